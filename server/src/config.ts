@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Root of the project checkout (two levels above server/src). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data')),
+  DB_FILE: z.string().min(1).optional(),
+  CLIENT_DIST: z.string().min(1).default(path.join(PROJECT_ROOT, 'client', 'dist')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_BASE_URL: z.url().optional(),
+});
+
+/** Validated runtime configuration of the server. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Folder of the demo GeoJSON catalogue, the SQLite file and uploads. */
+  dataDir: string;
+  /** Path of the SQLite database file (`:memory:` in tests). */
+  dbFile: string;
+  /** Folder of the built client served at `/`. */
+  clientDist: string;
+  logLevel: string;
+  /** Base URL used in absolute links (OGC); derived from the request when absent. */
+  publicBaseUrl?: string;
+}
+
+/** Thrown when an environment variable holds a bad value. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates configuration from environment variables.
+ * @throws ConfigError naming every bad variable and why.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])])}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    dbFile: e.DB_FILE ?? path.join(dataDir, 'qingbo.sqlite'),
+    clientDist: path.resolve(e.CLIENT_DIST),
+    logLevel: e.LOG_LEVEL,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+  };
+}
+
+/** A configuration for tests: in-memory database, no listening port. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...loadConfig({}), dbFile: ':memory:', logLevel: 'silent', ...overrides };
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** One figure of a work report, as in data/indicators.json and `GET /api/indicators`. */
+export const indicatorSchema = z.object({
+  year: z.number().int().min(1949).max(2100),
+  key: z.string().regex(/^[a-z0-9_]+$/),
+  title: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+  value: z.number(),
+  plan: z.number().nullable().optional(),
+  growth_pct: z.number().nullable().optional(),
+  unit: z.string(),
+  group: z.string().min(1),
+});
+
+/** A report figure. */
+export type Indicator = z.infer<typeof indicatorSchema>;

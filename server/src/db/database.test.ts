@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { migrate, openDatabase, schemaVersion } from './database';
+import { MIGRATIONS } from './migrations';
+
+describe('openDatabase', () => {
+  it('applies every migration and records the schema version', () => {
+    const db = openDatabase(':memory:');
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
+    const recorded = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(recorded).toEqual(MIGRATIONS.map((m) => m.version));
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['layers', 'features', 'features_rtree', 'indicators']));
+  });
+
+  it('is a no-op when run again', () => {
+    const db = openDatabase(':memory:');
+    expect(migrate(db)).toBe(MIGRATIONS.at(-1)!.version);
+    expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
+  });
+
+  it('turns foreign keys on', () => {
+    const db = openDatabase(':memory:');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => db.prepare(`INSERT INTO features (layer_id, geometry, properties, created_at, updated_at)
+      VALUES ('nope', '{}', '{}', 'x', 'x')`).run()).toThrow(/FOREIGN KEY/);
+  });
+
+  it('rolls a failing migration back whole', () => {
+    const db = openDatabase(':memory:');
+    const next = MIGRATIONS.at(-1)!.version + 1;
+    expect(() => migrate(db, [...MIGRATIONS, { version: next, name: 'broken', sql: 'CREATE TABLE t1 (a); CREATE TABLE oops (' }])).toThrow();
+    expect(schemaVersion(db)).toBe(next - 1);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 't1'").pluck().get()).toBe(0);
+  });
+});

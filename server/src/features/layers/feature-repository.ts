@@ -1,0 +1,110 @@
+import type { Db } from '../../db/database';
+
+/** A feature row with geometry and properties still as JSON text (cheap to stream out). */
+export interface FeatureRow {
+  id: number;
+  geometry: string;
+  properties: string;
+  updated_at: string;
+  version: number;
+}
+
+/** A new feature to store; bbox and datetimes are derived by the caller. */
+export interface NewFeature {
+  layerId: string;
+  geometry: string;
+  properties: string;
+  bbox: [number, number, number, number];
+  datetimeStart: string | null;
+  datetimeEnd: string | null;
+}
+
+/** An equality condition on one property. */
+export interface PropertyEquals {
+  property: string;
+  value: string | number | boolean;
+}
+
+/** Criteria of an items query; every part is optional except the layer. */
+export interface FeatureQuery {
+  layerId: string;
+  bbox?: [number, number, number, number];
+  /** Inclusive interval of ISO timestamps; null means open. */
+  interval?: [string | null, string | null];
+  equals?: PropertyEquals[];
+  limit: number;
+  offset: number;
+}
+
+function whereClause(q: FeatureQuery): { sql: string; params: unknown[] } {
+  const parts = ['f.layer_id = ?'];
+  const params: unknown[] = [q.layerId];
+  if (q.bbox) {
+    parts.push('f.id IN (SELECT id FROM features_rtree WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?)');
+    params.push(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]);
+  }
+  if (q.interval) {
+    const [start, end] = q.interval;
+    parts.push('f.datetime_start IS NOT NULL');
+    if (end !== null) {
+      parts.push('f.datetime_start <= ?');
+      params.push(end);
+    }
+    if (start !== null) {
+      parts.push('(f.datetime_end IS NULL OR f.datetime_end >= ?)');
+      params.push(start);
+    }
+  }
+  for (const { property, value } of q.equals ?? []) {
+    parts.push('json_extract(f.properties, ?) = ?');
+    params.push(`$."${property.replace(/"/g, '')}"`, typeof value === 'boolean' ? Number(value) : value);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** SQL access to `features` and its R*Tree index. */
+export function createFeatureRepository(db: Db) {
+  const insertFeature = db.prepare(`
+    INSERT INTO features (layer_id, geometry, properties, datetime_start, datetime_end, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertBox = db.prepare('INSERT INTO features_rtree (id, min_x, max_x, min_y, max_y) VALUES (?, ?, ?, ?, ?)');
+  const deleteByLayer = db.prepare('DELETE FROM features WHERE layer_id = ?');
+  const selectOne = db.prepare<[string, number], FeatureRow>(
+    'SELECT id, geometry, properties, updated_at, version FROM features WHERE layer_id = ? AND id = ?',
+  );
+  const countByLayer = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM features WHERE layer_id = ?');
+
+  return {
+    /** Stores a feature and indexes its bbox; returns the new id. */
+    insert(f: NewFeature, now: string): number {
+      const { lastInsertRowid } = insertFeature.run(f.layerId, f.geometry, f.properties, f.datetimeStart, f.datetimeEnd, now, now);
+      const id = Number(lastInsertRowid);
+      insertBox.run(id, f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]);
+      return id;
+    },
+    /** Deletes every feature of a layer (the R*Tree follows by trigger). */
+    deleteAllOfLayer(layerId: string): number {
+      return deleteByLayer.run(layerId).changes;
+    },
+    /** One feature of a layer, or undefined. */
+    get(layerId: string, id: number): FeatureRow | undefined {
+      return selectOne.get(layerId, id);
+    },
+    /** Number of features in a layer. */
+    count(layerId: string): number {
+      return countByLayer.get(layerId)?.n ?? 0;
+    },
+    /** A page of matching features in id order, with the total number matched. */
+    query(q: FeatureQuery): { rows: FeatureRow[]; numberMatched: number } {
+      const { sql, params } = whereClause(q);
+      const total = db.prepare(`SELECT count(*) AS n FROM features f WHERE ${sql}`).get(...params) as { n: number };
+      const rows = db
+        .prepare(`SELECT f.id, f.geometry, f.properties, f.updated_at, f.version FROM features f WHERE ${sql} ORDER BY f.id LIMIT ? OFFSET ?`)
+        .all(...params, q.limit, q.offset) as FeatureRow[];
+      return { rows, numberMatched: total.n };
+    },
+  };
+}
+
+/** The feature repository's interface. */
+export type FeatureRepository = ReturnType<typeof createFeatureRepository>;

@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { startServer } from './server';
+import { SeedError } from './seed/catalogue';
+
+try {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const running = await startServer(config, log);
+  log.info({ url: running.url, db: config.dbFile }, 'Qingbo One Map is listening');
+  console.log(`\n  清波一张图 Qingbo One Map → ${running.url}\n`);
+  const stop = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof SeedError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`Port in use: ${(err as Error).message}. Set PORT to a free port.`);
+    process.exit(2);
+  }
+  throw err;
+}

@@ -1,0 +1,121 @@
+import type { Layer } from '../features/layers/layer-repository';
+import { ITEMS_LIMIT } from './items-params';
+import { MEDIA } from './documents';
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { [MEDIA.json]: { schema: { $ref: '#/components/schemas/error' } } },
+});
+
+const jsonResponse = (description: string, type: string = MEDIA.json) => ({
+  description,
+  content: { [type]: { schema: { type: 'object' } } },
+});
+
+function itemsParameters(layer: Layer) {
+  const props = Object.entries(layer.schema.properties).map(([name, p]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: `${p.title ?? name}${p['x-title-en'] ? ` / ${p['x-title-en']}` : ''} — equality filter`,
+    schema: { type: p.type, ...(p.enum ? { enum: p.enum } : {}) },
+    style: 'form',
+    explode: false,
+  }));
+  return [
+    { $ref: '#/components/parameters/bbox' },
+    { $ref: '#/components/parameters/datetime' },
+    { $ref: '#/components/parameters/limit' },
+    { $ref: '#/components/parameters/offset' },
+    ...props,
+  ];
+}
+
+function collectionPaths(layer: Layer) {
+  const base = `/collections/${layer.id}`;
+  return {
+    [base]: {
+      get: {
+        summary: `${layer.title.zh} ${layer.title.en}: metadata`,
+        operationId: `describeCollection-${layer.id}`,
+        tags: ['Data'],
+        responses: { 200: jsonResponse('The collection'), 404: errorResponse('Not found') },
+      },
+    },
+    [`${base}/items`]: {
+      get: {
+        summary: `${layer.title.zh} ${layer.title.en}: features`,
+        operationId: `getFeatures-${layer.id}`,
+        tags: ['Data'],
+        parameters: itemsParameters(layer),
+        responses: {
+          200: jsonResponse('A page of features', MEDIA.geojson),
+          400: errorResponse('A malformed or unknown parameter'),
+        },
+      },
+    },
+    [`${base}/items/{featureId}`]: {
+      get: {
+        summary: `${layer.title.zh} ${layer.title.en}: one feature`,
+        operationId: `getFeature-${layer.id}`,
+        tags: ['Data'],
+        parameters: [{ $ref: '#/components/parameters/featureId' }],
+        responses: { 200: jsonResponse('The feature', MEDIA.geojson), 404: errorResponse('Not found') },
+      },
+    },
+  };
+}
+
+/** The OpenAPI 3.0 definition of `/ogc`, with one set of paths per collection. */
+export function openApiDocument(base: string, layers: Layer[]) {
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: '清波一张图 Qingbo One Map — OGC API Features',
+      version: '1.0.0',
+      description: 'Features of the Qingbo Street demo district (WGS84 / CRS84).',
+      license: { name: 'Demo data' },
+    },
+    servers: [{ url: base }],
+    tags: [{ name: 'Capabilities' }, { name: 'Data' }],
+    paths: {
+      '/': { get: { summary: 'Landing page', operationId: 'getLandingPage', tags: ['Capabilities'], responses: { 200: jsonResponse('Landing page') } } },
+      '/conformance': { get: { summary: 'Conformance classes', operationId: 'getConformance', tags: ['Capabilities'], responses: { 200: jsonResponse('Conformance') } } },
+      '/api': { get: { summary: 'This definition', operationId: 'getApi', tags: ['Capabilities'], responses: { 200: jsonResponse('OpenAPI', MEDIA.openapi) } } },
+      '/collections': { get: { summary: 'Collections', operationId: 'getCollections', tags: ['Capabilities'], responses: { 200: jsonResponse('Collections') } } },
+      ...Object.assign({}, ...layers.map(collectionPaths)),
+    },
+    components: {
+      parameters: {
+        bbox: {
+          name: 'bbox', in: 'query', required: false, style: 'form', explode: false,
+          description: 'minLon,minLat,maxLon,maxLat in CRS84',
+          schema: { type: 'array', minItems: 4, maxItems: 6, items: { type: 'number' } },
+        },
+        datetime: {
+          name: 'datetime', in: 'query', required: false, style: 'form', explode: false,
+          description: 'An RFC 3339 instant or interval "start/end" (".." for open)',
+          schema: { type: 'string' },
+        },
+        limit: {
+          name: 'limit', in: 'query', required: false, style: 'form', explode: false,
+          description: `Page size; larger values are clamped to ${ITEMS_LIMIT.maximum}`,
+          schema: { type: 'integer', minimum: ITEMS_LIMIT.minimum, maximum: ITEMS_LIMIT.maximum, default: ITEMS_LIMIT.default },
+        },
+        offset: {
+          name: 'offset', in: 'query', required: false, style: 'form', explode: false,
+          description: 'Number of features to skip (paging; follow the next link instead)',
+          schema: { type: 'integer', minimum: 0, default: 0 },
+        },
+        featureId: { name: 'featureId', in: 'path', required: true, schema: { type: 'integer' } },
+      },
+      schemas: {
+        error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { Router, type Request, type Response } from 'express';
+import type { LayerService } from '../features/layers/layer-service';
+import { featureJson } from '../features/layers/layer-service';
+import { NotFoundError } from '../errors';
+import { collectionDocument, CONFORMANCE, landingPage, MEDIA, queryablesDocument, schemaDocument, type Lang, type Link } from './documents';
+import { openApiDocument } from './openapi';
+import { parseItemsParams } from './items-params';
+import { apiHtml } from './api-html';
+
+/** Options of the OGC API router. */
+export interface OgcRouterOptions {
+  layers: LayerService;
+  /** Fixed public base URL (no trailing slash); derived from the request when absent. */
+  publicBaseUrl?: string;
+}
+
+function sendJson(res: Response, body: unknown, type: string = MEDIA.json): void {
+  res.type(type).send(JSON.stringify(body));
+}
+
+function langOf(req: Request): Lang {
+  return req.acceptsLanguages('zh', 'zh-CN', 'en') === 'en' ? 'en' : 'zh';
+}
+
+function withQuery(href: string, query: Record<string, unknown>, overrides: Record<string, string | number>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...query, ...overrides })) {
+    if (typeof v === 'string' || typeof v === 'number') params.set(k, String(v));
+  }
+  return `${href}?${params.toString()}`;
+}
+
+/** OGC API – Features Part 1 (core, GeoJSON, OpenAPI 3.0) over every layer. */
+export function createOgcRouter(options: OgcRouterOptions): Router {
+  const { layers } = options;
+  const router = Router();
+  const baseOf = (req: Request) => `${options.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`}/ogc`;
+
+  router.get('/', (req, res) => sendJson(res, landingPage(baseOf(req))));
+  router.get('/conformance', (_req, res) => sendJson(res, { conformsTo: CONFORMANCE }));
+  router.get('/api', (req, res) => sendJson(res, openApiDocument(baseOf(req), layers.list()), MEDIA.openapi));
+  router.get('/api.html', (req, res) => {
+    res.type(MEDIA.html).send(apiHtml(baseOf(req), layers.list()));
+  });
+
+  router.get('/collections', (req, res) => {
+    const base = baseOf(req);
+    const lang = langOf(req);
+    sendJson(res, {
+      links: [{ href: `${base}/collections`, rel: 'self', type: MEDIA.json, title: 'Collections' }] satisfies Link[],
+      collections: layers.list().map((l) => collectionDocument(base, l, layers.extent(l.id), lang)),
+    });
+  });
+
+  router.get('/collections/:id', (req, res) => {
+    const layer = layers.require(req.params.id);
+    sendJson(res, collectionDocument(baseOf(req), layer, layers.extent(layer.id), langOf(req)));
+  });
+
+  router.get('/collections/:id/schema', (req, res) => {
+    sendJson(res, schemaDocument(baseOf(req), layers.require(req.params.id), langOf(req)), MEDIA.schema);
+  });
+
+  router.get('/collections/:id/queryables', (req, res) => {
+    sendJson(res, queryablesDocument(baseOf(req), layers.require(req.params.id), langOf(req)), MEDIA.schema);
+  });
+
+  router.get('/collections/:id/items', (req, res) => {
+    const layer = layers.require(req.params.id);
+    const query = req.query as Record<string, unknown>;
+    const p = parseItemsParams(layer, query);
+    const { rows, numberMatched } = layers.query({ layerId: layer.id, ...p });
+    const href = `${baseOf(req)}/collections/${layer.id}/items`;
+    const links: Link[] = [
+      { href: withQuery(href, query, {}), rel: 'self', type: MEDIA.geojson, title: 'This page' },
+      { href: `${baseOf(req)}/collections/${layer.id}`, rel: 'collection', type: MEDIA.json, title: 'The collection' },
+    ];
+    if (p.offset + rows.length < numberMatched) {
+      links.push({ href: withQuery(href, query, { offset: p.offset + p.limit, limit: p.limit }), rel: 'next', type: MEDIA.geojson, title: 'Next page' });
+    }
+    if (p.offset > 0) {
+      links.push({ href: withQuery(href, query, { offset: Math.max(0, p.offset - p.limit), limit: p.limit }), rel: 'prev', type: MEDIA.geojson, title: 'Previous page' });
+    }
+    const head = `{"type":"FeatureCollection","numberMatched":${numberMatched},"numberReturned":${rows.length},"timeStamp":"${new Date().toISOString()}","links":${JSON.stringify(links)},"features":[`;
+    res.type(MEDIA.geojson).send(`${head}${rows.map(featureJson).join(',')}]}`);
+  });
+
+  router.get('/collections/:id/items/:featureId', (req, res) => {
+    const layer = layers.require(req.params.id);
+    const raw = req.params.featureId;
+    if (!/^\d+$/.test(raw)) throw new NotFoundError(`feature "${raw}" does not exist in collection "${layer.id}"`);
+    const row = layers.feature(layer.id, Number(raw));
+    const base = `${baseOf(req)}/collections/${layer.id}`;
+    const links: Link[] = [
+      { href: `${base}/items/${row.id}`, rel: 'self', type: MEDIA.geojson },
+      { href: base, rel: 'collection', type: MEDIA.json },
+    ];
+    res.set('ETag', `"${row.id}-${row.version}"`);
+    res.type(MEDIA.geojson).send(`${featureJson(row).slice(0, -1)},"links":${JSON.stringify(links)}}`);
+  });
+
+  return router;
+}

@@ -1,0 +1,46 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApp } from './app';
+import type { AppConfig } from './config';
+import { openDatabase, type Db } from './db/database';
+import { createLogger } from './logger';
+import { isEmpty, seedDatabase } from './seed/seed';
+
+/** A running console server. */
+export interface RunningServer {
+  server: Server;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (seeding the demo district when it is empty), builds the
+ * app and listens on the configured host and port.
+ */
+export async function startServer(config: AppConfig, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const db = openDatabase(config.dbFile);
+  if (isEmpty(db)) {
+    const summary = seedDatabase(db, config.dataDir);
+    log.info({ layers: summary.layers.length, indicators: summary.indicators }, 'seeded the demo district into an empty database');
+  }
+  const app = createApp({ db, config, log });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    server,
+    db,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => {
+        db.close();
+        resolve();
+      });
+      server.closeAllConnections();
+    }),
+  };
+}
