@@ -1,4 +1,4 @@
-import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../db/database';
 import { createLayerRepository } from '../features/layers/layer-repository';
 import { createFeatureRepository } from '../features/layers/feature-repository';
