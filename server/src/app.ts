@@ -1,3 +1,4 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -13,6 +14,10 @@ import { createIndicatorRepository } from './features/indicators/indicator-repos
 import { createIndicatorsRouter } from './features/indicators/router';
 import { createOgcRouter } from './ogc/router';
 import { createStaticRouter } from './static';
+import { createTileRepository } from './tiles/tile-repository';
+import { createTileService } from './tiles/tile-service';
+import { createTileFastPath } from './tiles/fast-path';
+import { createTilesRouter } from './tiles/router';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -21,8 +26,11 @@ export interface AppDeps {
   log?: Logger;
 }
 
-/** Builds the Express application over an open database. */
-export function createApp({ db, config, log = createLogger(config.logLevel) }: AppDeps): Express {
+/** The app: a node:http listener (tiles on a fast path, the rest through Express). */
+export type App = RequestListener & { express: Express };
+
+/** Builds the application over an open database. */
+export function createApp({ db, config, log = createLogger(config.logLevel) }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -47,16 +55,24 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   }));
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/geo+json'] }));
 
-  const layerService = createLayerService({ layers: createLayerRepository(db), features: createFeatureRepository(db) });
+  const layerRepository = createLayerRepository(db);
+  const layerService = createLayerService({ layers: layerRepository, features: createFeatureRepository(db) });
+  const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
 
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.use('/api/layers', createLayersRouter(layerService));
   app.use('/api/indicators', createIndicatorsRouter(createIndicatorRepository(db)));
+  app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, publicBaseUrl: config.publicBaseUrl }));
   app.use('/ogc', createOgcRouter({ layers: layerService, publicBaseUrl: config.publicBaseUrl }));
   app.use(createStaticRouter(config.clientDist));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
-  return app;
+
+  const tiles = createTileFastPath(tileService);
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    if (!tiles(req, res)) app(req, res);
+  };
+  return Object.assign(listener, { express: app });
 }

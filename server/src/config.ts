@@ -13,6 +13,7 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().min(1).default(path.join(PROJECT_ROOT, 'client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: z.url().optional(),
+  TILE_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(256),
 });
 
 /** Validated runtime configuration of the server. */
@@ -28,6 +29,8 @@ export interface AppConfig {
   logLevel: string;
   /** Base URL used in absolute links (OGC); derived from the request when absent. */
   publicBaseUrl?: string;
+  /** Memory budget of the tile cache, in MiB. */
+  tileCacheMb: number;
 }
 
 /** Thrown when an environment variable holds a bad value. */
@@ -53,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDist: path.resolve(e.CLIENT_DIST),
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+    tileCacheMb: e.TILE_CACHE_MB,
   };
 }
 

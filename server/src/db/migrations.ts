@@ -42,7 +42,9 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX features_layer_id ON features (layer_id, id);
 
-      CREATE VIRTUAL TABLE features_rtree USING rtree (id, min_x, max_x, min_y, max_y);
+      -- bbox index; auxiliary columns keep the layer and the exact representative point
+      -- (the point itself, or the bbox centre) so tiles can filter and aggregate without a join.
+      CREATE VIRTUAL TABLE features_rtree USING rtree (id, min_x, max_x, min_y, max_y, +layer_id TEXT, +x REAL, +y REAL);
 
       CREATE TRIGGER features_delete_rtree AFTER DELETE ON features BEGIN
         DELETE FROM features_rtree WHERE id = old.id;

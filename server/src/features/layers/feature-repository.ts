@@ -40,8 +40,8 @@ function whereClause(q: FeatureQuery): { sql: string; params: unknown[] } {
   const parts = ['f.layer_id = ?'];
   const params: unknown[] = [q.layerId];
   if (q.bbox) {
-    parts.push('f.id IN (SELECT id FROM features_rtree WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?)');
-    params.push(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]);
+    parts.push('f.id IN (SELECT id FROM features_rtree WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ? AND layer_id = ?)');
+    params.push(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3], q.layerId);
   }
   if (q.interval) {
     const [start, end] = q.interval;
@@ -67,7 +67,7 @@ export function createFeatureRepository(db: Db) {
   const insertFeature = db.prepare(`
     INSERT INTO features (layer_id, geometry, properties, datetime_start, datetime_end, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const insertBox = db.prepare('INSERT INTO features_rtree (id, min_x, max_x, min_y, max_y) VALUES (?, ?, ?, ?, ?)');
+  const insertBox = db.prepare('INSERT INTO features_rtree (id, min_x, max_x, min_y, max_y, layer_id, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const deleteByLayer = db.prepare('DELETE FROM features WHERE layer_id = ?');
   const selectOne = db.prepare<[string, number], FeatureRow>(
     'SELECT id, geometry, properties, updated_at, version FROM features WHERE layer_id = ? AND id = ?',
@@ -79,7 +79,7 @@ export function createFeatureRepository(db: Db) {
     insert(f: NewFeature, now: string): number {
       const { lastInsertRowid } = insertFeature.run(f.layerId, f.geometry, f.properties, f.datetimeStart, f.datetimeEnd, now, now);
       const id = Number(lastInsertRowid);
-      insertBox.run(id, f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]);
+      insertBox.run(id, f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3], f.layerId, (f.bbox[0] + f.bbox[2]) / 2, (f.bbox[1] + f.bbox[3]) / 2);
       return id;
     },
     /** Deletes every feature of a layer (the R*Tree follows by trigger). */

@@ -1,0 +1,57 @@
+import { Router, type Request } from 'express';
+import { BadRequestError, NotFoundError } from '../errors';
+import type { LayerService } from '../features/layers/layer-service';
+import type { TileService } from './tile-service';
+import { tileFields } from './tile-features';
+import { CELL_SIZE, RAW_POINT_LIMIT } from './point-tiles';
+import { TILE_LIMITS } from './tile-service';
+import { MAX_ZOOM, MIN_ZOOM } from './tile-math';
+
+/** What TileJSON says happens to dense tiles. */
+export const TILE_LIMITS_NOTE = `Point layers: a tile carries every point while a layer has at most ${RAW_POINT_LIMIT} in it; ` +
+  `denser tiles carry one point per ${CELL_SIZE}-unit cell at the mean position of its points, with point_count and cluster=true. ` +
+  `No tile holds more than ${TILE_LIMITS.maxFeaturesPerLayer} features per layer or ${TILE_LIMITS.maxBytes / 1024} KB: past that the smallest features are dropped.`;
+
+/** TileJSON 3.0 documents at `/tiles/{layer[,layer…]}.json`. */
+export function createTilesRouter(deps: { tiles: TileService; layers: LayerService; publicBaseUrl?: string }): Router {
+  const router = Router();
+  const baseOf = (req: Request) => deps.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`;
+
+  router.get(/^\/([^/]+)\.json$/, (req, res) => {
+    const list = String((req.params as Record<string, string>)[0]);
+    if (!/^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$/.test(list)) throw new BadRequestError('layers must be a comma-separated list of layer ids');
+    const ids = list.split(',');
+    const resolved = deps.tiles.versions(ids);
+    if (!resolved.ok) throw new NotFoundError(`layer "${resolved.unknown}" does not exist`);
+    const layers = ids.map((id) => ({ layer: deps.layers.require(id), extent: deps.layers.extent(id) }));
+    const boxes = layers.map((l) => l.extent.bbox).filter((b) => b !== undefined);
+    const bounds = boxes.length
+      ? [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
+      : [-180, -85.0511, 180, 85.0511];
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json({
+      tilejson: '3.0.0',
+      name: layers.map((l) => l.layer.title.zh).join('、'),
+      description: `${layers.map((l) => l.layer.title.en).join(', ')}. ${TILE_LIMITS_NOTE}`,
+      version: '1.0.0',
+      attribution: [...new Set(layers.map((l) => l.layer.attribution).filter(Boolean))].join(' · '),
+      scheme: 'xyz',
+      tiles: [`${baseOf(req)}/tiles/${list}/{z}/{x}/{y}.mvt?v=${resolved.versions.join(',')}`],
+      minzoom: MIN_ZOOM,
+      maxzoom: MAX_ZOOM,
+      bounds,
+      center: [(bounds[0]! + bounds[2]!) / 2, (bounds[1]! + bounds[3]!) / 2, 15],
+      vector_layers: layers.map(({ layer }) => ({
+        id: layer.id,
+        description: `${layer.title.zh} ${layer.title.en}`,
+        minzoom: MIN_ZOOM,
+        maxzoom: MAX_ZOOM,
+        fields: {
+          ...tileFields(layer.schema),
+          ...(layer.geometryType === 'Point' ? { point_count: 'Number', cluster: 'Boolean' } : {}),
+        },
+      })),
+    });
+  });
+  return router;
+}

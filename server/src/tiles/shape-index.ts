@@ -1,0 +1,44 @@
+import GeoJSONVT from 'geojson-vt';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { Layer } from '../features/layers/layer-repository';
+import type { TileRepository } from './tile-repository';
+import { BUFFER, EXTENT, MAX_ZOOM, type TileAddress } from './tile-math';
+import { pickTags, tilePropertyNames, type TileFeature } from './tile-features';
+
+interface Entry {
+  version: number;
+  index: GeoJSONVT;
+}
+
+/**
+ * In-memory geojson-vt indexes of line and polygon layers, one per layer and
+ * version: built on first use after a write, then clipped and simplified per tile.
+ */
+export function createShapeIndexes(repo: TileRepository) {
+  const entries = new Map<string, Entry>();
+
+  function build(layer: Layer): GeoJSONVT {
+    const names = tilePropertyNames(layer.schema);
+    const features: Feature[] = repo.allFeatures(layer.id).map((row) => ({
+      type: 'Feature',
+      id: row.id,
+      geometry: JSON.parse(row.geometry),
+      properties: pickTags(JSON.parse(row.properties), names),
+    }));
+    const fc: FeatureCollection = { type: 'FeatureCollection', features };
+    return new GeoJSONVT(fc, { maxZoom: MAX_ZOOM, indexMaxZoom: 5, indexMaxPoints: 100_000, tolerance: 3, extent: EXTENT, buffer: BUFFER });
+  }
+
+  return {
+    /** The features of a layer in one tile. */
+    features(layer: Layer, { z, x, y }: TileAddress): TileFeature[] {
+      let entry = entries.get(layer.id);
+      if (!entry || entry.version !== layer.version) {
+        entry = { version: layer.version, index: build(layer) };
+        entries.set(layer.id, entry);
+      }
+      const tile = entry.index.getTile(z, x, y);
+      return (tile?.features ?? []) as TileFeature[];
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** A cached tile: raw and gzipped bytes (empty for a 204) with its strong ETag. */
+export interface CachedTile {
+  raw: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+/**
+ * An LRU cache of tiles bounded by total bytes. Keys carry the layers' versions,
+ * so a write makes the old entries unreachable; they age out as new ones arrive.
+ */
+export class TileCache {
+  private readonly entries = new Map<string, CachedTile>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** The tile for a key, marking it as recently used. */
+  get(key: string): CachedTile | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit;
+  }
+
+  /** Stores a tile, evicting the least recently used ones beyond the byte budget. */
+  set(key: string, tile: CachedTile): void {
+    const size = sizeOf(key, tile);
+    if (size > this.maxBytes) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.bytes -= sizeOf(key, old);
+      this.entries.delete(key);
+    }
+    this.entries.set(key, tile);
+    this.bytes += size;
+    for (const [k, v] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= sizeOf(k, v);
+    }
+  }
+
+  /** Bytes and entries held now. */
+  stats(): { bytes: number; entries: number; maxBytes: number } {
+    return { bytes: this.bytes, entries: this.entries.size, maxBytes: this.maxBytes };
+  }
+}
+
+function sizeOf(key: string, tile: CachedTile): number {
+  return tile.raw.length + tile.gzip.length + key.length * 2 + tile.etag.length * 2 + 64;
+}
