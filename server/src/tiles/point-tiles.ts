@@ -1,34 +1,124 @@
 import type { Layer } from '../features/layers/layer-repository';
 import type { TileRepository } from './tile-repository';
-import { BUFFER, EXTENT, tileBounds, toTileCoords, type TileAddress } from './tile-math';
-import { pickTags, tilePropertyNames, type TileFeature } from './tile-features';
+import { BUFFER, EXTENT, type TileAddress } from './tile-math';
+import { MAX_TILE_STRING, TILE_LIMITS, tilePropertyNames } from './tile-features';
+import { buildPointIndex, type PointIndex } from './point-index';
+import { encodePointLayer, type EncodedPoint, type PointLayer, type TagValue } from './mvt-points';
 
 /** Most raw points in one tile of one layer; denser tiles are aggregated into cells. */
 export const RAW_POINT_LIMIT = 15_000;
-/** Cell size of aggregated tiles, in tile units (64 of 4096: a 64 × 64 grid). */
+/** Cell size of aggregated tiles, in tile units (64 of 4096: a 64 × 64 grid plus the buffer). */
 export const CELL_SIZE = 64;
 
-/**
- * Point features of a layer in one tile, straight from the R*Tree: every point
- * while there are at most RAW_POINT_LIMIT, else one point per grid cell at the
- * cell's mean position with `point_count` (and `cluster: true`).
- */
-export function pointTileFeatures(repo: TileRepository, layer: Layer, tile: TileAddress): TileFeature[] {
-  const bounds = tileBounds(tile, BUFFER);
-  const rows = repo.points(layer.id, bounds, RAW_POINT_LIMIT + 1);
-  if (rows.length <= RAW_POINT_LIMIT) {
-    const names = tilePropertyNames(layer.schema);
-    return rows.map((r) => ({
-      id: r.id,
-      type: 1,
-      geometry: [toTileCoords(r.x, r.y, tile)],
-      tags: pickTags(JSON.parse(r.properties) as Record<string, unknown>, names),
-    }));
+function rawLayer(index: PointIndex, name: string, items: number[], t: TileAddress): PointLayer {
+  const scale = 2 ** t.z * EXTENT;
+  const keys: string[] = [];
+  const keyOf = new Map<number, number>();
+  const values: TagValue[] = [];
+  const valueOf: Map<number, number>[] = index.keys.map(() => new Map());
+  const valueIds = new Map<TagValue, number>();
+  const points: EncodedPoint[] = new Array(items.length);
+  for (let n = 0; n < items.length; n += 1) {
+    const i = items[n]!;
+    const tags: number[] = [];
+    for (let k = 0; k < index.keys.length; k += 1) {
+      const code = index.codes[k]![i]!;
+      if (code === 0) continue;
+      let key = keyOf.get(k);
+      if (key === undefined) {
+        key = keys.push(index.keys[k]!) - 1;
+        keyOf.set(k, key);
+      }
+      let value = valueOf[k]!.get(code);
+      if (value === undefined) {
+        const v = index.dictionaries[k]![code - 1]!;
+        value = valueIds.get(v);
+        if (value === undefined) {
+          value = values.push(v) - 1;
+          valueIds.set(v, value);
+        }
+        valueOf[k]!.set(code, value);
+      }
+      tags.push(key, value);
+    }
+    points[n] = {
+      id: index.ids[i],
+      x: Math.round(index.wx[i]! * scale - t.x * EXTENT),
+      y: Math.round(index.wy[i]! * scale - t.y * EXTENT),
+      tags,
+    };
   }
-  const grid = (EXTENT + 2 * BUFFER) / CELL_SIZE;
-  return repo.cells(layer.id, bounds, grid).map((c) => ({
-    type: 1,
-    geometry: [toTileCoords(c.x, c.y, tile)],
-    tags: { point_count: c.n, cluster: true },
-  }));
+  return { name, keys, values, points };
+}
+
+function aggregatedLayer(index: PointIndex, name: string, items: number[], t: TileAddress): PointLayer {
+  const scale = 2 ** t.z * EXTENT;
+  const side = (EXTENT + 2 * BUFFER) / CELL_SIZE;
+  const n = new Uint32Array(side * side);
+  const sx = new Float64Array(side * side);
+  const sy = new Float64Array(side * side);
+  for (const i of items) {
+    const x = index.wx[i]! * scale - t.x * EXTENT;
+    const y = index.wy[i]! * scale - t.y * EXTENT;
+    const cx = Math.min(side - 1, Math.max(0, Math.floor((x + BUFFER) / CELL_SIZE)));
+    const cy = Math.min(side - 1, Math.max(0, Math.floor((y + BUFFER) / CELL_SIZE)));
+    const c = cy * side + cx;
+    n[c] += 1;
+    sx[c] += x;
+    sy[c] += y;
+  }
+  const values: TagValue[] = [true];
+  const valueOf = new Map<number, number>();
+  const points: EncodedPoint[] = [];
+  for (let c = 0; c < n.length; c += 1) {
+    const count = n[c]!;
+    if (count === 0) continue;
+    let v = valueOf.get(count);
+    if (v === undefined) {
+      v = values.push(count) - 1;
+      valueOf.set(count, v);
+    }
+    points.push({ x: Math.round(sx[c]! / count), y: Math.round(sy[c]! / count), tags: [0, v, 1, 0] });
+  }
+  return { name, keys: ['point_count', 'cluster'], values, points };
+}
+
+/**
+ * Point tiles from in-memory indexes, one per layer and version (rebuilt on
+ * first use after a write): every point while a tile holds at most
+ * RAW_POINT_LIMIT of them, else one point per cell with `point_count` and `cluster`.
+ */
+export function createPointTiles(repo: TileRepository) {
+  const indexes = new Map<string, PointIndex>();
+
+  function indexOf(layer: Layer): PointIndex {
+    const cached = indexes.get(layer.id);
+    if (cached && cached.version === layer.version) return cached;
+    indexes.delete(layer.id);
+    const count = repo.countPoints(layer.id);
+    const index = buildPointIndex(layer.version, repo.iteratePoints(layer.id), count, tilePropertyNames(layer.schema), MAX_TILE_STRING);
+    indexes.set(layer.id, index);
+    return index;
+  }
+
+  return {
+    /** The encoded MVT layer message for one tile, and its feature count. */
+    tile(layer: Layer, t: TileAddress): { bytes: Uint8Array; features: number } {
+      const index = indexOf(layer);
+      if (index.size === 0) return { bytes: new Uint8Array(0), features: 0 };
+      const n = 2 ** t.z;
+      const pad = BUFFER / EXTENT;
+      const items = index.kd.range((t.x - pad) / n, (t.y - pad) / n, (t.x + 1 + pad) / n, (t.y + 1 + pad) / n);
+      if (items.length === 0) return { bytes: new Uint8Array(0), features: 0 };
+      if (items.length <= RAW_POINT_LIMIT) {
+        const raw = rawLayer(index, layer.id, items, t);
+        const bytes = encodePointLayer(raw);
+        if (bytes.length <= TILE_LIMITS.maxBytes) return { bytes, features: raw.points.length };
+      }
+      const cells = aggregatedLayer(index, layer.id, items, t);
+      return { bytes: encodePointLayer(cells), features: cells.points.length };
+    },
+    /** Drops the index of a layer (tests, memory pressure). */
+    forget: (layerId: string) => indexes.delete(layerId),
+  };
 }

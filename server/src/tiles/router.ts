@@ -2,13 +2,12 @@ import { Router, type Request } from 'express';
 import { BadRequestError, NotFoundError } from '../errors';
 import type { LayerService } from '../features/layers/layer-service';
 import type { TileService } from './tile-service';
-import { tileFields } from './tile-features';
+import { TILE_LIMITS, tileFields } from './tile-features';
 import { CELL_SIZE, RAW_POINT_LIMIT } from './point-tiles';
-import { TILE_LIMITS } from './tile-service';
 import { MAX_ZOOM, MIN_ZOOM } from './tile-math';
 
 /** What TileJSON says happens to dense tiles. */
-export const TILE_LIMITS_NOTE = `Point layers: a tile carries every point while a layer has at most ${RAW_POINT_LIMIT} in it; ` +
+export const TILE_LIMITS_NOTE = `Point layers: a tile carries every point while a layer has at most ${RAW_POINT_LIMIT} in it (and they fit the byte limit); ` +
   `denser tiles carry one point per ${CELL_SIZE}-unit cell at the mean position of its points, with point_count and cluster=true. ` +
   `No tile holds more than ${TILE_LIMITS.maxFeaturesPerLayer} features per layer or ${TILE_LIMITS.maxBytes / 1024} KB: past that the smallest features are dropped.`;
 

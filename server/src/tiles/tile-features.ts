@@ -6,6 +6,9 @@ export type TileFeature = {
   tags: Record<string, string | number | boolean>;
 } & ({ type: 1; geometry: [number, number][] } | { type: 2 | 3; geometry: [number, number][][] });
 
+/** Size limits of one tile (those of tippecanoe and pg_tileserv). */
+export const TILE_LIMITS = { maxBytes: 500 * 1024, maxFeaturesPerLayer: 50_000 } as const;
+
 /** Longest string value copied into a tile; longer text stays in the feature API. */
 export const MAX_TILE_STRING = 200;
 

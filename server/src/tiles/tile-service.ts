@@ -5,12 +5,10 @@ import type { Layer, LayerRepository } from '../features/layers/layer-repository
 import type { TileRepository } from './tile-repository';
 import { TileCache, type CachedTile } from './tile-cache';
 import { createShapeIndexes } from './shape-index';
-import { pointTileFeatures } from './point-tiles';
+import { createPointTiles } from './point-tiles';
 import { EXTENT, type TileAddress } from './tile-math';
-import type { TileFeature } from './tile-features';
+import { TILE_LIMITS, type TileFeature } from './tile-features';
 
-/** Size limits of one tile (those of tippecanoe and pg_tileserv). */
-export const TILE_LIMITS = { maxBytes: 500 * 1024, maxFeaturesPerLayer: 50_000 } as const;
 
 /** Outcome of resolving a comma-list of layer ids. */
 export type LayerVersions = { ok: true; versions: number[] } | { ok: false; unknown: string };
@@ -45,16 +43,19 @@ function keepLargest(features: TileFeature[], max: number): TileFeature[] {
 function encode(layers: Map<string, TileFeature[]>): Buffer {
   const input: Record<string, { features: TileFeature[] }> = {};
   for (const [id, features] of layers) if (features.length) input[id] = { features };
-  return Buffer.from(fromGeojsonVt(input, { version: 2, extent: EXTENT }));
+  return Object.keys(input).length ? Buffer.from(fromGeojsonVt(input, { version: 2, extent: EXTENT })) : Buffer.alloc(0);
 }
 
-/** Encodes layers, dropping the smallest features of the biggest layer until the tile fits the byte limit. */
-function encodeWithinLimits(layers: Map<string, TileFeature[]>): Buffer {
+/**
+ * Encodes shape layers within `budget` bytes, dropping the smallest features of
+ * the biggest layer until they fit.
+ */
+function encodeWithinLimits(layers: Map<string, TileFeature[]>, budget: number): Buffer {
   for (const [id, features] of layers) layers.set(id, keepLargest(features, TILE_LIMITS.maxFeaturesPerLayer));
   let raw = encode(layers);
-  for (let attempt = 0; raw.length > TILE_LIMITS.maxBytes && attempt < 8; attempt += 1) {
+  for (let attempt = 0; raw.length > budget && attempt < 8; attempt += 1) {
     const [id, features] = [...layers].sort((a, b) => b[1].length - a[1].length)[0]!;
-    layers.set(id, keepLargest(features, Math.floor((features.length * TILE_LIMITS.maxBytes * 0.9) / raw.length)));
+    layers.set(id, keepLargest(features, Math.floor((features.length * budget * 0.9) / raw.length)));
     raw = encode(layers);
   }
   return raw;
@@ -65,19 +66,21 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
   const { layers, tiles } = deps;
   const cache = new TileCache(deps.cacheBytes);
   const shapes = createShapeIndexes(tiles);
-
-  function layerFeatures(layer: Layer, t: TileAddress): TileFeature[] {
-    return layer.geometryType === 'Point' ? pointTileFeatures(tiles, layer, t) : shapes.features(layer, t);
-  }
+  const points = createPointTiles(tiles);
 
   function render(ids: string[], t: TileAddress): CachedTile {
-    const byLayer = new Map<string, TileFeature[]>();
+    const shapeLayers = new Map<string, TileFeature[]>();
+    const pointParts: Uint8Array[] = [];
     for (const id of ids) {
       const layer = layers.get(id);
-      if (layer) byLayer.set(id, layerFeatures(layer, t));
+      if (!layer) continue;
+      if (layer.geometryType === 'Point') pointParts.push(points.tile(layer, t).bytes);
+      else shapeLayers.set(id, shapes.features(layer, t));
     }
-    const empty = [...byLayer.values()].every((f) => f.length === 0);
-    const raw = empty ? Buffer.alloc(0) : encodeWithinLimits(byLayer);
+    const pointBytes = pointParts.reduce((sum, p) => sum + p.length, 0);
+    const shapeBytes = encodeWithinLimits(shapeLayers, Math.max(TILE_LIMITS.maxBytes - pointBytes, TILE_LIMITS.maxBytes / 4));
+    const raw = Buffer.concat([...pointParts, shapeBytes]);
+    const empty = raw.length === 0;
     const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`;
     return { raw, gzip: empty ? raw : gzipSync(raw, { level: 6 }), etag };
   }

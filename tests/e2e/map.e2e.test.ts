@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
+import { startServer, type RunningServer } from '../../server/src/server';
+import { browserSkipReason, ensureClientBuilt, launchBrowser } from './browser';
+
+const skipReason = browserSkipReason();
+if (skipReason) console.warn(`Skipping the map browser test: ${skipReason}`);
+
+/** The demo data folder; QINGBO_E2E_DATA_DIR points elsewhere (e.g. a fixture) when set. */
+const DATA_DIR = process.env.QINGBO_E2E_DATA_DIR ?? path.join(PROJECT_ROOT, 'data');
+const SCREENSHOT = path.join(PROJECT_ROOT, 'docs', 'screenshots', 'map.png');
+const MAP_IDLE_TIMEOUT = 60_000;
+
+/** The subset of the MapLibre map the test calls through `window.__qingboMap`. */
+interface MapHandle {
+  queryRenderedFeatures(options: { layers: string[] }): { geometry: { type: string; coordinates: unknown } }[];
+  getStyle(): { layers: { id: string; type: string }[] };
+  project(lngLat: [number, number]): { x: number; y: number };
+}
+
+/** Opens a page that records console errors and uncaught exceptions. */
+async function openPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return { page, errors };
+}
+
+async function waitForMapReady(page: Page): Promise<void> {
+  await page.locator('.map-view[data-map-ready="true"]').waitFor({ state: 'attached', timeout: MAP_IDLE_TIMEOUT });
+}
+
+describe.skipIf(skipReason !== undefined)('the /map page in chromium', () => {
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let tmp: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DATA_DIR, 'layers.json'))) throw new Error(`no layer catalogue at ${DATA_DIR}/layers.json`);
+    await ensureClientBuilt();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-e2e-'));
+    server = await startServer(loadConfig({
+      PORT: '0', HOST: '127.0.0.1', DATA_DIR, DB_FILE: path.join(tmp, 'qingbo.sqlite'), LOG_LEVEL: 'warn',
+    }));
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('draws every layer, renovations and labels included, without console errors', async () => {
+    const { page, errors } = await openPage(browser.context);
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/map');
+    await waitForMapReady(page);
+
+    const drawn = await page.evaluate(() => {
+      const map = (globalThis as unknown as { __qingboMap?: MapHandle }).__qingboMap;
+      if (!map) return undefined;
+      const labelLayers = map.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id);
+      return {
+        renovations: map.queryRenderedFeatures({ layers: ['alley-renovations-line'] }).length,
+        labels: map.queryRenderedFeatures({ layers: labelLayers }).length,
+      };
+    });
+    expect(drawn, 'window.__qingboMap is exposed').toBeDefined();
+    expect(drawn?.renovations).toBeGreaterThan(0);
+    expect(drawn?.labels, 'labels render without a glyphs URL').toBeGreaterThan(0);
+
+    await expect.poll(() => page.locator('.layer-item').count()).toBeGreaterThan(0);
+    await expect(page.locator('.layer-group__name').first().textContent()).resolves.toMatch(/[\u4e00-\u9fff]/);
+    await expect(page.getByText('演示数据', { exact: true }).first().isVisible()).resolves.toBe(true);
+
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('opens a popup with the clicked feature and hides a layer when its box is unchecked', async () => {
+    const { page, errors } = await openPage(browser.context);
+    await page.goto(`${server.url}/map`);
+    await waitForMapReady(page);
+
+    const target = await page.evaluate(() => {
+      const map = (globalThis as unknown as { __qingboMap?: MapHandle }).__qingboMap;
+      const line = map?.queryRenderedFeatures({ layers: ['alley-renovations-line'] })[0];
+      if (!map || !line) return undefined;
+      const coords = (line.geometry.type === 'MultiLineString' ? (line.geometry.coordinates as number[][][])[0] : line.geometry.coordinates) as [number, number][];
+      const [a, b] = [coords[0], coords[1] ?? coords[0]] as [[number, number], [number, number]];
+      return map.project([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
+    });
+    expect(target).toBeDefined();
+    const box = await page.locator('.map-canvas canvas').boundingBox();
+    await page.mouse.click(box!.x + target!.x, box!.y + target!.y);
+    const popup = page.locator('.feature-popup');
+    await popup.waitFor({ timeout: 10_000 });
+    const catalogue = (await (await fetch(`${server.url}/api/layers`)).json()) as { layers: { id: string; title: { zh: string } }[] };
+    const title = catalogue.layers.find((l) => l.id === 'alley-renovations')?.title.zh;
+    await expect(popup.locator('.feature-popup__layer').textContent()).resolves.toBe(title);
+    await expect(popup.locator('.feature-popup__title').textContent()).resolves.toMatch(/\S/);
+
+    await page.locator('[data-layer-id="alley-renovations"] input[type="checkbox"]').uncheck();
+    await expect.poll(() => page.evaluate(() => {
+      const map = (globalThis as unknown as { __qingboMap?: MapHandle }).__qingboMap;
+      return map?.queryRenderedFeatures({ layers: ['alley-renovations-line'] }).length;
+    }), { timeout: 10_000 }).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('switches the interface and labels to English and remembers the choice', async () => {
+    const { page, errors } = await openPage(browser.context);
+    await page.goto(`${server.url}/map`);
+    await waitForMapReady(page);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('.app-header__title').textContent()).resolves.toBe('Qingbo One Map');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+
+    await page.reload();
+    await waitForMapReady(page);
+    await expect(page.locator('.layer-panel__title').textContent()).resolves.toBe('Layers');
+    const labels = await page.evaluate(() => {
+      const map = (globalThis as unknown as { __qingboMap?: MapHandle }).__qingboMap;
+      const ids = map?.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.id) ?? [];
+      return map?.queryRenderedFeatures({ layers: ids }).length ?? 0;
+    });
+    expect(labels, 'Latin labels render without a glyphs URL').toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'qingbo-map-en.png') });
+
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(page.locator('.app-header__title').textContent()).resolves.toBe('清波一张图');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('shows an error with a working retry when the catalogue fails to load', async () => {
+    const { page } = await openPage(browser.context);
+    let failing = true;
+    await page.route('**/api/layers', (route) => (failing
+      ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: '数据库不可用' } }) })
+      : route.continue()));
+    await page.goto(`${server.url}/map`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    await expect(alert.textContent()).resolves.toContain('数据库不可用');
+
+    failing = false;
+    await alert.getByRole('button', { name: '重试' }).click();
+    await expect.poll(() => page.locator('.layer-item').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.close();
+  }, 120_000);
+});
