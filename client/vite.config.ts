@@ -9,6 +9,11 @@ const serverTarget = 'http://127.0.0.1:3000';
 export default defineConfig({
   root: clientRoot,
   plugins: [vue()],
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
   resolve: {
     alias: {
       '@contracts': fileURLToPath(new URL('../server/src/contracts', import.meta.url)),

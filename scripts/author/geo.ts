@@ -12,9 +12,29 @@ export function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
+/** Element `i` of an array (negative counts from the end); throws when out of range. */
+export function at<T>(items: readonly T[], i: number): T {
+  const v = items.at(i);
+  if (v === undefined) throw new RangeError(`index ${i} out of range (${items.length})`);
+  return v;
+}
+
+/** A GeoJSON position as a lon/lat tuple. */
+export function ll(p: Position): LonLat {
+  const [x, y] = p;
+  if (x === undefined || y === undefined) throw new TypeError('position needs two numbers');
+  return [x, y];
+}
+
+/** Consecutive pairs of vertices: the segments of a line or ring. */
+export function segments(points: readonly Position[]): Array<[LonLat, LonLat]> {
+  return points.slice(1).map((p, i) => [ll(at(points, i)), ll(p)]);
+}
+
 /** Rounds both members of a position to 6 decimals. */
 export function roundPos(p: Position): LonLat {
-  return [round6(p[0]), round6(p[1])];
+  const [x, y] = ll(p);
+  return [round6(x), round6(y)];
 }
 
 /** True when two positions are the same point. */
@@ -27,18 +47,15 @@ export function dedupe(points: Position[]): LonLat[] {
   const out: LonLat[] = [];
   for (const p of points) {
     const r = roundPos(p);
-    if (out.length === 0 || !samePos(out[out.length - 1], r)) out.push(r);
+    const last = out.at(-1);
+    if (!last || !samePos(last, r)) out.push(r);
   }
   return out;
 }
 
 /** Signed planar area of a ring in degree units (positive = counter-clockwise). */
 export function signedArea(ring: Position[]): number {
-  let sum = 0;
-  for (let i = 0; i < ring.length - 1; i++) {
-    sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  }
-  return sum / 2;
+  return segments(ring).reduce((sum, [a, b]) => sum + a[0] * b[1] - b[0] * a[1], 0) / 2;
 }
 
 /**
@@ -47,8 +64,9 @@ export function signedArea(ring: Position[]): number {
  */
 export function closeRing(points: Position[]): LonLat[] {
   const ring = dedupe(points);
-  if (samePos(ring[0], ring[ring.length - 1])) ring.pop();
-  ring.push([ring[0][0], ring[0][1]]);
+  const first = at(ring, 0);
+  if (samePos(first, at(ring, -1))) ring.pop();
+  ring.push([first[0], first[1]]);
   return signedArea(ring) < 0 ? ring.reverse() : ring;
 }
 
@@ -62,7 +80,8 @@ export const M_PER_DEG = {
  * Moves a point by metres east and north (small offsets only).
  */
 export function offset(p: Position, east: number, north: number): LonLat {
-  return [round6(p[0] + east / M_PER_DEG.lon), round6(p[1] + north / M_PER_DEG.lat)];
+  const [x, y] = ll(p);
+  return [round6(x + east / M_PER_DEG.lon), round6(y + north / M_PER_DEG.lat)];
 }
 
 /**
@@ -86,7 +105,8 @@ export function rectangle(centre: LonLat, length: number, width: number, bearing
  * The point at fraction `t` (0–1) along the straight segment a→b, rounded.
  */
 export function lerp(a: Position, b: Position, t: number): LonLat {
-  return [round6(a[0] + (b[0] - a[0]) * t), round6(a[1] + (b[1] - a[1]) * t)];
+  const [[ax, ay], [bx, by]] = [ll(a), ll(b)];
+  return [round6(ax + (bx - ax) * t), round6(ay + (by - ay) * t)];
 }
 
 /** Builds a GeoJSON feature. */

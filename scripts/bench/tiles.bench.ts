@@ -56,7 +56,7 @@ db.close();
 const { proc, url } = await startServerProcess({ DB_FILE: dbFile, DATA_DIR: path.join(tmp, 'data') });
 const rows: string[] = [];
 const builds: string[] = [];
-let throughputTile = '';
+const throughputTile = `/tiles/${SIZES[0]!.id}/17/${tileOf(120.16, 30.2415, 17).join('/')}.mvt`;
 try {
   for (const { id } of SIZES) {
     const first = await timed(`${url}/tiles/${id}/18/${tileOf(120.16, 30.2415, 18).join('/')}.mvt`);
@@ -76,7 +76,6 @@ try {
       console.log(rows.at(-1));
     }
   }
-  throughputTile = `/tiles/${SIZES[0]!.id}/17/${tileOf(120.16, 30.2415, 17).join('/')}.mvt`;
 } finally {
   if (!hasWrk()) proc.kill('SIGTERM');
 }

@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
 import { startServer, type RunningServer } from '../../server/src/server';
 
+// the server runs in this process: GDAL must run asynchronously or the server cannot answer it
+const run = promisify(execFile);
 const hasGdal = spawnSync('ogrinfo', ['--version']).status === 0;
 if (!hasGdal) console.warn('[interop] skipped: ogrinfo (gdal-bin) is not installed; .ci/run installs it');
 
@@ -28,16 +31,16 @@ describe.skipIf(!hasGdal)('GDAL reads the OGC API through OAPIF', () => {
     return new Map(rows.map((r) => [r.id, r.n]));
   }
 
-  it('ogrinfo lists every collection', () => {
-    const out = execFileSync('ogrinfo', ['-ro', '-so', `OAPIF:${running.url}/ogc`], { encoding: 'utf8' });
+  it('ogrinfo lists every collection', async () => {
+    const { stdout: out } = await run('ogrinfo', ['-ro', '-so', `OAPIF:${running.url}/ogc`], { encoding: 'utf8', timeout: 60_000 });
     const listed = [...out.matchAll(/^\d+: (\S+)/gm)].map((m) => m[1]);
     expect(listed.sort()).toEqual([...databaseCounts().keys()].sort());
   });
 
-  it('ogr2ogr downloads each collection completely, following next links', () => {
+  it('ogr2ogr downloads each collection completely, following next links', async () => {
     for (const [id, count] of databaseCounts()) {
       const out = path.join(tmp, `${id}.geojson`);
-      execFileSync('ogr2ogr', ['-f', 'GeoJSON', out, `OAPIF:${running.url}/ogc`, id, '-oo', 'PAGE_SIZE=37'], { encoding: 'utf8' });
+      await run('ogr2ogr', ['-f', 'GeoJSON', out, `OAPIF:${running.url}/ogc`, id, '-oo', 'PAGE_SIZE=37'], { encoding: 'utf8', timeout: 60_000 });
       const fc = JSON.parse(fs.readFileSync(out, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
       expect(fc.features.length, id).toBe(count);
       expect(fc.features.every((f) => typeof f.properties.name === 'string'), `${id} names`).toBe(true);

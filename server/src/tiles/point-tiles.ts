@@ -63,9 +63,9 @@ function aggregatedLayer(index: PointIndex, name: string, items: number[], t: Ti
     const cx = Math.min(side - 1, Math.max(0, Math.floor((x + BUFFER) / CELL_SIZE)));
     const cy = Math.min(side - 1, Math.max(0, Math.floor((y + BUFFER) / CELL_SIZE)));
     const c = cy * side + cx;
-    n[c] += 1;
-    sx[c] += x;
-    sy[c] += y;
+    n[c] = n[c]! + 1;
+    sx[c] = sx[c]! + x;
+    sy[c] = sy[c]! + y;
   }
   const values: TagValue[] = [true];
   const valueOf = new Map<number, number>();

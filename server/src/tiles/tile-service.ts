@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { fromGeojsonVt } from 'vt-pbf';
-import type { Layer, LayerRepository } from '../features/layers/layer-repository';
+import type { LayerRepository } from '../features/layers/layer-repository';
 import type { TileRepository } from './tile-repository';
 import { TileCache, type CachedTile } from './tile-cache';
 import { createShapeIndexes } from './shape-index';
