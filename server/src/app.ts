@@ -18,6 +18,8 @@ import { createTileRepository } from './tiles/tile-repository';
 import { createTileService } from './tiles/tile-service';
 import { createTileFastPath } from './tiles/fast-path';
 import { createTilesRouter } from './tiles/router';
+import { createStylesRouter } from './styles/router';
+import { basemapOrigins } from './styles/raster-basemaps';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -32,6 +34,7 @@ export type App = RequestListener & { express: Express };
 /** Builds the application over an open database. */
 export function createApp({ db, config, log = createLogger(config.logLevel) }: AppDeps): App {
   const app = express();
+  const online = basemapOrigins(config.basemap);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'extended');
@@ -42,9 +45,9 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
         'script-src': ["'self'"],
         'worker-src': ["'self'", 'blob:'],
         'child-src': ["'self'", 'blob:'],
-        'img-src': ["'self'", 'data:', 'blob:'],
+        'img-src': ["'self'", 'data:', 'blob:', ...online],
         'style-src': ["'self'", "'unsafe-inline'"],
-        'connect-src': ["'self'"],
+        'connect-src': ["'self'", ...online],
         'font-src': ["'self'", 'data:'],
         'object-src': ["'none'"],
         'frame-ancestors': ["'self'"],
@@ -65,6 +68,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.use('/api/layers', createLayersRouter(layerService));
   app.use('/api/indicators', createIndicatorsRouter(createIndicatorRepository(db)));
   app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, publicBaseUrl: config.publicBaseUrl }));
+  app.use('/styles', createStylesRouter({ layers: layerService, basemap: config.basemap, tiandituKey: config.tiandituKey, publicBaseUrl: config.publicBaseUrl }));
   app.use('/ogc', createOgcRouter({ layers: layerService, publicBaseUrl: config.publicBaseUrl }));
   app.use(createStaticRouter(config.clientDist));
   app.use(notFoundHandler);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { RASTER_BASEMAPS, type RasterBasemap } from './styles/raster-basemaps';
 
 /** Root of the project checkout (two levels above server/src). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,7 +15,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: z.url().optional(),
   TILE_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(256),
-});
+  BASEMAP: z.enum(RASTER_BASEMAPS).default('none'),
+  TIANDITU_KEY: z.string().min(1).optional(),
+}).refine((e) => !e.BASEMAP.startsWith('tianditu') || e.TIANDITU_KEY, { path: ['TIANDITU_KEY'], message: 'BASEMAP=tianditu-* needs TIANDITU_KEY (a key from the Tianditu console)' });
 
 /** Validated runtime configuration of the server. */
 export interface AppConfig {
@@ -31,6 +34,9 @@ export interface AppConfig {
   publicBaseUrl?: string;
   /** Memory budget of the tile cache, in MiB. */
   tileCacheMb: number;
+  /** Online raster basemap under the offline one; `none` by default. */
+  basemap: RasterBasemap;
+  tiandituKey?: string;
 }
 
 /** Thrown when an environment variable holds a bad value. */
@@ -57,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     tileCacheMb: e.TILE_CACHE_MB,
+    basemap: e.BASEMAP,
+    tiandituKey: e.TIANDITU_KEY,
   };
 }
 

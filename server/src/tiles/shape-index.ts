@@ -1,4 +1,5 @@
 import GeoJSONVT from 'geojson-vt';
+import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Layer } from '../features/layers/layer-repository';
 import type { TileRepository } from './tile-repository';
@@ -13,18 +14,20 @@ interface Entry {
 /**
  * In-memory geojson-vt indexes of line and polygon layers, one per layer and
  * version: built on first use after a write, then clipped and simplified per tile.
+ * Labelled polygon layers also carry one label point per polygon (same id and tags).
  */
 export function createShapeIndexes(repo: TileRepository) {
   const entries = new Map<string, Entry>();
 
   function build(layer: Layer): GeoJSONVT {
     const names = tilePropertyNames(layer.schema);
-    const features: Feature[] = repo.allFeatures(layer.id).map((row) => ({
-      type: 'Feature',
-      id: row.id,
-      geometry: JSON.parse(row.geometry),
-      properties: pickTags(JSON.parse(row.properties), names),
-    }));
+    const labelled = layer.geometryType === 'Polygon' && layer.options.labelProperty !== undefined;
+    const features: Feature[] = repo.allFeatures(layer.id).flatMap((row) => {
+      const feature: Feature = { type: 'Feature', id: row.id, geometry: JSON.parse(row.geometry), properties: pickTags(JSON.parse(row.properties), names) };
+      if (!labelled) return [feature];
+      // one label point per polygon, so that a polygon cut by tile edges is labelled once
+      return [feature, { ...turf.pointOnFeature(feature), id: row.id, properties: feature.properties }];
+    });
     const fc: FeatureCollection = { type: 'FeatureCollection', features };
     return new GeoJSONVT(fc, { maxZoom: MAX_ZOOM, indexMaxZoom: 5, indexMaxPoints: 100_000, tolerance: 3, extent: EXTENT, buffer: BUFFER });
   }

@@ -1,0 +1,155 @@
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Layer } from '../features/layers/layer-repository';
+import { lookOf, type LayerLook } from './looks';
+import { LABEL_FONT_STACK, type Palette } from './palette';
+
+/** Label language of a style. */
+export type StyleLang = 'zh' | 'en';
+
+/** A style layer and whether it belongs below or above all labels. */
+export interface PlacedLayer {
+  slot: 'geometry' | 'label';
+  spec: LayerSpecification;
+}
+
+/** Style layer ids of a catalogue layer: `${id}-fill`, `-line`, `-casing`, `-circle`, `-label`, `-count`. */
+export function styleLayerId(layerId: string, role: 'fill' | 'line' | 'casing' | 'circle' | 'label' | 'count'): string {
+  return `${layerId}-${role}`;
+}
+
+const IS_POINT: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const NOT_POINT: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
+const IS_CLUSTER: ExpressionSpecification = ['has', 'point_count'];
+const NOT_CLUSTER: ExpressionSpecification = ['!', ['has', 'point_count']];
+
+/** The label text: the English variant of the label property in English, when the schema has one. */
+export function labelExpression(layer: Pick<Layer, 'options' | 'schema'>, lang: StyleLang): ExpressionSpecification | undefined {
+  const key = layer.options.labelProperty;
+  if (!key) return undefined;
+  const english = `${key}_en`;
+  if (lang === 'en' && english in layer.schema.properties) return ['to-string', ['coalesce', ['get', english], ['get', key], '']];
+  return ['to-string', ['coalesce', ['get', key], '']];
+}
+
+function roadWidth(atZ13: number, atZ17: number): ExpressionSpecification {
+  const scale: ExpressionSpecification = ['match', ['get', 'class'], 'arterial', 1.6, 'secondary', 1.3, 'alley', 0.6, 'pedestrian', 0.7, 1];
+  return ['interpolate', ['linear'], ['zoom'], 13, ['*', scale, atZ13], 17, ['*', scale, atZ17]];
+}
+
+interface Ctx {
+  layer: Layer;
+  look: LayerLook;
+  source: string;
+  p: Palette;
+}
+
+function base(ctx: Ctx, role: Parameters<typeof styleLayerId>[1]) {
+  return {
+    id: styleLayerId(ctx.layer.id, role),
+    source: ctx.source,
+    'source-layer': ctx.layer.id,
+    metadata: { 'qingbo:layer': ctx.layer.id, 'qingbo:group': ctx.layer.group, 'qingbo:role': role },
+  };
+}
+
+function pointSpecs(ctx: Ctx): LayerSpecification[] {
+  const landmark = ctx.look === 'landmark';
+  const color = landmark ? ctx.p.landmark : ctx.layer.style.color;
+  const clusterRadius: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'point_count'], 2, 7, 100, 13, 1000, 20, 10000, 28];
+  const radius: ExpressionSpecification = landmark
+    ? ['case', IS_CLUSTER, clusterRadius, 3.5]
+    : ['interpolate', ['linear'], ['zoom'], 13, ['case', IS_CLUSTER, clusterRadius, 4], 17, ['case', IS_CLUSTER, clusterRadius, 7]];
+  return [
+    {
+      ...base(ctx, 'circle'), type: 'circle',
+      paint: {
+        'circle-color': color,
+        'circle-radius': radius,
+        'circle-opacity': ['case', IS_CLUSTER, 0.75, 1],
+        'circle-stroke-color': ctx.p.pointStroke,
+        'circle-stroke-width': landmark ? 1 : 1.5,
+      },
+    },
+    {
+      ...base(ctx, 'count'), type: 'symbol', filter: IS_CLUSTER,
+      layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': LABEL_FONT_STACK, 'text-size': 11, 'text-allow-overlap': true },
+      paint: { 'text-color': '#ffffff', 'text-halo-color': color, 'text-halo-width': 1 },
+    },
+  ];
+}
+
+function lineSpecs(ctx: Ctx): LayerSpecification[] {
+  const layout = { 'line-join': 'round', 'line-cap': 'round' } as const;
+  if (ctx.look === 'road') {
+    return [
+      { ...base(ctx, 'casing'), type: 'line', layout, paint: { 'line-color': ctx.p.roadCasing, 'line-width': roadWidth(3, 11) } },
+      { ...base(ctx, 'line'), type: 'line', layout, paint: { 'line-color': ctx.p.road, 'line-width': roadWidth(1.5, 8) } },
+    ];
+  }
+  const color = ctx.look === 'water' ? ctx.p.waterOutline : ctx.layer.style.color;
+  return [{ ...base(ctx, 'line'), type: 'line', layout, paint: { 'line-color': color, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 2.5, 17, 6] } }];
+}
+
+function polygonSpecs(ctx: Ctx): LayerSpecification[] {
+  const color = ctx.layer.style.color;
+  const fill = (paint: Record<string, unknown>): LayerSpecification => ({ ...base(ctx, 'fill'), type: 'fill', filter: NOT_POINT, paint } as LayerSpecification);
+  const line = (paint: Record<string, unknown>, layout: Record<string, unknown> = {}): LayerSpecification =>
+    ({ ...base(ctx, 'line'), type: 'line', filter: NOT_POINT, layout, paint } as LayerSpecification);
+  switch (ctx.look) {
+    case 'boundary':
+      return [line({ 'line-color': ctx.p.boundary, 'line-width': 2.5, 'line-dasharray': [3, 2] }, { 'line-join': 'round' })];
+    case 'grid':
+      return [fill({ 'fill-color': color, 'fill-opacity': 0 }), line({ 'line-color': color, 'line-width': 0.6, 'line-opacity': 0.7 })];
+    case 'community':
+      return [fill({ 'fill-color': color, 'fill-opacity': 0.05 }), line({ 'line-color': color, 'line-width': 1.5, 'line-opacity': 0.9 })];
+    case 'water':
+    case 'green': {
+      const water = ctx.look === 'water';
+      return [
+        fill({ 'fill-color': water ? ctx.p.water : ctx.p.green, 'fill-opacity': 1 }),
+        line({ 'line-color': water ? ctx.p.waterOutline : ctx.p.greenOutline, 'line-width': 0.8 }),
+      ];
+    }
+    case 'basemap':
+      return [fill({ 'fill-color': color, 'fill-opacity': 0.25 }), line({ 'line-color': color, 'line-width': 0.8, 'line-opacity': 0.6 })];
+    default:
+      return [fill({ 'fill-color': color, 'fill-opacity': 0.35 }), line({ 'line-color': color, 'line-width': 1.5 })];
+  }
+}
+
+function labelSpec(ctx: Ctx, lang: StyleLang): LayerSpecification | undefined {
+  const text = labelExpression(ctx.layer, lang);
+  const { look, layer, p } = ctx;
+  if (!text || look === 'boundary' || look === 'grid') return undefined;
+  const isPoint = layer.geometryType === 'Point';
+  const filter: FilterSpecification | undefined = layer.geometryType === 'Polygon' ? IS_POINT : isPoint ? NOT_CLUSTER : undefined;
+  const color = look === 'water' ? p.waterLabel : look === 'green' ? p.greenLabel : look === 'road' ? p.roadLabel : p.label;
+  return {
+    ...base(ctx, 'label'),
+    type: 'symbol',
+    ...(filter ? { filter } : {}),
+    layout: {
+      'text-field': text,
+      'text-font': LABEL_FONT_STACK,
+      'text-size': look === 'community' ? 13 : look === 'road' || look === 'landmark' ? 11 : 12,
+      'text-max-width': 8,
+      'symbol-placement': layer.geometryType === 'LineString' ? 'line' : 'point',
+      'text-anchor': isPoint ? 'top' : 'center',
+      'text-offset': isPoint ? [0, 0.7] : [0, 0],
+      'text-letter-spacing': look === 'community' ? 0.1 : 0,
+      'text-padding': 2,
+    },
+    paint: { 'text-color': color, 'text-halo-color': p.halo, 'text-halo-width': 1.5, 'text-halo-blur': 0.5 },
+  };
+}
+
+/** The style layers of one catalogue layer, each tagged with the slot it goes into. */
+export function layerStyles(layer: Layer, source: string, palette: Palette, lang: StyleLang): PlacedLayer[] {
+  const ctx: Ctx = { layer, look: lookOf(layer), source, p: palette };
+  const geometry = layer.geometryType === 'Point' ? pointSpecs(ctx) : layer.geometryType === 'LineString' ? lineSpecs(ctx) : polygonSpecs(ctx);
+  const label = labelSpec(ctx, lang);
+  return [
+    ...geometry.map((spec) => ({ slot: spec.type === 'symbol' ? 'label' as const : 'geometry' as const, spec })),
+    ...(label ? [{ slot: 'label' as const, spec: label }] : []),
+  ];
+}
