@@ -1,5 +1,5 @@
 import { attribution, layer } from './catalogue.js';
-import { COMMUNITY, date, DEMO, enumOf, FACILITY_STATUS, int, num, schema, str, WORKS_STATUS } from './schema.js';
+import { COMMUNITY, date, DEMO, enumOf, FACILITY_STATUS, int, num, schema, str, WORKS_STATUS, text } from './schema.js';
 
 const ALLEYS = layer({
   id: 'alley-renovations', title: { zh: '背街小巷改善', en: 'Alley renovations' }, group: 'renovation', geometryType: 'LineString', labelProperty: 'name',
@@ -13,7 +13,7 @@ const ALLEYS = layer({
     project: str('所属工程', 'Project'), status: WORKS_STATUS, progress_pct: num('进度', 'Progress', '%', { maximum: 100 }),
     start_date: date('开工日期', 'Start date'), completed_date: date('完工日期', 'Completion date'),
     length_m: num('长度', 'Length', 'm'), budget_wan: num('投资', 'Budget', '万元'), contractor: str('施工单位', 'Contractor'),
-    before_desc: str('改造前', 'Before'), after_desc: str('改造后', 'After'), ...COMMUNITY, ...DEMO,
+    before_desc: text('改造前', 'Before'), after_desc: text('改造后', 'After'), ...COMMUNITY, ...DEMO,
   }, ['project', 'status', 'progress_pct', 'start_date', 'length_m', 'community']),
 });
 
@@ -91,7 +91,7 @@ const CORRIDOR = layer({
   style: { color: '#0072B2' }, attribution: attribution('沿南山路估绘 drawn along Nanshan Road'),
   schema: schema({
     road: str('所在道路', 'Road'), length_m: num('长度', 'Length', 'm'), dealers: int('经销商数', 'Dealers', '家'),
-    description: str('说明', 'Description'), description_en: str('说明（英文）', 'Description (English)'),
+    description: text('说明', 'Description'), description_en: text('说明（英文）', 'Description (English)'),
   }, ['road', 'length_m']),
 });
 

@@ -1,4 +1,4 @@
-import { bool, COMMUNITY, DEMO, enumOf, int, num, schema, str, type LayerSchema } from './schema.js';
+import { bool, COMMUNITY, DEMO, enumOf, int, num, schema, str, type LayerSchema, text } from './schema.js';
 
 /** One entry of data/layers.json (see data/README.md). */
 export interface LayerEntry {
@@ -92,7 +92,7 @@ const BOUNDARY = layer({
     area_m2: num('面积', 'Area', 'm²'),
     population_registered: int('户籍人口', 'Registered residents', '人'),
     population_temporary: int('暂住人口', 'Temporary residents', '人'),
-    description: str('说明', 'Description'), description_en: str('说明（英文）', 'Description (English)'),
+    description: text('说明', 'Description'), description_en: text('说明（英文）', 'Description (English)'),
   }, ['code', 'area_m2']),
 });
 
@@ -106,7 +106,7 @@ const COMMUNITIES = layer({
     population_registered: int('户籍人口', 'Registered residents', '人'),
     population_temporary: int('暂住人口', 'Temporary residents', '人'),
     households: int('户数', 'Households', '户'), area_m2: num('面积', 'Area', 'm²'),
-    description: str('说明', 'Description'), description_en: str('说明（英文）', 'Description (English)'), ...DEMO,
+    description: text('说明', 'Description'), description_en: text('说明（英文）', 'Description (English)'), ...DEMO,
   }, ['code', 'office_address', 'population_registered', 'population_temporary', 'households', 'area_m2']),
 });
 

@@ -12,6 +12,7 @@ export interface PropSchema {
   pattern?: string;
   minimum?: number;
   maximum?: number;
+  'x-long-text'?: boolean;
 }
 
 /** The properties schema of a layer. */
@@ -24,6 +25,9 @@ export interface LayerSchema {
 
 /** A string property. */
 export const str = (zh: string, en: string, extra: Partial<PropSchema> = {}): PropSchema => ({ type: 'string', title: zh, 'x-title-en': en, ...extra });
+
+/** Long free text: kept out of vector tiles, served by the feature API. */
+export const text = (zh: string, en: string): PropSchema => str(zh, en, { 'x-long-text': true });
 
 /** A non-negative number, with an optional unit. */
 export const num = (zh: string, en: string, unit?: string, extra: Partial<PropSchema> = {}): PropSchema => ({

@@ -41,6 +41,7 @@ export function fixtureCatalogue() {
           start_date: { type: 'string', format: 'date' },
           completed_date: { type: 'string', format: 'date' },
           length_m: { type: 'number', minimum: 0 },
+          before_desc: { type: 'string', 'x-long-text': true },
         },
       },
     },
@@ -62,7 +63,7 @@ export function fixtureCatalogue() {
     'layers/alleys.geojson': {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', geometry: { type: 'LineString', coordinates: [[120.155, 30.24], [120.157, 30.241]] }, properties: { name: '羊坝头', name_en: 'Yangbatou', start_date: '2011-03-01', completed_date: '2011-06-30', length_m: 210 } },
+        { type: 'Feature', geometry: { type: 'LineString', coordinates: [[120.155, 30.24], [120.157, 30.241]] }, properties: { name: '羊坝头', name_en: 'Yangbatou', start_date: '2011-03-01', completed_date: '2011-06-30', length_m: 210, before_desc: '路面破损，管线杂乱' } },
         { type: 'Feature', geometry: { type: 'LineString', coordinates: [[120.16, 30.245], [120.162, 30.245]] }, properties: { name: '红门局', name_en: 'Hongmenju', start_date: '2011-07-01' } },
       ],
     },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
 import { startServer, type RunningServer } from '../../server/src/server';
+import { decodeTile, tileOf } from '../helpers/tiles';
 
 // the server runs in this process: GDAL must run asynchronously or the server cannot answer it
 const run = promisify(execFile);
@@ -44,6 +45,23 @@ describe.skipIf(!hasGdal)('GDAL reads the OGC API through OAPIF', () => {
       const fc = JSON.parse(fs.readFileSync(out, 'utf8')) as { features: { properties: Record<string, unknown> }[] };
       expect(fc.features.length, id).toBe(count);
       expect(fc.features.every((f) => typeof f.properties.name === 'string'), `${id} names`).toBe(true);
+    }
+  });
+
+  it('GDAL\'s MVT driver reads served tiles with the same feature counts', async () => {
+    const layers = [...databaseCounts().keys()].join(',');
+    for (const z of [13, 15, 17]) {
+      const t = tileOf(120.16, 30.2415, z);
+      const res = await fetch(`${running.url}/tiles/${layers}/${t.z}/${t.x}/${t.y}.mvt`);
+      expect(res.status).toBe(200);
+      const body = Buffer.from(await res.arrayBuffer());
+      const file = path.join(tmp, `${t.z}-${t.x}-${t.y}.mvt`);
+      fs.writeFileSync(file, body);
+      const ours = Object.fromEntries(Object.entries(decodeTile(body).layers).map(([name, l]) => [name, l.length]));
+      const { stdout } = await run('ogrinfo', ['-ro', '-so', '-al', file, '-oo', `Z=${t.z}`, '-oo', `X=${t.x}`, '-oo', `Y=${t.y}`], { encoding: 'utf8', timeout: 60_000 });
+      const gdal = Object.fromEntries([...stdout.matchAll(/Layer name: (\S+)[\s\S]*?Feature Count: (\d+)/g)].map((m) => [m[1], Number(m[2])]));
+      expect(Object.keys(ours).length, `z${z} layers`).toBeGreaterThan(3);
+      expect(gdal, `z${z}`).toEqual(ours);
     }
   });
 });

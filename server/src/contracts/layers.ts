@@ -16,6 +16,8 @@ export const propertySchema = z.looseObject({
   format: z.string().optional(),
   enum: z.array(z.union([z.string(), z.number()])).optional(),
   'x-enum-labels': z.record(z.string(), localized).optional(),
+  /** Long free text: kept out of vector tiles (the feature API serves it). */
+  'x-long-text': z.boolean().optional(),
 });
 
 /** A layer's property schema: an object JSON Schema with scalar properties. */

@@ -18,7 +18,7 @@ const GEOMETRY_FAMILIES: Record<GeometryType, string[]> = {
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = addFormats(new Ajv2020({ allErrors: true, strict: true }));
-ajv.addVocabulary(['x-title-en', 'x-unit', 'x-enum-labels', 'x-format']);
+ajv.addVocabulary(['x-title-en', 'x-unit', 'x-enum-labels', 'x-long-text']);
 const compiled = new WeakMap<LayerSchema, ValidateFunction>();
 
 function validatorFor(schema: LayerSchema): ValidateFunction {
