@@ -95,6 +95,12 @@ describe('OGC API – Features: items', () => {
     expect(body.features[0].properties.name).toBe('垃圾房1');
   });
 
+  it('answers application/json when asked for it', async () => {
+    expect((await request(app).get('/ogc/collections/alleys/items?f=json')).headers['content-type']).toMatch(/^application\/json/);
+    expect((await request(app).get('/ogc/collections/alleys/items').set('Accept', 'application/json')).headers['content-type']).toMatch(/^application\/json/);
+    expect((await request(app).get('/ogc/collections/alleys/items').set('Accept', 'application/geo+json, application/json')).headers['content-type']).toMatch(/^application\/geo\+json/);
+  });
+
   it('pages with limit and next/prev links that cover every feature once', async () => {
     const ids: number[] = [];
     let url: string | undefined = '/ogc/collections/garbage-rooms/items?limit=5';

@@ -18,6 +18,13 @@ function sendJson(res: Response, body: unknown, type: string = MEDIA.json): void
   res.type(type).send(JSON.stringify(body));
 }
 
+/** GeoJSON is served as application/geo+json unless the client asks for application/json (`f=json` or Accept). */
+function featureMediaType(req: Request): string {
+  if (req.query.f === 'json') return MEDIA.json;
+  if (req.query.f === 'geojson') return MEDIA.geojson;
+  return req.accepts([MEDIA.geojson, MEDIA.json]) === MEDIA.json ? MEDIA.json : MEDIA.geojson;
+}
+
 function langOf(req: Request): Lang {
   return req.acceptsLanguages('zh', 'zh-CN', 'en') === 'en' ? 'en' : 'zh';
 }
@@ -82,7 +89,7 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
       links.push({ href: withQuery(href, query, { offset: Math.max(0, p.offset - p.limit), limit: p.limit }), rel: 'prev', type: MEDIA.geojson, title: 'Previous page' });
     }
     const head = `{"type":"FeatureCollection","numberMatched":${numberMatched},"numberReturned":${rows.length},"timeStamp":"${new Date().toISOString()}","links":${JSON.stringify(links)},"features":[`;
-    res.type(MEDIA.geojson).send(`${head}${rows.map(featureJson).join(',')}]}`);
+    res.type(featureMediaType(req)).send(`${head}${rows.map(featureJson).join(',')}]}`);
   });
 
   router.get('/collections/:id/items/:featureId', (req, res) => {
@@ -96,7 +103,7 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
       { href: base, rel: 'collection', type: MEDIA.json },
     ];
     res.set('ETag', `"${row.id}-${row.version}"`);
-    res.type(MEDIA.geojson).send(`${featureJson(row).slice(0, -1)},"links":${JSON.stringify(links)}}`);
+    res.type(featureMediaType(req)).send(`${featureJson(row).slice(0, -1)},"links":${JSON.stringify(links)}}`);
   });
 
   return router;
