@@ -6,9 +6,17 @@ import type { AppConfig } from './config';
 import type { Db } from './db/database';
 import { createLogger } from './logger';
 import { errorHandler, notFoundHandler } from './errors';
+import { authorize, csrfGuard, sessionMiddleware, sessionToken } from './auth/middleware';
+import { createAuthService, type AuthService } from './features/auth/auth-service';
+import { createUserRepository } from './features/auth/user-repository';
+import { createSessionRepository } from './features/auth/session-repository';
+import { createAuthRouter } from './features/auth/router';
+import { createAuditRepository } from './features/audit/audit-repository';
+import { createAuditRouter } from './features/audit/router';
 import { createLayerRepository } from './features/layers/layer-repository';
 import { createFeatureRepository } from './features/layers/feature-repository';
 import { createLayerService } from './features/layers/layer-service';
+import { createFeatureWriteService } from './features/layers/feature-write-service';
 import { createLayersRouter } from './features/layers/router';
 import { createIndicatorRepository } from './features/indicators/indicator-repository';
 import { createIndicatorsRouter } from './features/indicators/router';
@@ -29,16 +37,11 @@ export interface AppDeps {
 }
 
 /** The app: a node:http listener (tiles on a fast path, the rest through Express). */
-export type App = RequestListener & { express: Express };
+export type App = RequestListener & { express: Express; auth: AuthService };
 
-/** Builds the application over an open database. */
-export function createApp({ db, config, log = createLogger(config.logLevel) }: AppDeps): App {
-  const app = express();
+function securityHeaders(config: AppConfig) {
   const online = basemapOrigins(config.basemap);
-  app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.set('query parser', 'extended');
-  app.use(helmet({
+  return helmet({
     contentSecurityPolicy: {
       directives: {
         'default-src': ["'self'"],
@@ -55,28 +58,48 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
       },
     },
     crossOriginEmbedderPolicy: false,
-  }));
-  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/geo+json'] }));
+  });
+}
 
+/** Builds the application over an open database. */
+export function createApp({ db, config, log = createLogger(config.logLevel) }: AppDeps): App {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'extended');
+
+  const auth = createAuthService({ users: createUserRepository(db), sessions: createSessionRepository(db), settings: { sessionHours: config.sessionHours } });
+  const audit = createAuditRepository(db);
   const layerRepository = createLayerRepository(db);
-  const layerService = createLayerService({ layers: layerRepository, features: createFeatureRepository(db) });
+  const featureRepository = createFeatureRepository(db);
+  const layerService = createLayerService({ layers: layerRepository, features: featureRepository });
+  const writes = createFeatureWriteService({ db, layers: layerRepository, features: featureRepository, audit });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
+  const links = { publicBaseUrl: config.publicBaseUrl };
+
+  app.use(securityHeaders(config));
+  app.use(sessionMiddleware(auth));
+  app.use(authorize({ publicRead: config.publicRead }));
+  app.use(csrfGuard());
+  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));
 
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use('/api/auth', createAuthRouter({ auth, audit }));
+  app.use('/api/audit', createAuditRouter(audit));
   app.use('/api/layers', createLayersRouter(layerService));
   app.use('/api/indicators', createIndicatorsRouter(createIndicatorRepository(db)));
-  app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, publicBaseUrl: config.publicBaseUrl }));
-  app.use('/styles', createStylesRouter({ layers: layerService, basemap: config.basemap, tiandituKey: config.tiandituKey, publicBaseUrl: config.publicBaseUrl }));
-  app.use('/ogc', createOgcRouter({ layers: layerService, publicBaseUrl: config.publicBaseUrl }));
+  app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, ...links }));
+  app.use('/styles', createStylesRouter({ layers: layerService, basemap: config.basemap, tiandituKey: config.tiandituKey, ...links }));
+  app.use('/ogc', createOgcRouter({ layers: layerService, writes, ...links }));
   app.use(createStaticRouter(config.clientDist));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
-  const tiles = createTileFastPath(tileService);
+  const tiles = createTileFastPath(tileService, { canRead: (req) => config.publicRead || auth.resolve(sessionToken(req)) !== undefined });
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!tiles(req, res)) app(req, res);
   };
-  return Object.assign(listener, { express: app });
+  return Object.assign(listener, { express: app, auth });
 }

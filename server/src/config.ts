@@ -16,6 +16,8 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   TILE_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(256),
   BASEMAP: z.enum(RASTER_BASEMAPS).default('none'),
+  PUBLIC_READ: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   TIANDITU_KEY: z.string().min(1).optional(),
 }).refine((e) => !e.BASEMAP.startsWith('tianditu') || e.TIANDITU_KEY, { path: ['TIANDITU_KEY'], message: 'BASEMAP=tianditu-* needs TIANDITU_KEY (a key from the Tianditu console)' });
 
@@ -37,6 +39,10 @@ export interface AppConfig {
   /** Online raster basemap under the offline one; `none` by default. */
   basemap: RasterBasemap;
   tiandituKey?: string;
+  /** Whether tiles, styles, layers and OGC reads are open to anyone (else: signed-in users only). */
+  publicRead: boolean;
+  /** Lifetime of a session, in hours. */
+  sessionHours: number;
 }
 
 /** Thrown when an environment variable holds a bad value. */
@@ -64,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     tileCacheMb: e.TILE_CACHE_MB,
     basemap: e.BASEMAP,
+    publicRead: e.PUBLIC_READ,
+    sessionHours: e.SESSION_HOURS,
     tiandituKey: e.TIANDITU_KEY,
   };
 }

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startServer } from './server';
 import { SeedError } from './seed/catalogue';
+import { DEMO_PASSWORD, enabledDemoAccounts } from './seed/demo-accounts';
 
 try {
   const config = loadConfig();
@@ -9,6 +10,12 @@ try {
   const running = await startServer(config, log);
   log.info({ url: running.url, db: config.dbFile }, 'Qingbo One Map is listening');
   console.log(`\n  清波一张图 Qingbo One Map → ${running.url}\n`);
+  const demo = enabledDemoAccounts(running.db);
+  if (demo.length) {
+    console.log(`  Demo accounts (演示账号), password "${DEMO_PASSWORD}" — switch them off with: npm run user -- demo off`);
+    for (const a of demo) console.log(`    ${a.username.padEnd(12)} ${a.role.padEnd(11)} ${a.displayName}`);
+    console.log('');
+  }
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down');
     void running.close().then(() => process.exit(0));

@@ -6,6 +6,7 @@ import type { AppConfig } from './config';
 import { openDatabase, type Db } from './db/database';
 import { createLogger } from './logger';
 import { isEmpty, seedDatabase } from './seed/seed';
+import { seedDemoAccounts } from './seed/demo-accounts';
 
 /** A running console server. */
 export interface RunningServer {
@@ -23,7 +24,8 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
   const db = openDatabase(config.dbFile);
   if (isEmpty(db)) {
     const summary = seedDatabase(db, config.dataDir);
-    log.info({ layers: summary.layers.length, indicators: summary.indicators }, 'seeded the demo district into an empty database');
+    const accounts = await seedDemoAccounts(db);
+    log.info({ layers: summary.layers.length, indicators: summary.indicators, accounts }, 'seeded the demo district into an empty database');
   }
   const app = createApp({ db, config, log });
   const server = createServer(app);

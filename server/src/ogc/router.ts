@@ -6,10 +6,13 @@ import { collectionDocument, CONFORMANCE, landingPage, MEDIA, queryablesDocument
 import { openApiDocument } from './openapi';
 import { parseItemsParams } from './items-params';
 import { apiHtml } from './api-html';
+import { addTransactionRoutes, TRANSACTION_CONFORMANCE } from './transactions';
+import { featureEtag, type FeatureWriteService } from '../features/layers/feature-write-service';
 
 /** Options of the OGC API router. */
 export interface OgcRouterOptions {
   layers: LayerService;
+  writes: FeatureWriteService;
   /** Fixed public base URL (no trailing slash); derived from the request when absent. */
   publicBaseUrl?: string;
 }
@@ -44,7 +47,7 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
   const baseOf = (req: Request) => `${options.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`}/ogc`;
 
   router.get('/', (req, res) => sendJson(res, landingPage(baseOf(req))));
-  router.get('/conformance', (_req, res) => sendJson(res, { conformsTo: CONFORMANCE }));
+  router.get('/conformance', (_req, res) => sendJson(res, { conformsTo: [...CONFORMANCE, ...TRANSACTION_CONFORMANCE] }));
   router.get('/api', (req, res) => sendJson(res, openApiDocument(baseOf(req), layers.list()), MEDIA.openapi));
   router.get('/api.html', (req, res) => {
     res.type(MEDIA.html).send(apiHtml(baseOf(req), layers.list()));
@@ -102,9 +105,10 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
       { href: `${base}/items/${row.id}`, rel: 'self', type: MEDIA.geojson },
       { href: base, rel: 'collection', type: MEDIA.json },
     ];
-    res.set('ETag', `"${row.id}-${row.version}"`);
+    res.set('ETag', featureEtag(row));
     res.type(featureMediaType(req)).send(`${featureJson(row).slice(0, -1)},"links":${JSON.stringify(links)}}`);
   });
 
+  addTransactionRoutes(router, options.writes, baseOf);
   return router;
 }

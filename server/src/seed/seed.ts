@@ -6,9 +6,9 @@ import { createIndicatorRepository } from '../features/indicators/indicator-repo
 import { checkFeature, checkLayerSchema, checkWithin } from '../features/layers/feature-validation';
 import { toNewFeature } from '../features/layers/feature-record';
 import { readCatalogue, SeedError, type Catalogue, type CatalogueLayer } from './catalogue';
+import { DISTRICT_BOUNDARY_LAYER } from '../features/layers/district';
 
-/** Id of the layer whose single polygon is the subdistrict boundary. */
-export const DISTRICT_BOUNDARY_LAYER = 'district-boundary';
+export { DISTRICT_BOUNDARY_LAYER };
 
 /** What a seed run stored. */
 export interface SeedSummary {

@@ -30,7 +30,7 @@ function versionParam(query: string | undefined): string | null {
  * so that a cached tile costs a regex, a version lookup and a write.
  * Returns false when the request is not a tile request.
  */
-export function createTileFastPath(tiles: TileService) {
+export function createTileFastPath(tiles: TileService, access: { canRead: (req: IncomingMessage) => boolean }) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? '';
     if (!url.startsWith('/tiles/') || !/\.mvt(\?|$)/.test(url)) return false;
@@ -47,6 +47,10 @@ export function createTileFastPath(tiles: TileService) {
     const address = { z: Number(m[2]), x: Number(m[3]), y: Number(m[4]) };
     if (!isValidTile(address)) {
       sendError(res, 400, 'bad_request', `tile ${address.z}/${address.x}/${address.y} is out of range (z 0–22, x and y below 2^z)`);
+      return true;
+    }
+    if (!access.canRead(req)) {
+      sendError(res, 401, 'unauthenticated', 'sign in first');
       return true;
     }
     const ids = m[1]!.split(',');

@@ -16,8 +16,8 @@ export function createTilesRouter(deps: { tiles: TileService; layers: LayerServi
   const router = Router();
   const baseOf = (req: Request) => deps.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`;
 
-  router.get(/^\/([^/]+)\.json$/, (req, res) => {
-    const list = String((req.params as Record<string, string>)[0]);
+  router.get('/:layers.json', (req, res) => {
+    const list = req.params.layers;
     if (!/^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$/.test(list)) throw new BadRequestError('layers must be a comma-separated list of layer ids');
     const ids = list.split(',');
     const resolved = deps.tiles.versions(ids);

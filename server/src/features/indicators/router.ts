@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { BadRequestError } from '../../errors';
+import { parseQuery } from '../../validation';
 import type { IndicatorRepository } from './indicator-repository';
 
 const query = z.strictObject({ year: z.coerce.number().int().min(1949).max(2100).optional() });
@@ -9,9 +9,8 @@ const query = z.strictObject({ year: z.coerce.number().int().min(1949).max(2100)
 export function createIndicatorsRouter(indicators: IndicatorRepository): Router {
   const router = Router();
   router.get('/', (req, res) => {
-    const parsed = query.safeParse(req.query);
-    if (!parsed.success) throw new BadRequestError('invalid query', parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
-    res.json({ indicators: indicators.list(parsed.data.year) });
+    const { year } = parseQuery(query, req.query);
+    res.json({ indicators: indicators.list(year) });
   });
   return router;
 }

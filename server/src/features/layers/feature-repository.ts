@@ -69,6 +69,10 @@ export function createFeatureRepository(db: Db) {
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertBox = db.prepare('INSERT INTO features_rtree (id, min_x, max_x, min_y, max_y, layer_id, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const deleteByLayer = db.prepare('DELETE FROM features WHERE layer_id = ?');
+  const deleteOne = db.prepare('DELETE FROM features WHERE layer_id = ? AND id = ?');
+  const updateOne = db.prepare(`UPDATE features SET geometry = ?, properties = ?, datetime_start = ?, datetime_end = ?, updated_at = ?, version = version + 1
+    WHERE layer_id = ? AND id = ?`);
+  const updateBox = db.prepare('UPDATE features_rtree SET min_x = ?, max_x = ?, min_y = ?, max_y = ?, x = ?, y = ? WHERE id = ?');
   const selectOne = db.prepare<[string, number], FeatureRow>(
     'SELECT id, geometry, properties, updated_at, version FROM features WHERE layer_id = ? AND id = ?',
   );
@@ -81,6 +85,17 @@ export function createFeatureRepository(db: Db) {
       const id = Number(lastInsertRowid);
       insertBox.run(id, f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3], f.layerId, (f.bbox[0] + f.bbox[2]) / 2, (f.bbox[1] + f.bbox[3]) / 2);
       return id;
+    },
+    /** Replaces a feature's geometry and properties, bumping its version; false when it does not exist. */
+    update(id: number, f: NewFeature, now: string): boolean {
+      const { changes } = updateOne.run(f.geometry, f.properties, f.datetimeStart, f.datetimeEnd, now, f.layerId, id);
+      if (changes === 0) return false;
+      updateBox.run(f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3], (f.bbox[0] + f.bbox[2]) / 2, (f.bbox[1] + f.bbox[3]) / 2, id);
+      return true;
+    },
+    /** Deletes one feature (the R*Tree follows by trigger); false when it does not exist. */
+    remove(layerId: string, id: number): boolean {
+      return deleteOne.run(layerId, id).changes > 0;
     },
     /** Deletes every feature of a layer (the R*Tree follows by trigger). */
     deleteAllOfLayer(layerId: string): number {

@@ -1,0 +1,94 @@
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { ROLES, DEPARTMENTS, type Role } from '../server/src/contracts/auth';
+import { loadConfig } from '../server/src/config';
+import { openDatabase } from '../server/src/db/database';
+import { createAuthService } from '../server/src/features/auth/auth-service';
+import { hashPassword } from '../server/src/features/auth/password';
+import { createSessionRepository } from '../server/src/features/auth/session-repository';
+import { createUserRepository } from '../server/src/features/auth/user-repository';
+
+const USAGE = `Usage: npm run user -- <command>
+  list                                          list accounts
+  add <username> --role <role> [--name <display name>] [--department <dept>]
+                                                create an account (password asked, or read from stdin)
+  passwd <username>                             set a new password
+  disable <username> | enable <username>        switch one account off or on (disabling ends its sessions)
+  demo off | demo on                            switch every demo account off or on
+Roles: ${ROLES.join(', ')}. Departments (handlers): ${DEPARTMENTS.join(', ')}.`;
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const rl = createInterface({ input: process.stdin });
+    for await (const line of rl) return line;
+    return '';
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const answer = await rl.question('Password (8+ characters): ');
+  rl.close();
+  return answer;
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' } },
+});
+const [command, arg] = positionals;
+const db = openDatabase(loadConfig().dbFile);
+const users = createUserRepository(db);
+const sessions = createSessionRepository(db);
+const now = new Date().toISOString();
+
+function existing(username: string | undefined) {
+  if (!username) fail('a username is needed');
+  return users.findByUsername(username) ?? fail(`no account "${username}"`);
+}
+
+switch (command) {
+  case 'list':
+    for (const u of users.list()) console.log(`${u.username.padEnd(16)} ${u.role.padEnd(11)} ${(u.department ?? '').padEnd(12)} ${u.disabled ? 'disabled' : 'enabled '} ${u.demo ? 'demo' : ''}  ${u.displayName}`);
+    break;
+  case 'add': {
+    if (!arg) fail('a username is needed');
+    if (!values.role || !(ROLES as readonly string[]).includes(values.role)) fail(`--role must be one of ${ROLES.join(', ')}`);
+    if (values.department && !(DEPARTMENTS as readonly string[]).includes(values.department)) fail(`--department must be one of ${DEPARTMENTS.join(', ')}`);
+    if (users.findByUsername(arg)) fail(`account "${arg}" exists already`);
+    const password = await readPassword();
+    if (password.length < 8) fail('the password needs at least 8 characters');
+    const auth = createAuthService({ users, sessions });
+    const id = await auth.createUser({ username: arg, displayName: values.name ?? arg, role: values.role as Role, department: values.department ?? null, password });
+    console.log(`created account ${arg} (#${id}, ${values.role})`);
+    break;
+  }
+  case 'passwd': {
+    const u = existing(arg);
+    const password = await readPassword();
+    if (password.length < 8) fail('the password needs at least 8 characters');
+    users.setPassword(u.id, await hashPassword(password), now);
+    sessions.removeForUser(u.id);
+    console.log(`password of ${u.username} changed; its sessions ended`);
+    break;
+  }
+  case 'disable':
+  case 'enable': {
+    const u = existing(arg);
+    users.setDisabled(u.id, command === 'disable', now);
+    if (command === 'disable') sessions.removeForUser(u.id);
+    console.log(`${u.username} ${command}d`);
+    break;
+  }
+  case 'demo': {
+    if (arg !== 'off' && arg !== 'on') fail('say "demo off" or "demo on"');
+    const n = users.setDemoDisabled(arg === 'off', now);
+    console.log(`${n} demo account(s) switched ${arg}`);
+    break;
+  }
+  default:
+    fail(command ? `unknown command "${command}"` : 'a command is needed');
+}
+db.close();

@@ -1,0 +1,68 @@
+import { match } from 'path-to-regexp';
+import type { Role } from '../contracts/auth';
+
+/**
+ * Who may call a route: everyone (`public`), everyone when public read access
+ * is on and any signed-in user otherwise (`read`), any signed-in user
+ * (`signed-in`), or the listed roles.
+ */
+export type Access = 'public' | 'read' | 'signed-in' | readonly Role[];
+
+/** One row of the policy table. */
+export interface Policy {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** An Express path pattern, or a RegExp for the client's pages. */
+  path: string | RegExp;
+  allow: Access;
+}
+
+const EDITORS: readonly Role[] = ['admin', 'planner'];
+
+/** Paths the client's single-page app owns: everything that is not an API. */
+export const CLIENT_PAGES = /^\/(?!api(\/|$)|ogc(\/|$)|tiles(\/|$)|styles(\/|$)|open311(\/|$))[^.]*$/;
+
+/**
+ * The route × role table, enforced by one middleware for every request. A
+ * request that no row matches is answered 404: a new route is unreachable
+ * until it has a row here (and the security suite fails until then).
+ */
+export const POLICY: readonly Policy[] = [
+  { method: 'GET', path: '/api/health', allow: 'public' },
+  { method: 'POST', path: '/api/auth/login', allow: 'public' },
+  { method: 'POST', path: '/api/auth/logout', allow: 'public' },
+  { method: 'GET', path: '/api/auth/me', allow: 'public' },
+  { method: 'GET', path: '/api/layers', allow: 'read' },
+  { method: 'GET', path: '/api/indicators', allow: 'read' },
+  { method: 'GET', path: '/api/audit', allow: ['admin'] },
+  { method: 'GET', path: '/ogc', allow: 'read' },
+  { method: 'GET', path: '/ogc/conformance', allow: 'read' },
+  { method: 'GET', path: '/ogc/api', allow: 'read' },
+  { method: 'GET', path: '/ogc/api.html', allow: 'read' },
+  { method: 'GET', path: '/ogc/collections', allow: 'read' },
+  { method: 'GET', path: '/ogc/collections/:id', allow: 'read' },
+  { method: 'GET', path: '/ogc/collections/:id/schema', allow: 'read' },
+  { method: 'GET', path: '/ogc/collections/:id/queryables', allow: 'read' },
+  { method: 'GET', path: '/ogc/collections/:id/items', allow: 'read' },
+  { method: 'GET', path: '/ogc/collections/:id/items/:featureId', allow: 'read' },
+  { method: 'POST', path: '/ogc/collections/:id/items', allow: EDITORS },
+  { method: 'PUT', path: '/ogc/collections/:id/items/:featureId', allow: EDITORS },
+  { method: 'PATCH', path: '/ogc/collections/:id/items/:featureId', allow: EDITORS },
+  { method: 'DELETE', path: '/ogc/collections/:id/items/:featureId', allow: EDITORS },
+  { method: 'GET', path: '/tiles/:layers.json', allow: 'read' },
+  { method: 'GET', path: '/tiles/:layers/:z/:x/:y.mvt', allow: 'read' },
+  { method: 'GET', path: '/styles/:name.json', allow: 'read' },
+  { method: 'GET', path: CLIENT_PAGES, allow: 'public' },
+  { method: 'GET', path: '/assets/*file', allow: 'public' },
+  { method: 'GET', path: '/favicon.svg', allow: 'public' },
+];
+
+const compiled = POLICY.map((p) => ({
+  policy: p,
+  test: typeof p.path === 'string' ? match(p.path, { decode: false }) : (path: string) => (p.path as RegExp).test(path),
+}));
+
+/** The policy row for a request, or undefined when none matches. HEAD follows GET. */
+export function findPolicy(method: string, path: string): Policy | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  return compiled.find((c) => c.policy.method === m && c.test(path) !== false)?.policy;
+}
