@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
+import { CLIENT_PAGES } from './auth/policy';
 
 const NO_BUILD_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>清波一张图</title>
 <body style="font:16px system-ui,sans-serif;margin:3rem"><h1>清波一张图 Qingbo One Map</h1>
@@ -14,7 +15,7 @@ export function createStaticRouter(clientDist: string): Router {
   router.use(express.static(clientDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
     if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   } }));
-  router.get(/^\/(?!api\/|ogc\/|ogc$|tiles\/|styles\/|open311\/)[^.]*$/, (_req, res) => {
+  router.get(CLIENT_PAGES, (_req, res) => {
     if (!fs.existsSync(index)) {
       res.status(503).type('html').send(NO_BUILD_PAGE);
       return;

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { PROJECT_ROOT } from '../../server/src/config';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
+import { startServer, type RunningServer } from '../../server/src/server';
 
 /** Debian's chromium, as `.ci/run` installs it. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -66,4 +67,57 @@ export async function ensureClientBuilt(): Promise<void> {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
+}
+
+/** The demo data folder; QINGBO_E2E_DATA_DIR points elsewhere (e.g. a fixture) when set. */
+export const DATA_DIR = process.env.QINGBO_E2E_DATA_DIR ?? path.join(PROJECT_ROOT, 'data');
+/** Where screenshots for the docs go. */
+export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+const MAP_READY_TIMEOUT = 60_000;
+
+/** The built client served by a server on a free port over a fresh copy of the demo data; `close` removes it all. */
+export async function startE2eServer(): Promise<{ server: RunningServer; close(): Promise<void> }> {
+  if (!fs.existsSync(path.join(DATA_DIR, 'layers.json'))) throw new Error(`no layer catalogue at ${DATA_DIR}/layers.json`);
+  await ensureClientBuilt();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-e2e-'));
+  const server = await startServer(loadConfig({
+    PORT: '0', HOST: '127.0.0.1', DATA_DIR, DB_FILE: path.join(tmp, 'qingbo.sqlite'), LOG_LEVEL: 'warn',
+  }));
+  return {
+    server,
+    close: async () => {
+      await server.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens a page that records console errors, uncaught exceptions and 4xx/5xx responses
+ * (a 204 for an empty tile is not one).
+ */
+export async function openPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return { page, errors };
+}
+
+/** Waits until the map's style has loaded and every tile in view is drawn. */
+export async function waitForMapReady(page: Page): Promise<void> {
+  await page.locator('.map-view[data-map-ready="true"]').waitFor({ state: 'attached', timeout: MAP_READY_TIMEOUT });
+}
+
+/** The subset of the MapLibre map the tests call through `window.__qingboMap`. */
+export interface MapHandle {
+  queryRenderedFeatures(options: { layers: string[] }): { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
+  getStyle(): { layers: { id: string; type: string; layout?: Record<string, unknown> }[] };
+  getLayoutProperty(layerId: string, name: string): unknown;
+  project(lngLat: [number, number]): { x: number; y: number };
 }

@@ -1,64 +1,28 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
-import { startServer, type RunningServer } from '../../server/src/server';
-import { browserSkipReason, ensureClientBuilt, launchBrowser } from './browser';
+import { browserSkipReason, launchBrowser, openPage, SCREENSHOT_DIR, startE2eServer, waitForMapReady, type MapHandle } from './browser';
 
 const skipReason = browserSkipReason();
 if (skipReason) console.warn(`Skipping the map browser test: ${skipReason}`);
 
-/** The demo data folder; QINGBO_E2E_DATA_DIR points elsewhere (e.g. a fixture) when set. */
-const DATA_DIR = process.env.QINGBO_E2E_DATA_DIR ?? path.join(PROJECT_ROOT, 'data');
-const SCREENSHOT = path.join(PROJECT_ROOT, 'docs', 'screenshots', 'map.png');
-const MAP_IDLE_TIMEOUT = 60_000;
-
-/** The subset of the MapLibre map the test calls through `window.__qingboMap`. */
-interface MapHandle {
-  queryRenderedFeatures(options: { layers: string[] }): { geometry: { type: string; coordinates: unknown } }[];
-  getStyle(): { layers: { id: string; type: string }[] };
-  project(lngLat: [number, number]): { x: number; y: number };
-}
-
-/** Opens a page that records console errors and uncaught exceptions. */
-async function openPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url()}`);
-  });
-  return { page, errors };
-}
-
-async function waitForMapReady(page: Page): Promise<void> {
-  await page.locator('.map-view[data-map-ready="true"]').waitFor({ state: 'attached', timeout: MAP_IDLE_TIMEOUT });
-}
+const SCREENSHOT = path.join(SCREENSHOT_DIR, 'map.png');
 
 describe.skipIf(skipReason !== undefined)('the /map page in chromium', () => {
-  let server: RunningServer;
+  let running: Awaited<ReturnType<typeof startE2eServer>>;
+  let server: Awaited<ReturnType<typeof startE2eServer>>['server'];
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let tmp: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DATA_DIR, 'layers.json'))) throw new Error(`no layer catalogue at ${DATA_DIR}/layers.json`);
-    await ensureClientBuilt();
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-e2e-'));
-    server = await startServer(loadConfig({
-      PORT: '0', HOST: '127.0.0.1', DATA_DIR, DB_FILE: path.join(tmp, 'qingbo.sqlite'), LOG_LEVEL: 'warn',
-    }));
+    running = await startE2eServer();
+    server = running.server;
     browser = await launchBrowser();
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await running?.close();
   });
 
   it('draws every layer, renovations and labels included, without console errors', async () => {
@@ -90,7 +54,7 @@ describe.skipIf(skipReason !== undefined)('the /map page in chromium', () => {
     await page.close();
   }, 120_000);
 
-  it('opens a popup with the clicked feature and hides a layer when its box is unchecked', async () => {
+  it('opens a popup with the clicked feature, completes it from the OGC API and hides a layer when its box is unchecked', async () => {
     const { page, errors } = await openPage(browser.context);
     await page.goto(`${server.url}/map`);
     await waitForMapReady(page);
@@ -105,9 +69,18 @@ describe.skipIf(skipReason !== undefined)('the /map page in chromium', () => {
     });
     expect(target).toBeDefined();
     const box = await page.locator('.map-canvas canvas').boundingBox();
+    const fullFeature = page.waitForResponse((r) => /\/ogc\/collections\/alley-renovations\/items\/[^/?]+$/.test(r.url()), { timeout: 10_000 });
     await page.mouse.click(box!.x + target!.x, box!.y + target!.y);
     const popup = page.locator('.feature-popup');
     await popup.waitFor({ timeout: 10_000 });
+
+    const full = (await (await fullFeature).json()) as { properties: Record<string, unknown> };
+    const listed = Object.entries(full.properties)
+      .filter(([key, value]) => !['name', 'name_en'].includes(key) && value !== null && value !== '')
+      .map(([key]) => key);
+    expect(listed.length).toBeGreaterThan(0);
+    await expect.poll(() => popup.locator('.feature-popup__row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key'))))
+      .toEqual(expect.arrayContaining(listed));
     const catalogue = (await (await fetch(`${server.url}/api/layers`)).json()) as { layers: { id: string; title: { zh: string } }[] };
     const title = catalogue.layers.find((l) => l.id === 'alley-renovations')?.title.zh;
     await expect(popup.locator('.feature-popup__layer').textContent()).resolves.toBe(title);
@@ -127,9 +100,19 @@ describe.skipIf(skipReason !== undefined)('the /map page in chromium', () => {
     await page.goto(`${server.url}/map`);
     await waitForMapReady(page);
 
+    await page.locator('[data-layer-id="garbage-rooms"] input[type="checkbox"]').uncheck();
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('.app-header__title').textContent()).resolves.toBe('Qingbo One Map');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    const mapState = () => page.evaluate(() => {
+      const map = (globalThis as unknown as { __qingboMap?: MapHandle }).__qingboMap;
+      return {
+        labelField: JSON.stringify(map?.getLayoutProperty('communities-label', 'text-field')),
+        garbageRooms: map?.getLayoutProperty('garbage-rooms-circle', 'visibility'),
+      };
+    });
+    await expect.poll(async () => (await mapState()).labelField, { timeout: 10_000 }).toContain('name_en');
+    expect((await mapState()).garbageRooms, 'a hidden layer stays hidden when the labels switch language').toBe('none');
 
     await page.reload();
     await waitForMapReady(page);

@@ -19,7 +19,7 @@ export interface Policy {
 const EDITORS: readonly Role[] = ['admin', 'planner'];
 
 /** Paths the client's single-page app owns: everything that is not an API. */
-export const CLIENT_PAGES = /^\/(?!api(\/|$)|ogc(\/|$)|tiles(\/|$)|styles(\/|$)|open311(\/|$))[^.]*$/;
+export const CLIENT_PAGES = /^\/(?!api(\/|$)|ogc(\/|$)|tiles(\/|$)|styles(\/|$)|open311(\/|$))[\w\-/]*$/;
 
 /**
  * The route × role table, enforced by one middleware for every request. A

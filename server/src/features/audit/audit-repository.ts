@@ -18,9 +18,9 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 /** SQL access to the append-only `audit_log`. */
 export function createAuditRepository(db: Db) {
   const insert = db.prepare('INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const page = db.prepare<[string | null, number, number], { id: number; at: string; user_id: number | null; username: string | null; action: string; entity: string; entity_id: string | null; summary: string }>(`
-    SELECT * FROM audit_log WHERE (?1 IS NULL OR entity = ?1) ORDER BY id DESC LIMIT ?2 OFFSET ?3`);
-  const count = db.prepare<[string | null], { n: number }>('SELECT count(*) AS n FROM audit_log WHERE (?1 IS NULL OR entity = ?1)');
+  const page = db.prepare<{ entity: string | null; limit: number; offset: number }, { id: number; at: string; user_id: number | null; username: string | null; action: string; entity: string; entity_id: string | null; summary: string }>(`
+    SELECT * FROM audit_log WHERE (@entity IS NULL OR entity = @entity) ORDER BY id DESC LIMIT @limit OFFSET @offset`);
+  const count = db.prepare<{ entity: string | null }, { n: number }>('SELECT count(*) AS n FROM audit_log WHERE (@entity IS NULL OR entity = @entity)');
 
   return {
     /** Appends an entry (call inside the write's transaction). */
@@ -29,9 +29,9 @@ export function createAuditRepository(db: Db) {
     },
     /** Newest entries first, optionally for one entity type. */
     list(entity: string | null, limit: number, offset: number): { entries: AuditEntry[]; total: number } {
-      const rows = page.all(entity, limit, offset);
+      const rows = page.all({ entity, limit, offset });
       return {
-        total: count.get(entity)?.n ?? 0,
+        total: count.get({ entity })?.n ?? 0,
         entries: rows.map((r) => ({
           id: r.id, at: r.at, userId: r.user_id, username: r.username, action: r.action, entity: r.entity, entityId: r.entity_id,
           summary: JSON.parse(r.summary) as Record<string, unknown>,
