@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has defaults for everything', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', basemap: 'none', publicRead: true, sessionHours: 12, tileCacheMb: 256 });
+    expect(c.dbFile).toBe(path.join(c.dataDir, 'qingbo.sqlite'));
+  });
+
+  it('reads the environment', () => {
+    const c = loadConfig({ PORT: '8080', DATA_DIR: '/tmp/qb', PUBLIC_READ: 'false', BASEMAP: 'osm' });
+    expect(c).toMatchObject({ port: 8080, dataDir: '/tmp/qb', dbFile: '/tmp/qb/qingbo.sqlite', publicRead: false, basemap: 'osm' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT="eighty"/],
+    [{ PORT: '70000' }, /PORT="70000"/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud"/],
+    [{ PUBLIC_READ: 'maybe' }, /PUBLIC_READ="maybe"/],
+    [{ BASEMAP: 'tianditu-vec' }, /TIANDITU_KEY.*needs TIANDITU_KEY/],
+    [{ PUBLIC_BASE_URL: 'not a url' }, /PUBLIC_BASE_URL/],
+  ])('refuses %o with a message naming the variable', (env, pattern) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(pattern);
+  });
+});
