@@ -64,6 +64,9 @@ describe.skipIf(skipReason !== undefined)('the served map styles in chromium', (
       await expect(page.locator('.app-header').count(), 'the preview has no header or panel').resolves.toBe(0);
       await expect(page.locator('.layer-panel').count()).resolves.toBe(0);
 
+      // The compact attribution opens expanded; fold it as a reader would, so the screenshot shows the style.
+      const attribution = page.locator('.maplibregl-ctrl-attrib[open] .maplibregl-ctrl-attrib-button');
+      if (await attribution.count() > 0) await attribution.click();
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `style-${style}.png`) });
       expect(errors).toEqual([]);

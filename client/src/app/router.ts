@@ -7,6 +7,10 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     routes: [
       { path: '/', redirect: '/map' },
       { path: '/map', name: 'map', component: () => import('../features/map/MapPage.vue'), meta: { titleKey: 'nav.map' } },
+      {
+        path: '/preview/:style(console|overview)', name: 'style-preview',
+        component: () => import('../features/preview/PreviewPage.vue'), meta: { titleKey: 'preview.title', fullScreen: true },
+      },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
     ],
   });

@@ -31,7 +31,6 @@ export const en: MessageSchema = {
     empty: 'There are no layers to show.',
     featureCount: 'no features | {count} feature | {count} features',
     visibility: 'Show {title}',
-    dataError: 'Data failed to load',
     groups: {
       renovation: 'Renovation',
       ecology: 'Ecology',
@@ -56,6 +55,10 @@ export const en: MessageSchema = {
     zoomOut: 'Zoom out',
     closePopup: 'Close popup',
     toggleAttribution: 'Show or hide data sources',
+  },
+  preview: {
+    title: 'Style preview',
+    label: 'Map style preview: {name}',
   },
   popup: {
     close: 'Close',

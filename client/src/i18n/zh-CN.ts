@@ -31,7 +31,6 @@ export const zhCN = {
     empty: '没有可显示的图层。',
     featureCount: '{count} 个要素',
     visibility: '显示 {title}',
-    dataError: '数据加载失败',
     groups: {
       renovation: '城市改造',
       ecology: '生态环境',
@@ -56,6 +55,10 @@ export const zhCN = {
     zoomOut: '缩小',
     closePopup: '关闭弹窗',
     toggleAttribution: '显示或隐藏数据来源',
+  },
+  preview: {
+    title: '样式预览',
+    label: '地图样式预览：{name}',
   },
   popup: {
     close: '关闭',

@@ -1,9 +1,7 @@
-import type { FeatureCollection } from 'geojson';
+import type { Feature } from 'geojson';
+import type { StyleSpecification } from 'maplibre-gl';
 import type { LayerInfo } from '@contracts/layers';
 import { getJson, type FetchLike } from '../../api/http';
-
-/** Most features fetched per layer in one request. */
-export const FEATURE_LIMIT = 10000;
 
 /** `GET /api/layers`: the catalogue in drawing order, bottom first. */
 export async function fetchLayers(fetchImpl: FetchLike, signal?: AbortSignal): Promise<LayerInfo[]> {
@@ -12,16 +10,21 @@ export async function fetchLayers(fetchImpl: FetchLike, signal?: AbortSignal): P
   return body.layers;
 }
 
-/** The OGC items URL of a layer's features. */
-export function featuresUrl(layerId: string): string {
-  return `/ogc/collections/${encodeURIComponent(layerId)}/items?limit=${FEATURE_LIMIT}`;
+/** `GET /styles/{name}.json?lang=…` (give `styleUrl(…)`): a MapLibre style as plain JSON. */
+export async function fetchStyle(url: string, fetchImpl: FetchLike, signal?: AbortSignal): Promise<StyleSpecification> {
+  const style = await getJson<StyleSpecification>(url, { fetch: fetchImpl, signal });
+  if (style.version !== 8 || !Array.isArray(style.layers)) throw new TypeError(`GET ${url}: not a MapLibre style`);
+  return style;
 }
 
-/** `GET /ogc/collections/{id}/items`: a layer's features as GeoJSON. */
-export async function fetchFeatures(layerId: string, fetchImpl: FetchLike, signal?: AbortSignal): Promise<FeatureCollection> {
-  return getJson<FeatureCollection>(featuresUrl(layerId), {
-    fetch: fetchImpl,
-    signal,
-    accept: 'application/geo+json, application/json',
-  });
+/** The OGC API URL of one feature. */
+export function featureUrl(layerId: string, featureId: string | number): string {
+  return `/ogc/collections/${encodeURIComponent(layerId)}/items/${encodeURIComponent(String(featureId))}`;
+}
+
+/** `GET /ogc/collections/{layerId}/items/{featureId}`: one feature with all its properties. */
+export async function fetchFeature(layerId: string, featureId: string | number, fetchImpl: FetchLike, signal?: AbortSignal): Promise<Feature> {
+  const feature = await getJson<Feature>(featureUrl(layerId, featureId), { fetch: fetchImpl, signal, accept: 'application/geo+json, application/json' });
+  if (feature?.type !== 'Feature') throw new TypeError(`GET ${featureUrl(layerId, featureId)}: not a GeoJSON Feature`);
+  return feature;
 }

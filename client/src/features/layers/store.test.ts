@@ -1,11 +1,22 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useLayersStore } from './store';
-import { fakeFetch, json, sampleLayer } from './testing';
+import { fakeFetch, json, sampleLayer, sampleStyle } from './testing';
 
 const boundary = sampleLayer({ id: 'district-boundary', group: 'administrative', geometryType: 'Polygon', title: { zh: '街道边界', en: 'Boundary' } });
 const alleys = sampleLayer();
 const water = sampleLayer({ id: 'water', group: 'basemap', geometryType: 'Polygon', title: { zh: '水系', en: 'Water' } });
+const ZH_STYLE = '/styles/console.json?lang=zh';
+const EN_STYLE = '/styles/console.json?lang=en';
+
+/** The server's answers: the catalogue of `layers` and the console style in both languages. */
+function server(layers = [boundary, alleys]) {
+  return fakeFetch({
+    '/api/layers': () => json({ layers }),
+    [ZH_STYLE]: () => json(sampleStyle('zh')),
+    [EN_STYLE]: () => json(sampleStyle('en')),
+  });
+}
 
 describe('useLayersStore', () => {
   beforeEach(() => {
@@ -14,11 +25,11 @@ describe('useLayersStore', () => {
 
   it('loads the catalogue, shows every layer and groups them in panel order', async () => {
     const store = useLayersStore();
-    const fetch = fakeFetch({ '/api/layers': () => json({ layers: [water, boundary, alleys] }) });
+    const fetch = server([water, boundary, alleys]);
 
     await store.load({ fetch });
 
-    expect(fetch.calls).toEqual(['/api/layers']);
+    expect(fetch.calls).toEqual(['/api/layers', ZH_STYLE]);
     expect(store.status).toBe('ready');
     expect(store.error).toBeNull();
     expect(store.layers.map((l) => l.id)).toEqual(['water', 'district-boundary', 'alley-renovations']);
@@ -26,11 +37,11 @@ describe('useLayersStore', () => {
     expect(store.groups.map((g) => g.group)).toEqual(['renovation', 'administrative', 'basemap']);
   });
 
-  it('is loading while the request is in flight', async () => {
+  it('is loading while the requests are in flight', async () => {
     const store = useLayersStore();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => { release = resolve; });
-    const pending = store.load({ fetch: async () => { await gate; return json({ layers: [] }); } });
+    const pending = store.load({ fetch: async (url) => { await gate; return server([])(url); } });
 
     expect(store.status).toBe('loading');
     release();
@@ -43,6 +54,7 @@ describe('useLayersStore', () => {
     let fail = true;
     const fetch = fakeFetch({
       '/api/layers': () => (fail ? json({ error: { code: 'internal', message: 'database is locked' } }, 500) : json({ layers: [alleys] })),
+      [ZH_STYLE]: () => json(sampleStyle()),
     });
 
     await store.load({ fetch });
@@ -67,7 +79,7 @@ describe('useLayersStore', () => {
 
   it('rejects a body without a layers array', async () => {
     const store = useLayersStore();
-    await store.load({ fetch: fakeFetch({ '/api/layers': () => json({ items: [] }) }) });
+    await store.load({ fetch: fakeFetch({ '/api/layers': () => json({ items: [] }), [ZH_STYLE]: () => json(sampleStyle()) }) });
 
     expect(store.status).toBe('error');
     expect(store.error).toMatch(/not an array/);
@@ -75,7 +87,7 @@ describe('useLayersStore', () => {
 
   it('toggles visibility of known layers only and keeps choices across reloads', async () => {
     const store = useLayersStore();
-    const fetch = fakeFetch({ '/api/layers': () => json({ layers: [boundary, alleys] }) });
+    const fetch = server();
     await store.load({ fetch });
 
     store.toggle('alley-renovations');
@@ -89,23 +101,62 @@ describe('useLayersStore', () => {
     expect(store.isVisible('district-boundary')).toBe(true);
   });
 
-  it('settles once every layer has loaded or failed', async () => {
+  it('rejects a style that is not a MapLibre style', async () => {
     const store = useLayersStore();
-    await store.load({ fetch: fakeFetch({ '/api/layers': () => json({ layers: [boundary, alleys] }) }) });
-    expect(store.dataSettled).toBe(false);
+    await store.load({ fetch: fakeFetch({ '/api/layers': () => json({ layers: [alleys] }), [ZH_STYLE]: () => json({ layers: 'none' }) }) });
 
-    store.setDataStatus('district-boundary', 'ready');
-    store.setDataStatus('alley-renovations', 'loading');
-    expect(store.dataSettled).toBe(false);
+    expect(store.status).toBe('error');
+    expect(store.error).toMatch(/not a MapLibre style/);
+  });
 
-    store.setDataStatus('alley-renovations', 'error');
-    expect(store.dataSettled).toBe(true);
+  it('takes each layer\'s swatch colour from the style: circle, else fill, else casing, else line', async () => {
+    const store = useLayersStore();
+    await store.load({ fetch: server() });
+
+    expect(store.legend).toEqual({
+      roads: '#c9c3b8',
+      'courtyard-buildings': '#E69F00',
+      'alley-renovations': '#D55E00',
+      'garbage-rooms': '#009E73',
+    });
+  });
+
+  it('loads the style in another language and keeps the catalogue and visibility', async () => {
+    const store = useLayersStore();
+    const fetch = server();
+    await store.load({ fetch });
+    store.toggle('alley-renovations');
+
+    await store.loadStyle({ fetch, locale: 'en' });
+
+    expect(fetch.calls).toEqual(['/api/layers', ZH_STYLE, EN_STYLE]);
+    expect(store.style?.metadata).toMatchObject({ 'qingbo:lang': 'en' });
+    expect(store.styleLocale).toBe('en');
+    expect(store.status).toBe('ready');
+    expect(store.isVisible('alley-renovations')).toBe(false);
+  });
+
+  it('keeps the style of the latest request when answers arrive out of order', async () => {
+    const store = useLayersStore();
+    let releaseZh!: () => void;
+    const zhGate = new Promise<void>((resolve) => { releaseZh = resolve; });
+    const fetch = server();
+    const slowZh = async (url: string) => { if (url === ZH_STYLE) await zhGate; return fetch(url); };
+
+    const first = store.load({ fetch: slowZh });
+    await store.loadStyle({ fetch: slowZh, locale: 'en' });
+    releaseZh();
+    await first;
+
+    expect(store.status).toBe('ready');
+    expect(store.style?.metadata).toMatchObject({ 'qingbo:lang': 'en' });
   });
 
   it('keeps only serialisable state', async () => {
     const store = useLayersStore();
-    await store.load({ fetch: fakeFetch({ '/api/layers': () => json({ layers: [alleys] }) }) });
+    await store.load({ fetch: server([alleys]) });
 
+    expect(store.style).not.toBeNull();
     expect(JSON.parse(JSON.stringify(store.$state))).toEqual(store.$state);
   });
 });

@@ -1,53 +1,79 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import type { StyleSpecification } from 'maplibre-gl';
+import { computed, ref, shallowRef } from 'vue';
 import type { LayerInfo } from '@contracts/layers';
 import { browserFetch, type FetchLike } from '../../api/http';
-import { fetchLayers } from './api';
+import { DEFAULT_LOCALE, type AppLocale } from '../../i18n/locale';
+import { styleUrl } from '../../map/styles';
+import { fetchLayers, fetchStyle } from './api';
 import { groupLayers } from './groups';
+import { legendOf } from './legend';
 
-/** Progress of loading the layer catalogue. */
+/** Progress of loading the layer catalogue and the console style. */
 export type CatalogueStatus = 'idle' | 'loading' | 'ready' | 'error';
-/** Progress of loading one layer's features onto the map. */
-export type LayerDataStatus = 'loading' | 'ready' | 'error';
 
-/** What `load` may be given; tests inject `fetch`. */
+/** What `load` and `loadStyle` may be given; tests inject `fetch`. */
 export interface LoadLayersOptions {
   fetch?: FetchLike;
+  /** UI locale the style's labels are in. */
+  locale?: AppLocale;
 }
 
 /**
- * The layer catalogue and its view state: which layers are visible and how far their data has
- * loaded. Plain serialisable state only; the map itself lives in `MapView`.
+ * The layer catalogue, the console's map style (plain JSON) and view state: which layers are
+ * visible. Plain serialisable state only; the map itself lives in `MapView`.
  */
 export const useLayersStore = defineStore('layers', () => {
   const layers = ref<LayerInfo[]>([]);
+  const style = shallowRef<StyleSpecification | null>(null);
+  /** The locale the style's labels are in. */
+  const styleLocale = ref<AppLocale | null>(null);
   const visibility = ref<Record<string, boolean>>({});
-  const dataStatus = ref<Record<string, LayerDataStatus>>({});
   const status = ref<CatalogueStatus>('idle');
   const error = ref<string | null>(null);
-  let latestRequest = 0;
+  let latestLoad = 0;
+  let latestStyle = 0;
 
   const groups = computed(() => groupLayers(layers.value));
-  const dataSettled = computed(
-    () => status.value === 'ready' && layers.value.every((l) => dataStatus.value[l.id] === 'ready' || dataStatus.value[l.id] === 'error'),
-  );
+  /** Swatch colour per catalogue layer, as the style draws it. */
+  const legend = computed(() => legendOf(style.value));
 
-  /** Fetches the catalogue; layers keep a visibility chosen earlier and start visible otherwise. */
-  async function load({ fetch = browserFetch }: LoadLayersOptions = {}): Promise<void> {
-    const request = ++latestRequest;
+  function setStyle(next: StyleSpecification, locale: AppLocale): void {
+    style.value = next;
+    styleLocale.value = locale;
+  }
+
+  function fail(e: unknown): void {
+    status.value = 'error';
+    error.value = e instanceof Error ? e.message : String(e);
+  }
+
+  /** Fetches the catalogue and the style; layers keep a visibility chosen earlier and start visible otherwise. */
+  async function load({ fetch = browserFetch, locale = DEFAULT_LOCALE }: LoadLayersOptions = {}): Promise<void> {
+    const request = ++latestLoad;
+    const styleRequest = ++latestStyle;
     status.value = 'loading';
     error.value = null;
     try {
-      const list = await fetchLayers(fetch);
-      if (request !== latestRequest) return;
+      const [list, nextStyle] = await Promise.all([fetchLayers(fetch), fetchStyle(styleUrl('console', locale), fetch)]);
+      if (request !== latestLoad) return;
       layers.value = list;
+      if (styleRequest === latestStyle) setStyle(nextStyle, locale);
       visibility.value = Object.fromEntries(list.map((l) => [l.id, visibility.value[l.id] ?? true]));
-      dataStatus.value = Object.fromEntries(Object.entries(dataStatus.value).filter(([id]) => list.some((l) => l.id === id)));
       status.value = 'ready';
     } catch (e) {
-      if (request !== latestRequest) return;
-      status.value = 'error';
-      error.value = e instanceof Error ? e.message : String(e);
+      if (request === latestLoad) fail(e);
+    }
+  }
+
+  /** Fetches the style again with labels in another locale (the catalogue stays). */
+  async function loadStyle({ fetch = browserFetch, locale = DEFAULT_LOCALE }: LoadLayersOptions = {}): Promise<void> {
+    const request = ++latestStyle;
+    try {
+      const nextStyle = await fetchStyle(styleUrl('console', locale), fetch);
+      if (request === latestStyle) setStyle(nextStyle, locale);
+    } catch (e) {
+      if (request === latestStyle) fail(e);
     }
   }
 
@@ -72,10 +98,5 @@ export const useLayersStore = defineStore('layers', () => {
     setVisible(id, !isVisible(id));
   }
 
-  /** Records how far a layer's features have loaded onto the map. */
-  function setDataStatus(id: string, next: LayerDataStatus): void {
-    dataStatus.value[id] = next;
-  }
-
-  return { layers, visibility, dataStatus, status, error, groups, dataSettled, load, layerById, isVisible, setVisible, toggle, setDataStatus };
+  return { layers, style, styleLocale, visibility, status, error, groups, legend, load, loadStyle, layerById, isVisible, setVisible, toggle };
 });

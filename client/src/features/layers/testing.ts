@@ -1,3 +1,4 @@
+import type { StyleSpecification } from 'maplibre-gl';
 import type { LayerInfo } from '@contracts/layers';
 import type { FetchLike } from '../../api/http';
 
@@ -31,6 +32,35 @@ export function sampleLayer(overrides: Partial<LayerInfo> = {}): LayerInfo {
       },
     },
     ...overrides,
+  };
+}
+
+/** A style shaped like the server's: a background, then tagged layers of a road, a polygon, a line and a point layer. */
+export function sampleStyle(lang: 'zh' | 'en' = 'zh'): StyleSpecification {
+  const tagged = (layer: string, group: string, role: string) => ({
+    id: `${layer}-${role}`,
+    source: group === 'basemap' ? 'basemap' : 'thematic',
+    'source-layer': layer,
+    metadata: { 'qingbo:layer': layer, 'qingbo:group': group, 'qingbo:role': role },
+  });
+  return {
+    version: 8,
+    metadata: { 'qingbo:style': 'console', 'qingbo:lang': lang },
+    sources: {
+      basemap: { type: 'vector', url: 'http://localhost/tiles/roads.json' },
+      thematic: { type: 'vector', url: 'http://localhost/tiles/courtyard-buildings,alley-renovations,garbage-rooms.json' },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#f2efe9' } },
+      { ...tagged('roads', 'basemap', 'casing'), type: 'line', paint: { 'line-color': '#c9c3b8' } },
+      { ...tagged('roads', 'basemap', 'line'), type: 'line', paint: { 'line-color': '#ffffff' } },
+      { ...tagged('courtyard-buildings', 'renovation', 'fill'), type: 'fill', paint: { 'fill-color': '#E69F00', 'fill-opacity': 0.35 } },
+      { ...tagged('courtyard-buildings', 'renovation', 'line'), type: 'line', paint: { 'line-color': '#b07800' } },
+      { ...tagged('alley-renovations', 'renovation', 'line'), type: 'line', paint: { 'line-color': '#D55E00' } },
+      { ...tagged('garbage-rooms', 'ecology', 'circle'), type: 'circle', paint: { 'circle-color': '#009E73' } },
+      { ...tagged('garbage-rooms', 'ecology', 'count'), type: 'symbol', paint: { 'text-color': '#ffffff' } },
+      { ...tagged('garbage-rooms', 'ecology', 'label'), type: 'symbol', layout: { 'text-field': ['get', lang === 'en' ? 'name_en' : 'name'] }, paint: { 'text-color': '#3b3b3b' } },
+    ],
   };
 }
 

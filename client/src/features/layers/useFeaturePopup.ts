@@ -1,48 +1,51 @@
 import * as maplibregl from 'maplibre-gl';
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import type { LayerInfo } from '@contracts/layers';
+import { browserFetch, type FetchLike } from '../../api/http';
 import type { AppLocale } from '../../i18n/locale';
 import { injectMap } from '../../map/context';
-import { mapLayerIds } from '../../map/layerSpecs';
+import { fetchFeature } from './api';
+import { clickableLayerIds, pickHit } from './featureHits';
 import { buildFeaturePopup } from './featurePopup';
 import type { FormatLabels } from './propertyFormat';
 
 /** Options of `useFeaturePopup`. */
 export interface UseFeaturePopupOptions {
-  /** Layers whose features can be clicked (the visible ones). */
+  /** The catalogue, to title and format the clicked feature. */
   layers: MaybeRefOrGetter<readonly LayerInfo[]>;
   locale: MaybeRefOrGetter<AppLocale>;
   labels: MaybeRefOrGetter<FormatLabels>;
   /** Pixels around the pointer that count as a hit, for fingers and thin lines. */
   tolerance?: number;
+  /** Injected in tests; the browser's fetch otherwise. */
+  fetch?: FetchLike;
 }
 
-const TYPE_RANK: Record<string, number> = { circle: 0, line: 1, fill: 2 };
+/** Zoom levels a click on an aggregate of points zooms in by. */
+const AGGREGATE_ZOOM_STEP = 2;
 
-/** Opens a popup listing a feature's properties when it is clicked; shows a pointer over features. */
+/**
+ * Opens a popup on the clicked feature of a visible layer: its tile properties at once, then
+ * every property once the full feature has come from the OGC API. A click on an aggregate of
+ * points zooms in instead. Shows a pointer over clickable features.
+ */
 export function useFeaturePopup(options: UseFeaturePopupOptions): void {
   const map = injectMap();
   const tolerance = options.tolerance ?? 6;
+  const fetch = options.fetch ?? browserFetch;
   const popup = new maplibregl.Popup({ maxWidth: '320px', focusAfterOpen: true, className: 'qingbo-popup' });
   let shown: { layer: LayerInfo; properties: Record<string, unknown> } | undefined;
+  let request: AbortController | undefined;
 
-  function queryableIds(): string[] {
-    return toValue(options.layers)
-      .flatMap((l) => { const ids = mapLayerIds(l.id); return [ids.circle, ids.line, ids.fill]; })
-      .filter((id) => map.getLayer(id) !== undefined);
-  }
-
-  function hitAt(point: maplibregl.Point): maplibregl.MapGeoJSONFeature | undefined {
-    const layers = queryableIds();
+  function hitAt(point: maplibregl.Point) {
+    const styleLayers = map.getLayersOrder().flatMap((id) => map.getLayer(id) ?? []);
+    const layers = clickableLayerIds(styleLayers);
     if (layers.length === 0) return undefined;
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [
       [point.x - tolerance, point.y - tolerance],
       [point.x + tolerance, point.y + tolerance],
     ];
-    const hits = map.queryRenderedFeatures(box, { layers });
-    return hits
-      .map((feature, order) => ({ feature, order, rank: TYPE_RANK[feature.layer.type] ?? 3 }))
-      .sort((a, b) => a.rank - b.rank || a.order - b.order)[0]?.feature;
+    return pickHit(map.queryRenderedFeatures(box, { layers }));
   }
 
   function render(): void {
@@ -50,16 +53,41 @@ export function useFeaturePopup(options: UseFeaturePopupOptions): void {
     popup.setDOMContent(buildFeaturePopup({ ...shown, locale: toValue(options.locale), labels: toValue(options.labels) }));
   }
 
+  function loadFullFeature(layer: LayerInfo, featureId: string | number): void {
+    request?.abort();
+    const controller = new AbortController();
+    request = controller;
+    const opened = shown;
+    fetchFeature(layer.id, featureId, fetch, controller.signal)
+      .then((feature) => {
+        if (shown !== opened || !opened) return;
+        shown = { layer, properties: { ...opened.properties, ...feature.properties } };
+        render();
+      })
+      .catch((e: unknown) => {
+        if (controller.signal.aborted) return;
+        console.warn(`feature ${layer.id}/${featureId}: keeping the tile properties, the full feature failed to load:`, e);
+      });
+  }
+
   function onClick(event: maplibregl.MapMouseEvent): void {
-    const feature = hitAt(event.point);
-    const layer = feature && toValue(options.layers).find((l) => l.id === feature.source);
-    if (!feature || !layer) {
+    const hit = hitAt(event.point);
+    const layer = hit && toValue(options.layers).find((l) => l.id === hit.layerId);
+    if (!hit || !layer) {
       popup.remove();
       return;
     }
-    shown = { layer, properties: { ...feature.properties } };
+    if (hit.kind === 'aggregate') {
+      popup.remove();
+      const geometry = hit.feature.geometry;
+      const center = geometry.type === 'Point' ? (geometry.coordinates as [number, number]) : event.lngLat;
+      map.easeTo({ center, zoom: map.getZoom() + AGGREGATE_ZOOM_STEP });
+      return;
+    }
+    shown = { layer, properties: { ...hit.feature.properties } };
     render();
     popup.setLngLat(event.lngLat).addTo(map);
+    if (hit.feature.id !== undefined) loadFullFeature(layer, hit.feature.id);
   }
 
   function onMove(event: maplibregl.MapMouseEvent): void {
@@ -70,12 +98,14 @@ export function useFeaturePopup(options: UseFeaturePopupOptions): void {
   map.on('mousemove', onMove);
   popup.on('close', () => {
     shown = undefined;
+    request?.abort();
   });
   watch([() => toValue(options.locale), () => toValue(options.labels)], render);
 
   onScopeDispose(() => {
     map.off('click', onClick);
     map.off('mousemove', onMove);
+    request?.abort();
     popup.remove();
   });
 }

@@ -1,0 +1,25 @@
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { catalogueLayerOf, roleOf, type StyleLayerRole } from '../../map/styleMetadata';
+
+/** Which style layer's colour stands for a catalogue layer, best first (a road's casing outshines its white core). */
+const SWATCH_ROLES: readonly StyleLayerRole[] = ['circle', 'fill', 'casing', 'line'];
+
+function colorOf(layer: LayerSpecification): string | undefined {
+  const paint: Record<string, unknown> = 'paint' in layer && layer.paint ? layer.paint : {};
+  const color = paint[`${layer.type}-color`];
+  return typeof color === 'string' ? color : undefined;
+}
+
+/** The swatch colour of each catalogue layer, read from the colours the style draws it with. */
+export function legendOf(style: Pick<StyleSpecification, 'layers'> | null): Record<string, string> {
+  const best: Record<string, { rank: number; color: string }> = {};
+  for (const layer of style?.layers ?? []) {
+    const id = catalogueLayerOf(layer);
+    const role = roleOf(layer);
+    const rank = role ? SWATCH_ROLES.indexOf(role) : -1;
+    const color = colorOf(layer);
+    if (!id || rank < 0 || !color || (best[id] && best[id].rank <= rank)) continue;
+    best[id] = { rank, color };
+  }
+  return Object.fromEntries(Object.entries(best).map(([id, { color }]) => [id, color]));
+}
