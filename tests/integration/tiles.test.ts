@@ -115,7 +115,8 @@ describe('vector tiles', () => {
     expect(tj.vector_layers[0].fields).toMatchObject({ name: 'String', households_served: 'Number', sorting: 'Boolean', point_count: 'Number' });
     expect(tj.bounds[0]).toBeLessThan(tj.bounds[2]);
     expect(tj.minzoom).toBe(0);
-    expect(tj.maxzoom).toBe(22);
+    expect(tj.maxzoom).toBe(17);
+    expect(tj.attribution.length).toBeLessThan(120);
     expect(tj.description).toMatch(/point_count/);
     const immutable = await getTile(app, new URL(tj.tiles[0].replace('{z}/{x}/{y}', '14/13654/6765')).pathname + '?' + new URL(tj.tiles[0]).search.slice(1));
     expect(immutable.headers['cache-control']).toMatch(/immutable/);

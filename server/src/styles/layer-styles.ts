@@ -73,7 +73,7 @@ function pointSpecs(ctx: Ctx): LayerSpecification[] {
     {
       ...base(ctx, 'count'), type: 'symbol', filter: IS_CLUSTER,
       layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': LABEL_FONT_STACK, 'text-size': 11, 'text-allow-overlap': true },
-      paint: { 'text-color': '#ffffff', 'text-halo-color': color, 'text-halo-width': 1 },
+      paint: { 'text-color': ctx.p.countText, 'text-halo-color': ctx.p.countHalo, 'text-halo-width': 1.2 },
     },
   ];
 }
@@ -98,10 +98,14 @@ function polygonSpecs(ctx: Ctx): LayerSpecification[] {
   switch (ctx.look) {
     case 'boundary':
       return [line({ 'line-color': ctx.p.boundary, 'line-width': 2.5, 'line-dasharray': [3, 2] }, { 'line-join': 'round' })];
-    case 'grid':
-      return [fill({ 'fill-color': color, 'fill-opacity': 0 }), line({ 'line-color': color, 'line-width': 0.6, 'line-opacity': 0.7 })];
-    case 'community':
-      return [fill({ 'fill-color': color, 'fill-opacity': 0.05 }), line({ 'line-color': color, 'line-width': 1.5, 'line-opacity': 0.9 })];
+    case 'grid': {
+      const grid = ctx.p.grid ?? color;
+      return [fill({ 'fill-color': grid, 'fill-opacity': 0 }), line({ 'line-color': grid, 'line-width': 0.6, 'line-opacity': 0.7 })];
+    }
+    case 'community': {
+      const community = ctx.p.community ?? color;
+      return [fill({ 'fill-color': community, 'fill-opacity': 0.05 }), line({ 'line-color': community, 'line-width': 1.5, 'line-opacity': 0.9 })];
+    }
     case 'water':
     case 'green': {
       const water = ctx.look === 'water';

@@ -15,6 +15,12 @@ export interface Palette {
   halo: string;
   boundary: string;
   pointStroke: string;
+  /** Outline colours of communities and grid cells; undefined: the layer's own colour. */
+  community?: string;
+  grid?: string;
+  /** Text of aggregated point counts, and its halo. */
+  countText: string;
+  countHalo: string;
 }
 
 /** The light console theme (planners, inspectors). */
@@ -34,6 +40,8 @@ export const LIGHT: Palette = {
   halo: '#ffffff',
   boundary: '#222222',
   pointStroke: '#ffffff',
+  countText: '#1a1a1a',
+  countHalo: '#ffffff',
 };
 
 /** The dark big-screen theme (leaders' overview). */
@@ -53,6 +61,10 @@ export const DARK: Palette = {
   halo: '#0b1426',
   boundary: '#e6f0ff',
   pointStroke: '#0b1426',
+  community: '#6f8fc4',
+  grid: '#2a3a58',
+  countText: '#0b1426',
+  countHalo: '#e6f0ff',
 };
 
 /** CSS font families labels are drawn with: there is no `glyphs` URL, so MapLibre rasterises them locally. */

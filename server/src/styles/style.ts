@@ -48,7 +48,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
     name: input.name === 'overview' ? '清波一张图 · 大屏 (dark)' : '清波一张图 · 控制台 (light)',
     metadata: { 'qingbo:style': input.name, 'qingbo:lang': input.lang, 'qingbo:demo-data': true },
     center: [(w + e) / 2, (s + n) / 2],
-    zoom: 15,
+    zoom: 16,
     sources,
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': palette.background } },

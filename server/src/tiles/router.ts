@@ -4,12 +4,26 @@ import type { LayerService } from '../features/layers/layer-service';
 import type { TileService } from './tile-service';
 import { TILE_LIMITS, tileFields } from './tile-features';
 import { CELL_SIZE, RAW_POINT_LIMIT } from './point-tiles';
-import { MAX_ZOOM, MIN_ZOOM } from './tile-math';
+import { MIN_ZOOM } from './tile-math';
 
 /** What TileJSON says happens to dense tiles. */
 export const TILE_LIMITS_NOTE = `Point layers: a tile carries every point while a layer has at most ${RAW_POINT_LIMIT} in it (and they fit the byte limit); ` +
   `denser tiles carry one point per ${CELL_SIZE}-unit cell at the mean position of its points, with point_count and cluster=true. ` +
   `No tile holds more than ${TILE_LIMITS.maxFeaturesPerLayer} features per layer or ${TILE_LIMITS.maxBytes / 1024} KB: past that the smallest features are dropped.`;
+
+/**
+ * Highest zoom TileJSON advertises: clients over-zoom from there (a z17 tile unit
+ * is about 3 cm here), though the server answers tiles up to MAX_ZOOM.
+ */
+export const TILEJSON_MAX_ZOOM = 17;
+
+/** One short attribution for a set of layers: the common demo notice once, not each layer's text. */
+export function shortAttribution(attributions: string[]): string {
+  const unique = [...new Set(attributions.filter(Boolean))];
+  if (unique.length <= 1) return unique[0] ?? '';
+  if (unique.every((a) => a.startsWith('演示数据'))) return '演示数据 Demo data · 清波一张图 Qingbo One Map (per-layer sources: /api/layers)';
+  return unique.join(' · ');
+}
 
 /** TileJSON 3.0 documents at `/tiles/{layer[,layer…]}.json`. */
 export function createTilesRouter(deps: { tiles: TileService; layers: LayerService; publicBaseUrl?: string }): Router {
@@ -33,18 +47,18 @@ export function createTilesRouter(deps: { tiles: TileService; layers: LayerServi
       name: layers.map((l) => l.layer.title.zh).join('、'),
       description: `${layers.map((l) => l.layer.title.en).join(', ')}. ${TILE_LIMITS_NOTE}`,
       version: '1.0.0',
-      attribution: [...new Set(layers.map((l) => l.layer.attribution).filter(Boolean))].join(' · '),
+      attribution: shortAttribution(layers.map((l) => l.layer.attribution)),
       scheme: 'xyz',
       tiles: [`${baseOf(req)}/tiles/${list}/{z}/{x}/{y}.mvt?v=${resolved.versions.join(',')}`],
       minzoom: MIN_ZOOM,
-      maxzoom: MAX_ZOOM,
+      maxzoom: TILEJSON_MAX_ZOOM,
       bounds,
       center: [(bounds[0]! + bounds[2]!) / 2, (bounds[1]! + bounds[3]!) / 2, 15],
       vector_layers: layers.map(({ layer }) => ({
         id: layer.id,
         description: `${layer.title.zh} ${layer.title.en}`,
         minzoom: MIN_ZOOM,
-        maxzoom: MAX_ZOOM,
+        maxzoom: TILEJSON_MAX_ZOOM,
         fields: {
           ...tileFields(layer.schema),
           ...(layer.geometryType === 'Point' ? { point_count: 'Number', cluster: 'Boolean' } : {}),
