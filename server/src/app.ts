@@ -20,6 +20,8 @@ import { createFeatureWriteService } from './features/layers/feature-write-servi
 import { createLayersRouter } from './features/layers/router';
 import { createIndicatorRepository } from './features/indicators/indicator-repository';
 import { createIndicatorsRouter } from './features/indicators/router';
+import { createCaseFeature } from './features/cases/case-feature';
+import { createCasesRouter } from './features/cases/router';
 import { createOgcRouter } from './ogc/router';
 import { createStaticRouter } from './static';
 import { createTileRepository } from './tiles/tile-repository';
@@ -74,6 +76,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   const featureRepository = createFeatureRepository(db);
   const layerService = createLayerService({ layers: layerRepository, features: featureRepository });
   const writes = createFeatureWriteService({ db, layers: layerRepository, features: featureRepository, audit });
+  const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
   const links = { publicBaseUrl: config.publicBaseUrl };
 
@@ -90,6 +93,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.use('/api/audit', createAuditRouter(audit));
   app.use('/api/layers', createLayersRouter(layerService));
   app.use('/api/indicators', createIndicatorsRouter(createIndicatorRepository(db)));
+  app.use('/api/cases', createCasesRouter(cases));
   app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, ...links }));
   app.use('/styles', createStylesRouter({ layers: layerService, basemap: config.basemap, tiandituKey: config.tiandituKey, ...links }));
   app.use('/ogc', createOgcRouter({ layers: layerService, writes, ...links }));

@@ -17,6 +17,12 @@ export interface Policy {
 }
 
 const EDITORS: readonly Role[] = ['admin', 'planner'];
+/** Everyone who works with cases or reads their figures (not planners). */
+const CASE_STAFF: readonly Role[] = ['admin', 'inspector', 'supervisor', 'dispatcher', 'handler', 'leader'];
+/** Who files cases. */
+const CASE_FILERS: readonly Role[] = ['admin', 'inspector', 'supervisor'];
+/** Who takes workflow actions (the state machine decides which). */
+const CASE_WORKERS: readonly Role[] = ['admin', 'inspector', 'supervisor', 'dispatcher', 'handler'];
 
 /** Paths the client's single-page app owns: everything that is not an API. */
 export const CLIENT_PAGES = /^\/(?!api(\/|$)|ogc(\/|$)|tiles(\/|$)|styles(\/|$)|open311(\/|$))[\w\-/]*$/;
@@ -34,6 +40,17 @@ export const POLICY: readonly Policy[] = [
   { method: 'GET', path: '/api/layers', allow: 'read' },
   { method: 'GET', path: '/api/indicators', allow: 'read' },
   { method: 'GET', path: '/api/audit', allow: ['admin'] },
+  { method: 'GET', path: '/api/cases', allow: CASE_STAFF },
+  { method: 'POST', path: '/api/cases', allow: CASE_FILERS },
+  { method: 'GET', path: '/api/cases/queues', allow: CASE_STAFF },
+  { method: 'GET', path: '/api/cases/duplicates', allow: ['admin', 'inspector', 'supervisor', 'dispatcher'] },
+  { method: 'GET', path: '/api/cases/locate', allow: CASE_WORKERS },
+  { method: 'GET', path: '/api/cases/categories', allow: 'signed-in' },
+  { method: 'PUT', path: '/api/cases/categories/:code', allow: ['admin'] },
+  { method: 'GET', path: '/api/cases/kpis', allow: CASE_STAFF },
+  { method: 'POST', path: '/api/cases/dispatch', allow: ['admin', 'dispatcher'] },
+  { method: 'GET', path: '/api/cases/:id', allow: CASE_STAFF },
+  { method: 'POST', path: '/api/cases/:id/actions/:action', allow: CASE_WORKERS },
   { method: 'GET', path: '/ogc', allow: 'read' },
   { method: 'GET', path: '/ogc/conformance', allow: 'read' },
   { method: 'GET', path: '/ogc/api', allow: 'read' },

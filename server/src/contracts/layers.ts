@@ -62,6 +62,8 @@ export interface LayerInfo {
   style: { color: string; [key: string]: unknown };
   labelProperty?: string;
   temporal?: { start: string; end?: string };
+  /** True for layers the map editor must not offer to edit (their features change through a workflow). */
+  readOnly?: boolean;
   attribution: string;
   version: number;
   featureCount: number;

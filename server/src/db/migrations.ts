@@ -117,4 +117,96 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
     `,
   },
+  {
+    version: 3,
+    name: 'case categories, calendar, cases, case events',
+    sql: `
+      CREATE TABLE case_categories (
+        code TEXT PRIMARY KEY CHECK (code GLOB '[CE][0-9][0-9]-[0-9][0-9]'),
+        family TEXT NOT NULL CHECK (family IN ('component', 'event')),
+        major_code TEXT NOT NULL,
+        major_zh TEXT NOT NULL,
+        major_en TEXT NOT NULL,
+        name_zh TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        time_limit_value REAL NOT NULL CHECK (time_limit_value > 0),
+        time_limit_unit TEXT NOT NULL CHECK (time_limit_unit IN ('wh', 'wd')),
+        stages TEXT CHECK (stages IS NULL OR json_valid(stages)),
+        department TEXT NOT NULL,
+        duplicate_radius_m REAL NOT NULL DEFAULT 50 CHECK (duplicate_radius_m > 0),
+        extension INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1,
+        demo INTEGER NOT NULL DEFAULT 0,
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE case_calendar (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        calendar TEXT NOT NULL CHECK (json_valid(calendar)),
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        category_code TEXT NOT NULL REFERENCES case_categories(code),
+        description TEXT NOT NULL CHECK (length(description) BETWEEN 1 AND 4000),
+        lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+        lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+        address TEXT,
+        community_code TEXT,
+        community_name TEXT,
+        grid_code TEXT,
+        state TEXT NOT NULL CHECK (state IN ('reported', 'registered', 'rejected', 'dispatched', 'handling', 'feedback', 'closed', 'void')),
+        department TEXT,
+        reported_at TEXT NOT NULL,
+        registered_at TEXT,
+        dispatched_at TEXT,
+        accepted_at TEXT,
+        feedback_at TEXT,
+        closed_at TEXT,
+        deadline TEXT,
+        postponed INTEGER NOT NULL DEFAULT 0,
+        rework_count INTEGER NOT NULL DEFAULT 0,
+        reporter_id INTEGER REFERENCES users(id),
+        channel TEXT NOT NULL CHECK (channel IN ('inspector', 'open311', 'hotline')),
+        reporter_contact TEXT CHECK (reporter_contact IS NULL OR json_valid(reporter_contact)),
+        idempotency_key TEXT UNIQUE,
+        duplicate_of INTEGER REFERENCES cases(id),
+        demo INTEGER NOT NULL DEFAULT 0,
+        feature_id INTEGER,
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX cases_state ON cases (state, reported_at);
+      CREATE INDEX cases_department_state ON cases (department, state);
+      CREATE INDEX cases_category ON cases (category_code, state, reported_at);
+      CREATE INDEX cases_community ON cases (community_code);
+      CREATE INDEX cases_grid ON cases (grid_code);
+      CREATE INDEX cases_reported_at ON cases (reported_at);
+      CREATE INDEX cases_registered_at ON cases (registered_at);
+      CREATE INDEX cases_open_deadline ON cases (deadline) WHERE state IN ('dispatched', 'handling');
+
+      CREATE TABLE case_events (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        at TEXT NOT NULL,
+        user_id INTEGER REFERENCES users(id),
+        action TEXT NOT NULL,
+        from_state TEXT,
+        to_state TEXT NOT NULL,
+        note TEXT,
+        data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data))
+      );
+      CREATE INDEX case_events_case ON case_events (case_id, id);
+
+      CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events BEGIN
+        SELECT RAISE(ABORT, 'case_events is append-only');
+      END;
+      CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events BEGIN
+        SELECT RAISE(ABORT, 'case_events is append-only');
+      END;
+    `,
+  },
 ];

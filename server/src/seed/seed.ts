@@ -7,6 +7,7 @@ import { checkFeature, checkLayerSchema, checkWithin } from '../features/layers/
 import { toNewFeature } from '../features/layers/feature-record';
 import { readCatalogue, SeedError, type Catalogue, type CatalogueLayer } from './catalogue';
 import { DISTRICT_BOUNDARY_LAYER } from '../features/layers/district';
+import { readCaseData, storeCaseData } from '../features/cases/case-seed';
 
 export { DISTRICT_BOUNDARY_LAYER };
 
@@ -14,6 +15,8 @@ export { DISTRICT_BOUNDARY_LAYER };
 export interface SeedSummary {
   layers: { id: string; features: number }[];
   indicators: number;
+  /** Case categories stored (0 when the data folder has no case-categories.json). */
+  caseCategories: number;
 }
 
 function featureLabel(layer: CatalogueLayer, index: number): string {
@@ -56,7 +59,7 @@ export function storeCatalogue(db: Db, catalogue: Catalogue, now = new Date().to
   const features = createFeatureRepository(db);
   const indicators = createIndicatorRepository(db);
   return db.transaction((): SeedSummary => {
-    const summary: SeedSummary = { layers: [], indicators: catalogue.indicators.length };
+    const summary: SeedSummary = { layers: [], indicators: catalogue.indicators.length, caseCategories: 0 };
     for (const { definition } of catalogue.layers) features.deleteAllOfLayer(definition.id);
     catalogue.layers.forEach(({ definition: d, features: list }, sortOrder) => {
       const layer = {
@@ -73,11 +76,15 @@ export function storeCatalogue(db: Db, catalogue: Catalogue, now = new Date().to
   })();
 }
 
-/** Reads, validates and stores the demo data of `dataDir`. Idempotent. */
+/** Reads, validates and stores the demo data of `dataDir`, with the case catalogue and calendar. Idempotent. */
 export function seedDatabase(db: Db, dataDir: string): SeedSummary {
   const catalogue = readCatalogue(dataDir);
   validateCatalogue(catalogue);
-  return storeCatalogue(db, catalogue);
+  const cases = readCaseData(dataDir);
+  return db.transaction((): SeedSummary => {
+    const summary = storeCatalogue(db, catalogue);
+    return { ...summary, caseCategories: storeCaseData(db, cases) };
+  })();
 }
 
 /** True when the database holds no layer yet. */

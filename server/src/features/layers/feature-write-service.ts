@@ -40,6 +40,7 @@ export function createFeatureWriteService(deps: { db: Db; layers: LayerRepositor
   function layerOf(id: string): Layer {
     const layer = layers.get(id);
     if (!layer) throw new NotFoundError(`collection "${id}" does not exist`);
+    if (layer.options.readOnly) throw new HttpError(403, 'read_only', `collection "${id}" is read-only: it changes only through its own workflow`);
     return layer;
   }
 

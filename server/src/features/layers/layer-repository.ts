@@ -22,6 +22,8 @@ export interface LayerOptions {
   withinDistrict?: boolean;
   temporal?: { start: string; end?: string };
   labelProperty?: string;
+  /** Written only by its own service (e.g. `cases`): OGC Part 4 writes are refused. */
+  readOnly?: boolean;
 }
 
 /** Spatial and temporal extent of a layer's features. */

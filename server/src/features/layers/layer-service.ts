@@ -31,7 +31,7 @@ export function createLayerService(deps: { layers: LayerRepository; features: Fe
         const ext = layers.extent(l.id);
         return {
           id: l.id, title: l.title, description: l.description, group: l.group, geometryType: l.geometryType,
-          schema: l.schema, style: l.style, labelProperty: l.options.labelProperty, temporal: l.options.temporal,
+          schema: l.schema, style: l.style, labelProperty: l.options.labelProperty, temporal: l.options.temporal, readOnly: l.options.readOnly,
           attribution: l.attribution, version: l.version, featureCount: ext.featureCount, bbox: ext.bbox,
         };
       });

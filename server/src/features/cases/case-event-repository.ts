@@ -1,0 +1,55 @@
+import type { Db } from '../../db/database';
+import type { Role } from '../../contracts/auth';
+import type { CaseEventAction, CaseEventView, CaseState } from '../../contracts/cases';
+
+/** A timeline entry to append. */
+export interface NewCaseEvent {
+  caseId: number;
+  at: string;
+  userId: number | null;
+  action: CaseEventAction;
+  from: CaseState | null;
+  to: CaseState;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+interface EventRow {
+  id: number;
+  at: string;
+  action: CaseEventAction;
+  from_state: CaseState | null;
+  to_state: CaseState;
+  note: string | null;
+  data: string;
+  user_id: number | null;
+  username: string | null;
+  display_name: string | null;
+  role: Role | null;
+}
+
+/** SQL access to the append-only `case_events` (triggers refuse UPDATE and DELETE). */
+export function createCaseEventRepository(db: Db) {
+  const insert = db.prepare('INSERT INTO case_events (case_id, at, user_id, action, from_state, to_state, note, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const ofCase = db.prepare<[number], EventRow>(`
+    SELECT e.id, e.at, e.action, e.from_state, e.to_state, e.note, e.data, e.user_id, u.username, u.display_name, u.role
+    FROM case_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.case_id = ? ORDER BY e.id`);
+
+  return {
+    /** Appends an entry (call inside the write's transaction). */
+    append(e: NewCaseEvent): void {
+      insert.run(e.caseId, e.at, e.userId, e.action, e.from, e.to, e.note, JSON.stringify(e.data));
+    },
+    /** A case's timeline, oldest first. */
+    list(caseId: number): CaseEventView[] {
+      return ofCase.all(caseId).map((r) => ({
+        id: r.id, at: r.at, action: r.action, from: r.from_state, to: r.to_state, note: r.note,
+        data: JSON.parse(r.data) as Record<string, unknown>,
+        user: r.user_id !== null && r.username !== null ? { id: r.user_id, username: r.username, displayName: r.display_name ?? r.username, role: r.role! } : null,
+      }));
+    },
+  };
+}
+
+/** The case event repository's interface. */
+export type CaseEventRepository = ReturnType<typeof createCaseEventRepository>;

@@ -1,0 +1,62 @@
+import * as turf from '@turf/turf';
+import type { Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureRepository } from '../layers/feature-repository';
+
+/** Where a point lies: its community, unit grid and nearest named street. */
+export interface CaseLocation {
+  communityCode: string | null;
+  communityName: string | null;
+  gridCode: string | null;
+  street: string | null;
+}
+
+/** Layers the location is derived from. */
+export const LOCATION_LAYERS = { communities: 'communities', grids: 'grid-cells', roads: 'roads' } as const;
+
+/** How far to look for a street, in degrees (≈ 300 m at Hangzhou's latitude). */
+const STREET_SEARCH_DEG = 0.003;
+
+/** Derives a case's community, grid and street from the district layers by point-in-polygon and distance. */
+export function createCaseLocator(features: FeatureRepository) {
+  function containing(layerId: string, lon: number, lat: number): Record<string, unknown> | undefined {
+    const { rows } = features.query({ layerId, bbox: [lon, lat, lon, lat], limit: 100, offset: 0 });
+    const row = rows.find((r) => turf.booleanPointInPolygon([lon, lat], JSON.parse(r.geometry) as Polygon | MultiPolygon));
+    return row ? (JSON.parse(row.properties) as Record<string, unknown>) : undefined;
+  }
+
+  function distanceM(lon: number, lat: number, geometry: Geometry): number {
+    const lines = geometry.type === 'LineString' ? [geometry.coordinates]
+      : geometry.type === 'MultiLineString' ? (geometry as MultiLineString).coordinates : [];
+    return Math.min(Infinity, ...lines.map((coords) => turf.pointToLineDistance([lon, lat], { type: 'LineString', coordinates: coords } as LineString, { units: 'meters' })));
+  }
+
+  function nearestStreet(lon: number, lat: number): string | null {
+    const d = STREET_SEARCH_DEG;
+    const { rows } = features.query({ layerId: LOCATION_LAYERS.roads, bbox: [lon - d, lat - d, lon + d, lat + d], limit: 1000, offset: 0 });
+    let best: { name: string; m: number } | undefined;
+    for (const row of rows) {
+      const name = (JSON.parse(row.properties) as { name?: unknown }).name;
+      if (typeof name !== 'string' || !name) continue;
+      const m = distanceM(lon, lat, JSON.parse(row.geometry) as Geometry);
+      if (!best || m < best.m) best = { name, m };
+    }
+    return best?.name ?? null;
+  }
+
+  return {
+    /** The community, grid and nearest street of a point (null where no layer covers it). */
+    locate(lon: number, lat: number): CaseLocation {
+      const community = containing(LOCATION_LAYERS.communities, lon, lat);
+      const grid = containing(LOCATION_LAYERS.grids, lon, lat);
+      return {
+        communityCode: typeof community?.code === 'string' ? community.code : null,
+        communityName: typeof community?.name === 'string' ? community.name : null,
+        gridCode: typeof grid?.code === 'string' ? grid.code : null,
+        street: nearestStreet(lon, lat),
+      };
+    },
+  };
+}
+
+/** The case locator's interface. */
+export type CaseLocator = ReturnType<typeof createCaseLocator>;

@@ -1,0 +1,187 @@
+import type { Db } from '../../db/database';
+import type { CaseChannel, CaseState, Contact, Department } from '../../contracts/cases';
+import type { CaseChanges } from './state-machine';
+
+/** A case as stored. */
+export interface CaseRecord {
+  id: number;
+  number: string;
+  categoryCode: string;
+  description: string;
+  lon: number;
+  lat: number;
+  address: string | null;
+  communityCode: string | null;
+  communityName: string | null;
+  gridCode: string | null;
+  state: CaseState;
+  department: Department | null;
+  reportedAt: string;
+  registeredAt: string | null;
+  dispatchedAt: string | null;
+  acceptedAt: string | null;
+  feedbackAt: string | null;
+  closedAt: string | null;
+  deadline: string | null;
+  postponed: boolean;
+  reworkCount: number;
+  reporterId: number | null;
+  channel: CaseChannel;
+  contact: Contact | null;
+  idempotencyKey: string | null;
+  duplicateOf: number | null;
+  demo: boolean;
+  featureId: number | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** A case to store: everything but what the database assigns. */
+export type NewCase = Omit<CaseRecord, 'id' | 'version' | 'featureId' | 'updatedAt'>;
+
+/** Criteria of a case list; every part is optional. */
+export interface CaseFilter {
+  states?: readonly CaseState[];
+  category?: string;
+  community?: string;
+  grid?: string;
+  department?: string;
+  /** Only cases whose running clock passed its deadline before this instant. */
+  overdueAt?: string;
+  reportedFrom?: string;
+  reportedTo?: string;
+  /** A case number or words of the description or address. */
+  text?: string;
+}
+
+const COLUMNS: Record<keyof CaseRecord, string> = {
+  id: 'id', number: 'number', categoryCode: 'category_code', description: 'description', lon: 'lon', lat: 'lat',
+  address: 'address', communityCode: 'community_code', communityName: 'community_name', gridCode: 'grid_code', state: 'state',
+  department: 'department', reportedAt: 'reported_at', registeredAt: 'registered_at', dispatchedAt: 'dispatched_at',
+  acceptedAt: 'accepted_at', feedbackAt: 'feedback_at', closedAt: 'closed_at', deadline: 'deadline', postponed: 'postponed',
+  reworkCount: 'rework_count', reporterId: 'reporter_id', channel: 'channel', contact: 'reporter_contact',
+  idempotencyKey: 'idempotency_key', duplicateOf: 'duplicate_of', demo: 'demo', featureId: 'feature_id', version: 'version',
+  updatedAt: 'updated_at',
+};
+const SELECT = `SELECT ${Object.entries(COLUMNS).map(([k, c]) => `c.${c} AS "${k}"`).join(', ')} FROM cases c`;
+const BOOLEAN: (keyof CaseRecord)[] = ['postponed', 'demo'];
+
+function toRecord(row: Record<string, unknown>): CaseRecord {
+  const r = { ...row } as Record<string, unknown>;
+  for (const k of BOOLEAN) r[k] = r[k] === 1;
+  r.contact = typeof r.contact === 'string' ? JSON.parse(r.contact) : null;
+  return r as unknown as CaseRecord;
+}
+
+function toColumnValue(key: keyof CaseRecord, value: unknown): unknown {
+  if (BOOLEAN.includes(key)) return value ? 1 : 0;
+  if (key === 'contact') return value ? JSON.stringify(value) : null;
+  return value ?? null;
+}
+
+function whereOf(f: CaseFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = ['1 = 1'];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    parts.push(sql);
+    params.push(...values);
+  };
+  if (f.states?.length) add(`c.state IN (${f.states.map(() => '?').join(', ')})`, ...f.states);
+  if (f.category) add('c.category_code = ?', f.category);
+  if (f.community) add('c.community_code = ?', f.community);
+  if (f.grid) add('c.grid_code = ?', f.grid);
+  if (f.department) add('c.department = ?', f.department);
+  if (f.overdueAt) add("c.state IN ('dispatched', 'handling') AND c.deadline < ?", f.overdueAt);
+  if (f.reportedFrom) add('c.reported_at >= ?', f.reportedFrom);
+  if (f.reportedTo) add('c.reported_at < ?', f.reportedTo);
+  if (f.text) add("(instr(c.number, upper(?)) > 0 OR instr(c.description, ?) > 0 OR instr(coalesce(c.address, ''), ?) > 0)", f.text, f.text, f.text);
+  return { sql: parts.join(' AND '), params };
+}
+
+/** SQL access to `cases`. */
+export function createCaseRepository(db: Db) {
+  const insertable = (Object.keys(COLUMNS) as (keyof CaseRecord)[]).filter((k) => !['id', 'version', 'featureId', 'updatedAt'].includes(k));
+  const insert = db.prepare(`INSERT INTO cases (${insertable.map((k) => COLUMNS[k]).join(', ')}, updated_at)
+    VALUES (${insertable.map(() => '?').join(', ')}, ?)`);
+  const byId = db.prepare(`${SELECT} WHERE c.id = ?`);
+  const byNumber = db.prepare(`${SELECT} WHERE c.number = ?`);
+  const byKey = db.prepare(`${SELECT} WHERE c.idempotency_key = ?`);
+  const lastNumber = db.prepare<[string, string], { n: string | null }>('SELECT max(number) AS n FROM cases WHERE number > ? AND number < ?');
+  const setFeature = db.prepare('UPDATE cases SET feature_id = ? WHERE id = ?');
+  const near = db.prepare(`${SELECT} WHERE c.category_code = ? AND c.state IN ('reported', 'registered', 'dispatched', 'handling', 'feedback')
+    AND c.reported_at >= ? AND c.lon BETWEEN ? AND ? AND c.lat BETWEEN ? AND ?`);
+  const running = db.prepare(`${SELECT} WHERE c.state IN ('dispatched', 'handling')`);
+
+  return {
+    /** Stores a new case; returns its id. */
+    insert(c: NewCase, now: string): number {
+      return Number(insert.run(...insertable.map((k) => toColumnValue(k, c[k as keyof NewCase])), now).lastInsertRowid);
+    },
+    /** One case by id, or undefined. */
+    get: (id: number): CaseRecord | undefined => {
+      const row = byId.get(id) as Record<string, unknown> | undefined;
+      return row ? toRecord(row) : undefined;
+    },
+    /** One case by number (`QB2011-000123`), or undefined. */
+    getByNumber: (number: string): CaseRecord | undefined => {
+      const row = byNumber.get(number) as Record<string, unknown> | undefined;
+      return row ? toRecord(row) : undefined;
+    },
+    /** The case filed with a client's idempotency key, or undefined. */
+    getByIdempotencyKey: (key: string): CaseRecord | undefined => {
+      const row = byKey.get(key) as Record<string, unknown> | undefined;
+      return row ? toRecord(row) : undefined;
+    },
+    /** The next free number of a year: `QB<year>-<six-digit sequence>`. */
+    nextNumber(year: number): string {
+      const last = lastNumber.get(`QB${year}-`, `QB${year}-9999999`)?.n;
+      const seq = last ? Number(last.slice(-6)) + 1 : 1;
+      return `QB${year}-${String(seq).padStart(6, '0')}`;
+    },
+    /** Applies changes if the case still has `version`; bumps the version. False when it changed meanwhile. */
+    update(id: number, changes: CaseChanges, version: number, now: string): boolean {
+      const keys = Object.keys(changes) as (keyof CaseChanges)[];
+      const sets = keys.map((k) => `${COLUMNS[k]} = ?`);
+      const sql = `UPDATE cases SET ${[...sets, 'version = version + 1', 'updated_at = ?'].join(', ')} WHERE id = ? AND version = ?`;
+      return db.prepare(sql).run(...keys.map((k) => toColumnValue(k, changes[k])), now, id, version).changes === 1;
+    },
+    /** Links a case to its feature in the `cases` layer. */
+    setFeatureId(id: number, featureId: number): void {
+      setFeature.run(featureId, id);
+    },
+    /** A page of matching cases, newest report first, with the number matched. */
+    list(f: CaseFilter, limit: number, offset: number): { rows: CaseRecord[]; total: number } {
+      const { sql, params } = whereOf(f);
+      const total = (db.prepare(`SELECT count(*) AS n FROM cases c WHERE ${sql}`).get(...params) as { n: number }).n;
+      const rows = db.prepare(`${SELECT} WHERE ${sql} ORDER BY c.reported_at DESC, c.id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as Record<string, unknown>[];
+      return { rows: rows.map(toRecord), total };
+    },
+    /** Number of matching cases per state. */
+    countByState(f: CaseFilter): Partial<Record<CaseState, number>> {
+      const { sql, params } = whereOf(f);
+      const rows = db.prepare(`SELECT c.state AS state, count(*) AS n FROM cases c WHERE ${sql} GROUP BY c.state`).all(...params) as { state: CaseState; n: number }[];
+      return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    },
+    /** Number of matching cases. */
+    count(f: CaseFilter): number {
+      const { sql, params } = whereOf(f);
+      return (db.prepare(`SELECT count(*) AS n FROM cases c WHERE ${sql}`).get(...params) as { n: number }).n;
+    },
+    /** Open cases of a category reported since an instant inside a lon/lat box. */
+    openNear(category: string, since: string, bbox: [number, number, number, number]): CaseRecord[] {
+      return (near.all(category, since, bbox[0], bbox[2], bbox[1], bbox[3]) as Record<string, unknown>[]).map(toRecord);
+    },
+    /** Cases whose handling clock is running (dispatched or handling). */
+    withRunningClock: (): CaseRecord[] => (running.all() as Record<string, unknown>[]).map(toRecord),
+    /** Cases registered in [from, to) with their reporter's display name, for the KPIs. */
+    registeredBetween(from: string | null, to: string | null): (CaseRecord & { reporterName: string | null })[] {
+      const rows = db.prepare(`${SELECT.replace(' FROM cases c', ', u.display_name AS "reporterName" FROM cases c LEFT JOIN users u ON u.id = c.reporter_id')}
+        WHERE c.registered_at IS NOT NULL AND (? IS NULL OR c.registered_at >= ?) AND (? IS NULL OR c.registered_at < ?) ORDER BY c.id`)
+        .all(from, from, to, to) as Record<string, unknown>[];
+      return rows.map((r) => ({ ...toRecord(r), reporterName: (r.reporterName as string | null) ?? null }));
+    },
+  };
+}
+
+/** The case repository's interface. */
+export type CaseRepository = ReturnType<typeof createCaseRepository>;

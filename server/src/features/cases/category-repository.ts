@@ -1,0 +1,102 @@
+import type { Db } from '../../db/database';
+import type { CaseCategory, Department, TimeUnit } from '../../contracts/cases';
+import { calendarFile, type CalendarFile } from './calendar';
+
+interface CategoryRow {
+  code: string;
+  family: CaseCategory['family'];
+  major_code: string;
+  major_zh: string;
+  major_en: string;
+  name_zh: string;
+  name_en: string;
+  time_limit_value: number;
+  time_limit_unit: TimeUnit;
+  stages: string | null;
+  department: Department;
+  duplicate_radius_m: number;
+  extension: number;
+  active: number;
+  demo: number;
+}
+
+const toCategory = (r: CategoryRow): CaseCategory => ({
+  code: r.code,
+  family: r.family,
+  major: { code: r.major_code, name: { zh: r.major_zh, en: r.major_en } },
+  name: { zh: r.name_zh, en: r.name_en },
+  timeLimit: { value: r.time_limit_value, unit: r.time_limit_unit },
+  ...(r.stages ? { stages: JSON.parse(r.stages) as CaseCategory['stages'] } : {}),
+  department: r.department,
+  duplicateRadiusM: r.duplicate_radius_m,
+  extension: r.extension === 1,
+  active: r.active === 1,
+  demo: r.demo === 1,
+});
+
+const toRow = (c: CaseCategory, sortOrder: number, now: string) => ({
+  code: c.code, family: c.family, major_code: c.major.code, major_zh: c.major.name.zh, major_en: c.major.name.en,
+  name_zh: c.name.zh, name_en: c.name.en, time_limit_value: c.timeLimit.value, time_limit_unit: c.timeLimit.unit,
+  stages: c.stages ? JSON.stringify(c.stages) : null, department: c.department, duplicate_radius_m: c.duplicateRadiusM,
+  extension: Number(c.extension), active: Number(c.active), demo: Number(c.demo), sort_order: sortOrder, updated_at: now,
+});
+
+/** SQL access to `case_categories` and the working calendar (`case_calendar`). */
+export function createCategoryRepository(db: Db) {
+  const all = db.prepare<[], CategoryRow>('SELECT * FROM case_categories ORDER BY sort_order, code');
+  const one = db.prepare<[string], CategoryRow>('SELECT * FROM case_categories WHERE code = ?');
+  const upsert = db.prepare(`
+    INSERT INTO case_categories (code, family, major_code, major_zh, major_en, name_zh, name_en, time_limit_value, time_limit_unit,
+                                 stages, department, duplicate_radius_m, extension, active, demo, sort_order, updated_at)
+    VALUES (@code, @family, @major_code, @major_zh, @major_en, @name_zh, @name_en, @time_limit_value, @time_limit_unit,
+            @stages, @department, @duplicate_radius_m, @extension, @active, @demo, @sort_order, @updated_at)
+    ON CONFLICT (code) DO UPDATE SET
+      family = excluded.family, major_code = excluded.major_code, major_zh = excluded.major_zh, major_en = excluded.major_en,
+      name_zh = excluded.name_zh, name_en = excluded.name_en, time_limit_value = excluded.time_limit_value,
+      time_limit_unit = excluded.time_limit_unit, stages = excluded.stages, department = excluded.department,
+      duplicate_radius_m = excluded.duplicate_radius_m, extension = excluded.extension, active = excluded.active,
+      demo = excluded.demo, sort_order = excluded.sort_order, updated_at = excluded.updated_at`);
+  const update = db.prepare(`UPDATE case_categories SET name_zh = @name_zh, name_en = @name_en, time_limit_value = @time_limit_value,
+    time_limit_unit = @time_limit_unit, department = @department, duplicate_radius_m = @duplicate_radius_m, active = @active,
+    updated_at = @updated_at WHERE code = @code`);
+  const retireOthers = db.prepare("UPDATE case_categories SET active = 0, updated_at = ? WHERE code NOT IN (SELECT value FROM json_each(?))");
+  const calendarRow = db.prepare<[], { calendar: string; updated_at: string }>('SELECT calendar, updated_at FROM case_calendar WHERE id = 1');
+  let cached: { updatedAt: string; file: CalendarFile } | undefined;
+  const putCalendar = db.prepare(`INSERT INTO case_calendar (id, calendar, updated_at) VALUES (1, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET calendar = excluded.calendar, updated_at = excluded.updated_at`);
+
+  return {
+    /** Every category in catalogue order. */
+    list: (): CaseCategory[] => all.all().map(toCategory),
+    /** One category, or undefined. */
+    get(code: string): CaseCategory | undefined {
+      const row = one.get(code);
+      return row ? toCategory(row) : undefined;
+    },
+    /** Stores a whole catalogue (in order); categories missing from it are kept but made inactive. */
+    replaceAll(categories: readonly CaseCategory[], now: string): void {
+      categories.forEach((c, i) => upsert.run(toRow(c, i, now)));
+      retireOthers.run(now, JSON.stringify(categories.map((c) => c.code)));
+    },
+    /** Saves the editable fields of one category. */
+    update(c: CaseCategory, now: string): void {
+      const row = toRow(c, 0, now);
+      update.run({ code: row.code, name_zh: row.name_zh, name_en: row.name_en, time_limit_value: row.time_limit_value, time_limit_unit: row.time_limit_unit,
+        department: row.department, duplicate_radius_m: row.duplicate_radius_m, active: row.active, updated_at: now });
+    },
+    /** The stored working calendar (the same object until it changes), or undefined when none was seeded. */
+    calendar(): CalendarFile | undefined {
+      const row = calendarRow.get();
+      if (!row) return undefined;
+      if (cached?.updatedAt !== row.updated_at) cached = { updatedAt: row.updated_at, file: calendarFile.parse(JSON.parse(row.calendar)) };
+      return cached.file;
+    },
+    /** Stores the working calendar. */
+    setCalendar(calendar: CalendarFile, now: string): void {
+      putCalendar.run(JSON.stringify(calendar), now);
+    },
+  };
+}
+
+/** The category repository's interface. */
+export type CategoryRepository = ReturnType<typeof createCategoryRepository>;
