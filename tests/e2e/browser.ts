@@ -120,4 +120,52 @@ export interface MapHandle {
   getStyle(): { layers: { id: string; type: string; layout?: Record<string, unknown> }[] };
   getLayoutProperty(layerId: string, name: string): unknown;
   project(lngLat: [number, number]): { x: number; y: number };
+  jumpTo(options: { center: [number, number]; zoom: number }): void;
+  once(type: 'idle', listener: () => void): void;
+  triggerRepaint(): void;
+}
+
+/** Moves the map and resolves once it has drawn every tile in view. */
+export async function jumpAndSettle(page: Page, center: [number, number], zoom: number): Promise<void> {
+  await page.evaluate(({ center, zoom }) => new Promise<void>((resolve) => {
+    const map = (globalThis as unknown as { __qingboMap?: MapHandle }).__qingboMap;
+    if (!map) throw new Error('window.__qingboMap is missing');
+    map.once('idle', () => resolve());
+    map.jumpTo({ center, zoom });
+    map.triggerRepaint();
+  }), { center, zoom });
+}
+
+/**
+ * Makes the page's requests come from their own client address (the server trusts
+ * X-Forwarded-For from loopback), so many sign-ins in one test stay under the per-address
+ * login throttle, as they would from many desks.
+ */
+export async function actAsClient(page: Page, n: number): Promise<void> {
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': clientAddress(n) });
+}
+
+/** A test client's address: 10.0.{n / 250}.{n % 250 + 1}. */
+export function clientAddress(n: number): string {
+  return `10.0.${Math.floor(n / 250)}.${(n % 250) + 1}`;
+}
+
+/** Fills the login form and submits it with Enter, as a user would. */
+export async function signInThroughForm(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+}
+
+/** Signs in over the API (from client address `n`); returns the `Cookie` header value of the session. */
+export async function signInOverApi(baseUrl: string, username: string, password: string, n: number): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': clientAddress(n) },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('qingbo_session='));
+  if (!cookie) throw new Error('login set no qingbo_session cookie');
+  return cookie.split(';')[0]!;
 }

@@ -9,26 +9,73 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly code?: string,
+    /** The envelope's `details` (e.g. `[{ field }]` for a 400, `{ retryAfter }` for a 429). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
 }
 
-/** Options of `getJson`. */
-export interface GetJsonOptions {
-  fetch: FetchLike;
-  signal?: AbortSignal;
-  /** The Accept header; plain JSON by default. */
-  accept?: string;
+/** A refusal the app reacts to globally: 401 means "sign in", 403 means "not with this role". */
+export interface AuthFailure {
+  status: 401 | 403;
+  code: string;
+  message: string;
+  method: string;
+  url: string;
 }
 
+/** Called on every `AuthFailure` of a request made through these helpers. */
+export type AuthFailureHandler = (failure: AuthFailure) => void;
+
+let authFailureHandler: AuthFailureHandler | undefined;
+
+/** Installs the app-wide handler of 401/403 answers (one at a time); returns the function that removes it. */
+export function setAuthFailureHandler(handler: AuthFailureHandler): () => void {
+  authFailureHandler = handler;
+  return () => {
+    if (authFailureHandler === handler) authFailureHandler = undefined;
+  };
+}
+
+/** Options of `requestJson`. */
+export interface RequestOptions {
+  fetch: FetchLike;
+  signal?: AbortSignal;
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  /** The Accept header; plain JSON by default. */
+  accept?: string;
+  /** Whether a 401/403 reaches the app-wide handler (on by default). */
+  reportAuthFailures?: boolean;
+}
+
+/** Options of `getJson`. */
+export type GetJsonOptions = Omit<RequestOptions, 'method' | 'body'>;
+
+const AUTH_FAILURE_CODES: Record<number, readonly string[]> = { 401: ['unauthenticated'], 403: ['forbidden', 'csrf'] };
+
 /**
- * GETs JSON, turning the server's `{ error: { code, message } }` envelope into an `HttpError`.
- * Network failures propagate as the `TypeError` fetch throws.
+ * Sends a request and reads its JSON answer (`undefined` for a 204), turning the server's
+ * `{ error: { code, message, details } }` envelope into an `HttpError`. A 401 `unauthenticated`
+ * or a 403 `forbidden`/`csrf` is also reported to the app-wide handler. Network failures
+ * propagate as the `TypeError` fetch throws.
  */
-export async function getJson<T>(url: string, { fetch, signal, accept = 'application/json' }: GetJsonOptions): Promise<T> {
-  const response = await fetch(url, { headers: { Accept: accept }, signal });
-  if (!response.ok) throw await toHttpError(response);
+export async function requestJson<T>(url: string, options: RequestOptions): Promise<T> {
+  const { fetch, signal, method = 'GET', body, accept = 'application/json', reportAuthFailures = true } = options;
+  const headers: Record<string, string> = { Accept: accept };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(url, {
+    method, headers, signal, credentials: 'same-origin',
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) {
+    const error = await toHttpError(response);
+    if (reportAuthFailures) reportAuthFailure(error, method, url);
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
   try {
     return (await response.json()) as T;
   } catch {
@@ -36,11 +83,22 @@ export async function getJson<T>(url: string, { fetch, signal, accept = 'applica
   }
 }
 
+/** GETs JSON; see `requestJson`. */
+export function getJson<T>(url: string, options: GetJsonOptions): Promise<T> {
+  return requestJson<T>(url, { ...options, method: 'GET' });
+}
+
+function reportAuthFailure(error: HttpError, method: string, url: string): void {
+  const status = error.status;
+  if ((status !== 401 && status !== 403) || !error.code || !AUTH_FAILURE_CODES[status]?.includes(error.code)) return;
+  authFailureHandler?.({ status, code: error.code, message: error.message, method, url });
+}
+
 async function toHttpError(response: Response): Promise<HttpError> {
   const fallback = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
-    return new HttpError(response.status, body.error?.message ?? fallback, body.error?.code);
+    const body = (await response.json()) as { error?: { code?: string; message?: string; details?: unknown } };
+    return new HttpError(response.status, body.error?.message ?? fallback, body.error?.code, body.error?.details);
   } catch {
     return new HttpError(response.status, fallback);
   }

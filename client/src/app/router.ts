@@ -1,17 +1,24 @@
-import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import { FORBIDDEN_ROUTE } from '../features/auth/guard';
 
-/** Creates the console's router; tests pass a memory history. */
+/** The console's pages and who may see each (`meta.access`). Map reads are public, so the map is too. */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/map', meta: { access: 'public' } },
+  { path: '/map', name: 'map', component: () => import('../features/map/MapPage.vue'), meta: { access: 'public', titleKey: 'nav.map' } },
+  {
+    path: '/preview/:style(console|overview)', name: 'style-preview',
+    component: () => import('../features/preview/PreviewPage.vue'), meta: { access: 'public', titleKey: 'preview.title', fullScreen: true },
+  },
+  { path: '/login', name: 'login', component: () => import('../features/auth/LoginPage.vue'), meta: { access: 'public', titleKey: 'login.title' } },
+  {
+    path: '/admin/audit', name: 'audit',
+    component: () => import('../features/audit/AuditPage.vue'), meta: { access: ['admin'], titleKey: 'audit.title' },
+  },
+  { path: '/forbidden', name: FORBIDDEN_ROUTE, component: () => import('../features/auth/ForbiddenView.vue'), meta: { access: 'public', titleKey: 'forbidden.title' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue'), meta: { access: 'public', titleKey: 'notFound.title' } },
+];
+
+/** Creates the console's router; tests pass a memory history. The access guard is installed by `installAccessGuard`. */
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
-  return createRouter({
-    history,
-    routes: [
-      { path: '/', redirect: '/map' },
-      { path: '/map', name: 'map', component: () => import('../features/map/MapPage.vue'), meta: { titleKey: 'nav.map' } },
-      {
-        path: '/preview/:style(console|overview)', name: 'style-preview',
-        component: () => import('../features/preview/PreviewPage.vue'), meta: { titleKey: 'preview.title', fullScreen: true },
-      },
-      { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
-    ],
-  });
+  return createRouter({ history, routes });
 }

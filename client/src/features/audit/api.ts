@@ -1,0 +1,45 @@
+import { getJson, type FetchLike } from '../../api/http';
+
+/** One audit entry as `GET /api/audit` returns it. */
+export interface AuditEntry {
+  id: number;
+  /** ISO 8601 instant (UTC). */
+  at: string;
+  userId: number | null;
+  username: string | null;
+  /** e.g. `login`, `create`, `replace`, `patch`, `delete`. */
+  action: string;
+  /** e.g. `session` or `feature:{layerId}`. */
+  entity: string;
+  entityId: string | null;
+  /** A before/after summary; its shape depends on the action. */
+  summary: Record<string, unknown>;
+}
+
+/** One page of the audit log, newest first, and how many entries match in all. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  total: number;
+}
+
+/** Which page of the audit log to fetch. */
+export interface AuditQuery {
+  /** Only entries of this entity type; all without it. */
+  entity?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The URL of an audit query. */
+export function auditUrl({ entity, limit, offset }: AuditQuery): string {
+  const params = new URLSearchParams({ limit: String(limit), offset: String(offset) });
+  if (entity) params.set('entity', entity);
+  return `/api/audit?${params}`;
+}
+
+/** `GET /api/audit` (admin only). */
+export async function fetchAudit(query: AuditQuery, fetch: FetchLike, signal?: AbortSignal): Promise<AuditPage> {
+  const page = await getJson<AuditPage>(auditUrl(query), { fetch, signal });
+  if (!Array.isArray(page?.entries) || typeof page.total !== 'number') throw new TypeError('GET /api/audit: not an audit page');
+  return page;
+}
