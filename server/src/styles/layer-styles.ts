@@ -12,8 +12,23 @@ export interface PlacedLayer {
   spec: LayerSpecification;
 }
 
-/** Style layer ids of a catalogue layer: `${id}-fill`, `-line`, `-casing`, `-circle`, `-label`, `-count`. */
-export function styleLayerId(layerId: string, role: 'fill' | 'line' | 'casing' | 'circle' | 'label' | 'count'): string {
+/** Roles of the style layers drawn for one catalogue layer. */
+export type StyleRole = 'fill' | 'line' | 'casing' | 'circle' | 'label' | 'count' | 'heatmap';
+
+/**
+ * Optional drawing hints in a layer's `style` (data, not code): `heatmap` draws a
+ * heatmap below zoom 16, `colorBy` colours points by a property's value, and
+ * `labelMinZoom` hides labels below that zoom.
+ */
+export interface StyleHints {
+  color: string;
+  heatmap?: boolean;
+  colorBy?: { property: string; values: Record<string, string> };
+  labelMinZoom?: number;
+}
+
+/** Style layer ids of a catalogue layer: `${id}-fill`, `-line`, `-casing`, `-circle`, `-label`, `-count`, `-heatmap`. */
+export function styleLayerId(layerId: string, role: StyleRole): string {
   return `${layerId}-${role}`;
 }
 
@@ -43,13 +58,37 @@ interface Ctx {
   p: Palette;
 }
 
-function base(ctx: Ctx, role: Parameters<typeof styleLayerId>[1]) {
+function base(ctx: Ctx, role: StyleRole) {
   return {
     id: styleLayerId(ctx.layer.id, role),
     source: ctx.source,
     'source-layer': ctx.layer.id,
-    metadata: { 'qingbo:layer': ctx.layer.id, 'qingbo:group': ctx.layer.group, 'qingbo:role': role },
+    metadata: { 'qingbo:layer': ctx.layer.id, 'qingbo:group': ctx.layer.group, 'qingbo:role': role, 'qingbo:swatch': ctx.layer.style.color },
   };
+}
+
+function hints(ctx: Ctx): StyleHints {
+  return ctx.layer.style as StyleHints;
+}
+
+function pointColor(ctx: Ctx, fallback: string): ExpressionSpecification | string {
+  const by = hints(ctx).colorBy;
+  if (!by || Object.keys(by.values).length === 0) return fallback;
+  return ['match', ['to-string', ['get', by.property]], ...Object.entries(by.values).flat(), fallback] as ExpressionSpecification;
+}
+
+function heatmapSpec(ctx: Ctx): LayerSpecification {
+  return {
+    ...base(ctx, 'heatmap'), type: 'heatmap', maxzoom: 16,
+    paint: {
+      'heatmap-weight': ['case', IS_CLUSTER, ['get', 'point_count'], 1],
+      'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 12, 0.6, 16, 1.5],
+      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 12, 8, 16, 24],
+      'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 13, 0.85, 16, 0],
+      'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'],
+        0, 'rgba(0,0,0,0)', 0.2, '#fee8c8', 0.45, '#fdbb84', 0.7, '#ef6548', 1, '#990000'],
+    },
+  } as LayerSpecification;
 }
 
 function pointSpecs(ctx: Ctx): LayerSpecification[] {
@@ -59,11 +98,13 @@ function pointSpecs(ctx: Ctx): LayerSpecification[] {
   const radius: ExpressionSpecification = landmark
     ? ['case', IS_CLUSTER, clusterRadius, 3.5]
     : ['interpolate', ['linear'], ['zoom'], 13, ['case', IS_CLUSTER, clusterRadius, 4], 17, ['case', IS_CLUSTER, clusterRadius, 7]];
+  const heat = hints(ctx).heatmap === true;
   return [
+    ...(heat ? [heatmapSpec(ctx)] : []),
     {
-      ...base(ctx, 'circle'), type: 'circle',
+      ...base(ctx, 'circle'), type: 'circle', ...(heat ? { minzoom: 14 } : {}),
       paint: {
-        'circle-color': color,
+        'circle-color': pointColor(ctx, color),
         'circle-radius': radius,
         'circle-opacity': ['case', IS_CLUSTER, 0.75, 1],
         'circle-stroke-color': ctx.p.pointStroke,
@@ -128,10 +169,12 @@ function labelSpec(ctx: Ctx, lang: StyleLang): LayerSpecification | undefined {
   const isPoint = layer.geometryType === 'Point';
   const filter: FilterSpecification | undefined = layer.geometryType === 'Polygon' ? IS_POINT : isPoint ? NOT_CLUSTER : undefined;
   const color = look === 'water' ? p.waterLabel : look === 'green' ? p.greenLabel : look === 'road' ? p.roadLabel : p.label;
+  const minzoom = hints(ctx).labelMinZoom;
   return {
     ...base(ctx, 'label'),
     type: 'symbol',
     ...(filter ? { filter } : {}),
+    ...(minzoom === undefined ? {} : { minzoom }),
     layout: {
       'text-field': text,
       'text-font': LABEL_FONT_STACK,

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { StyleSpecification } from 'maplibre-gl';
+import type { Layer } from '../features/layers/layer-repository';
+import { layerStyles } from './layer-styles';
+import { LIGHT } from './palette';
+
+const layer = (style: Layer['style']): Layer => ({
+  id: 'cases', title: { zh: '案件', en: 'Cases' }, description: { zh: '', en: '' }, group: 'services', geometryType: 'Point',
+  schema: { type: 'object', required: [], properties: { name: { type: 'string' }, clock: { type: 'string' } } },
+  style, options: { labelProperty: 'name' }, attribution: '', sortOrder: 0, version: 1, updatedAt: '',
+});
+
+function asStyle(l: Layer): StyleSpecification {
+  return {
+    version: 8,
+    sources: { thematic: { type: 'vector', tiles: ['http://x/{z}/{x}/{y}.mvt'] } },
+    layers: layerStyles(l, 'thematic', LIGHT, 'zh').map((p) => p.spec),
+  };
+}
+
+describe('layer style hints', () => {
+  it('draw a plain point layer as circles, counts and labels', () => {
+    const style = asStyle(layer({ color: '#b2182b' }));
+    expect(style.layers.map((l) => l.id)).toEqual(['cases-circle', 'cases-count', 'cases-label']);
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('add a heatmap, colour by a property and hide labels below a zoom', () => {
+    const style = asStyle(layer({ color: '#b2182b', heatmap: true, colorBy: { property: 'clock', values: { green: '#1a9850', red: '#d73027' } }, labelMinZoom: 17 }));
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(style.layers.map((l) => l.id)).toEqual(['cases-heatmap', 'cases-circle', 'cases-count', 'cases-label']);
+    const circle = style.layers[1] as { minzoom?: number; paint: Record<string, unknown> };
+    expect(circle.minzoom).toBe(14);
+    expect(circle.paint['circle-color']).toEqual(['match', ['to-string', ['get', 'clock']], 'green', '#1a9850', 'red', '#d73027', '#b2182b']);
+    expect((style.layers[3] as { minzoom?: number }).minzoom).toBe(17);
+    expect(style.layers.every((l) => (l.metadata as Record<string, string>)['qingbo:swatch'] === '#b2182b')).toBe(true);
+  });
+});
