@@ -29,6 +29,15 @@ describe('login and sessions', () => {
     expect(wrong.body.error.message).toBe(unknown.body.error.message);
   });
 
+  it('records failed and successful sign-ins in the audit log', async () => {
+    const { app, cookieFor } = await createSecuredApp();
+    await request(app).post('/api/auth/login').send({ username: 'planner', password: 'nope-nope' });
+    const res = await request(app).get('/api/audit?entity=session').set('Cookie', await cookieFor('admin'));
+    const actions = res.body.entries.map((e: { action: string; username: string }) => `${e.action}:${e.username}`);
+    expect(actions).toEqual(['login:admin', 'login_failed:planner']);
+    expect(res.body.entries[1].summary.code).toBe('invalid_credentials');
+  });
+
   it('names the missing field of a malformed login', async () => {
     const { app } = await createSecuredApp();
     const res = await request(app).post('/api/auth/login').send({ username: 'planner' });

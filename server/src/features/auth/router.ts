@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { loginBody } from '../../contracts/auth';
 import { parseBody } from '../../validation';
+import { HttpError } from '../../errors';
 import { SESSION_COOKIE, sessionToken } from '../../auth/middleware';
 import type { AuthService } from './auth-service';
 import type { AuditRepository } from '../audit/audit-repository';
@@ -15,8 +16,14 @@ export function createAuthRouter(deps: { auth: AuthService; audit: AuditReposito
 
   router.post('/login', async (req: Request, res: Response) => {
     const { username, password } = parseBody(loginBody, req.body);
-    const result = await deps.auth.login(username, password, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
-    deps.audit.record({ userId: result.user.id, username: result.user.username, action: 'login', entity: 'session', entityId: null, summary: {} }, new Date().toISOString());
+    const client = { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null };
+    const result = await deps.auth.login(username, password, client).catch((err: unknown) => {
+      if (err instanceof HttpError) {
+        deps.audit.record({ userId: null, username, action: 'login_failed', entity: 'session', entityId: null, summary: { code: err.code, ip: client.ip } }, new Date().toISOString());
+      }
+      throw err;
+    });
+    deps.audit.record({ userId: result.user.id, username: result.user.username, action: 'login', entity: 'session', entityId: null, summary: { ip: client.ip } }, new Date().toISOString());
     res.cookie(SESSION_COOKIE, result.token, cookieOptions(req, result.expiresAt.getTime() - Date.now()));
     res.json({ user: result.user, expiresAt: result.expiresAt.toISOString() });
   });
