@@ -70,7 +70,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'extended');
 
-  const auth = createAuthService({ users: createUserRepository(db), sessions: createSessionRepository(db), settings: { sessionHours: config.sessionHours } });
+  const auth = createAuthService({ users: createUserRepository(db), sessions: createSessionRepository(db), settings: { sessionHours: config.sessionHours, attemptsPerMinute: config.loginAttemptsPerMinute } });
   const audit = createAuditRepository(db);
   const layerRepository = createLayerRepository(db);
   const featureRepository = createFeatureRepository(db);

@@ -18,6 +18,7 @@ const envSchema = z.object({
   BASEMAP: z.enum(RASTER_BASEMAPS).default('none'),
   PUBLIC_READ: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
   SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   TIANDITU_KEY: z.string().min(1).optional(),
 }).refine((e) => !e.BASEMAP.startsWith('tianditu') || e.TIANDITU_KEY, { path: ['TIANDITU_KEY'], message: 'BASEMAP=tianditu-* needs TIANDITU_KEY (a key from the Tianditu console)' });
 
@@ -43,6 +44,8 @@ export interface AppConfig {
   publicRead: boolean;
   /** Lifetime of a session, in hours. */
   sessionHours: number;
+  /** Sign-in attempts allowed per client address per minute. */
+  loginAttemptsPerMinute: number;
 }
 
 /** Thrown when an environment variable holds a bad value. */
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     basemap: e.BASEMAP,
     publicRead: e.PUBLIC_READ,
     sessionHours: e.SESSION_HOURS,
+    loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
     tiandituKey: e.TIANDITU_KEY,
   };
 }
