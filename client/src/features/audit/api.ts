@@ -1,26 +1,7 @@
+import type { AuditPage } from '@contracts/audit';
 import { getJson, type FetchLike } from '../../api/http';
 
-/** One audit entry as `GET /api/audit` returns it. */
-export interface AuditEntry {
-  id: number;
-  /** ISO 8601 instant (UTC). */
-  at: string;
-  userId: number | null;
-  username: string | null;
-  /** e.g. `login`, `create`, `replace`, `patch`, `delete`. */
-  action: string;
-  /** e.g. `session` or `feature:{layerId}`. */
-  entity: string;
-  entityId: string | null;
-  /** A before/after summary; its shape depends on the action. */
-  summary: Record<string, unknown>;
-}
-
-/** One page of the audit log, newest first, and how many entries match in all. */
-export interface AuditPage {
-  entries: AuditEntry[];
-  total: number;
-}
+export type { AuditEntry, AuditPage } from '@contracts/audit';
 
 /** Which page of the audit log to fetch. */
 export interface AuditQuery {

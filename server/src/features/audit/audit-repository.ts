@@ -1,16 +1,7 @@
 import type { Db } from '../../db/database';
+import type { AuditEntry, AuditPage } from '../../contracts/audit';
 
-/** One audit entry: who did what to which record, with a before/after summary. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  summary: Record<string, unknown>;
-}
+export type { AuditEntry };
 
 /** What a write records. */
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
@@ -28,7 +19,7 @@ export function createAuditRepository(db: Db) {
       insert.run(now, e.userId, e.username, e.action, e.entity, e.entityId, JSON.stringify(e.summary));
     },
     /** Newest entries first, optionally for one entity type. */
-    list(entity: string | null, limit: number, offset: number): { entries: AuditEntry[]; total: number } {
+    list(entity: string | null, limit: number, offset: number): AuditPage {
       const rows = page.all({ entity, limit, offset });
       return {
         total: count.get({ entity })?.n ?? 0,
