@@ -2,18 +2,23 @@ import { ConfigError, loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
 import { SeedError } from '../server/src/seed/catalogue';
 import { seedDatabase } from '../server/src/seed/seed';
-import { seedDemoAccounts } from '../server/src/seed/demo-accounts';
+import { seedDemoData } from '../server/src/seed/demo';
 
 try {
   const config = loadConfig();
   const db = openDatabase(config.dbFile);
   const summary = seedDatabase(db, config.dataDir);
-  const accounts = await seedDemoAccounts(db);
+  const demo = await seedDemoData(db, { uploadDir: config.uploadDir });
   db.close();
   console.log(`Seeded ${config.dbFile} from ${config.dataDir}:`);
   for (const l of summary.layers) console.log(`  ${l.id.padEnd(24)} ${String(l.features).padStart(5)} features`);
   console.log(`  indicators               ${String(summary.indicators).padStart(5)}`);
-  console.log(`  demo accounts created    ${String(accounts).padStart(5)}`);
+  console.log(`  demo accounts created    ${String(demo.accounts).padStart(5)}`);
+  console.log(`  Open311 demo key         ${demo.apiKey ? 'created' : ' kept'}`);
+  const h = demo.history;
+  console.log(h.created
+    ? `  demo cases of 2011       ${String(h.registered).padStart(5)} registered (all closed), ${h.rejected} rejected, ${h.events} events, ${h.photos} photos in ${h.ms} ms`
+    : '  demo cases of 2011        kept (already there)');
 } catch (err) {
   if (err instanceof SeedError || err instanceof ConfigError) {
     console.error(`Seed failed: ${err.message}`);

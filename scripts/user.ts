@@ -7,6 +7,8 @@ import { createAuthService } from '../server/src/features/auth/auth-service';
 import { hashPassword } from '../server/src/features/auth/password';
 import { createSessionRepository } from '../server/src/features/auth/session-repository';
 import { createUserRepository } from '../server/src/features/auth/user-repository';
+import { createApiKeyRepository } from '../server/src/open311/api-key-repository';
+import { createApiKey } from '../server/src/open311/api-keys';
 
 const USAGE = `Usage: npm run user -- <command>
   list                                          list accounts
@@ -14,7 +16,9 @@ const USAGE = `Usage: npm run user -- <command>
                                                 create an account (password asked, or read from stdin)
   passwd <username>                             set a new password
   disable <username> | enable <username>        switch one account off or on (disabling ends its sessions)
-  demo off | demo on                            switch every demo account off or on
+  demo off | demo on                            switch every demo account (and the Open311 demo key) off or on
+  apikey add <name>                             create an Open311 API key (printed once: store it)
+  apikey list | apikey disable <name> | apikey enable <name>
 Roles: ${ROLES.join(', ')}. Departments (handlers): ${DEPARTMENTS.join(', ')}.`;
 
 async function readPassword(): Promise<string> {
@@ -38,7 +42,7 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' } },
 });
-const [command, arg] = positionals;
+const [command, arg, name] = positionals;
 const db = openDatabase(loadConfig().dbFile);
 const users = createUserRepository(db);
 const sessions = createSessionRepository(db);
@@ -85,7 +89,28 @@ switch (command) {
   case 'demo': {
     if (arg !== 'off' && arg !== 'on') fail('say "demo off" or "demo on"');
     const n = users.setDemoDisabled(arg === 'off', now);
-    console.log(`${n} demo account(s) switched ${arg}`);
+    const keys = createApiKeyRepository(db).setDemoDisabled(arg === 'off');
+    console.log(`${n} demo account(s) and ${keys} demo API key(s) switched ${arg}`);
+    break;
+  }
+  case 'apikey': {
+    const keys = createApiKeyRepository(db);
+    if (arg === 'list') {
+      for (const k of keys.list()) console.log(`${k.name.padEnd(20)} ${k.disabled ? 'disabled' : 'enabled '} ${k.demo ? 'demo' : '    '}  created ${k.createdAt}  last used ${k.lastUsedAt ?? 'never'}`);
+      break;
+    }
+    if (!name) fail('a key name is needed');
+    if (arg === 'add') {
+      if (!/^[\w.-]{2,64}$/.test(name)) fail('a key name has 2–64 letters, digits, ".", "_" or "-"');
+      if (keys.findByName(name)) fail(`API key "${name}" exists already`);
+      const { key } = createApiKey(keys, name, now);
+      console.log(`created Open311 API key "${name}" — it is shown only now:\n${key}`);
+      break;
+    }
+    if (arg !== 'disable' && arg !== 'enable') fail('say "apikey add|list|disable|enable"');
+    const found = keys.findByName(name) ?? fail(`no API key "${name}"`);
+    keys.setDisabled(found.id, arg === 'disable');
+    console.log(`API key ${found.name} ${arg}d`);
     break;
   }
   default:

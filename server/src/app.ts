@@ -22,6 +22,13 @@ import { createIndicatorRepository } from './features/indicators/indicator-repos
 import { createIndicatorsRouter } from './features/indicators/router';
 import { createCaseFeature } from './features/cases/case-feature';
 import { createCasesRouter } from './features/cases/router';
+import { createPhotosRouter } from './features/cases/photo-router';
+import { CASES_LAYER_ID } from './features/cases/case-layer';
+import type { CaseChange } from './features/cases/case-service';
+import { createEventBus, type EventBus } from './features/events/event-bus';
+import { createEventsRouter } from './features/events/router';
+import { createOpen311Feature } from './open311/feature';
+import { open311ErrorHandler } from './open311/router';
 import { createOgcRouter } from './ogc/router';
 import { createStaticRouter } from './static';
 import { createTileRepository } from './tiles/tile-repository';
@@ -39,7 +46,14 @@ export interface AppDeps {
 }
 
 /** The app: a node:http listener (tiles on a fast path, the rest through Express). */
-export type App = RequestListener & { express: Express; auth: AuthService };
+export type App = RequestListener & {
+  express: Express;
+  auth: AuthService;
+  /** The live-update hub behind `/api/events` (close it to end every stream). */
+  events: EventBus;
+  /** Refreshes the deadline clocks of the `cases` layer (run every few minutes). */
+  refreshClocks(now?: Date): void;
+};
 
 function securityHeaders(config: AppConfig) {
   const online = basemapOrigins(config.basemap);
@@ -75,8 +89,17 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   const layerRepository = createLayerRepository(db);
   const featureRepository = createFeatureRepository(db);
   const layerService = createLayerService({ layers: layerRepository, features: featureRepository });
-  const writes = createFeatureWriteService({ db, layers: layerRepository, features: featureRepository, audit });
-  const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit });
+  const events = createEventBus();
+  const layerChanged = (layerId: string) => {
+    const version = layerRepository.get(layerId)?.version;
+    if (version !== undefined) events.publish('layer.changed', { layerId, version });
+  };
+  const caseChanged = (c: CaseChange) => {
+    events.publish(c.action === 'report' ? 'case.created' : 'case.changed', { id: c.id, number: c.number, state: c.to, community: c.community, category: c.category });
+    layerChanged(CASES_LAYER_ID);
+  };
+  const writes = createFeatureWriteService({ db, layers: layerRepository, features: featureRepository, audit, onChange: (c) => events.publish('layer.changed', c) });
+  const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, onChange: caseChanged });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
   const links = { publicBaseUrl: config.publicBaseUrl };
 
@@ -94,10 +117,14 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.use('/api/layers', createLayersRouter(layerService));
   app.use('/api/indicators', createIndicatorsRouter(createIndicatorRepository(db)));
   app.use('/api/cases', createCasesRouter(cases));
+  app.use('/api/photos', createPhotosRouter(cases.photos));
+  app.use('/api/events', createEventsRouter({ bus: events, heartbeatMs: config.sseHeartbeatMs }));
+  app.use('/open311/v2', createOpen311Feature({ db, features: featureRepository, writes: cases.writes, ratePerMinute: config.open311RatePerMinute }));
   app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, ...links }));
   app.use('/styles', createStylesRouter({ layers: layerService, basemap: config.basemap, tiandituKey: config.tiandituKey, ...links }));
   app.use('/ogc', createOgcRouter({ layers: layerService, writes, ...links }));
   app.use(createStaticRouter(config.clientDist));
+  app.use('/open311', open311ErrorHandler(log));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
@@ -105,5 +132,10 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!tiles(req, res)) app(req, res);
   };
-  return Object.assign(listener, { express: app, auth });
+  const refreshClocks = (now = new Date()) => {
+    const before = layerRepository.get(CASES_LAYER_ID)?.version;
+    cases.writes.refreshClocks(now);
+    if (layerRepository.get(CASES_LAYER_ID)?.version !== before) layerChanged(CASES_LAYER_ID);
+  };
+  return Object.assign(listener, { express: app, auth, events, refreshClocks });
 }

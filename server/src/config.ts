@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -20,6 +21,9 @@ const envSchema = z.object({
   SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   TIANDITU_KEY: z.string().min(1).optional(),
+  UPLOAD_DIR: z.string().min(1).optional(),
+  CLOCK_REFRESH_MINUTES: z.coerce.number().min(0.1).max(1440).default(5),
+  OPEN311_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
 }).refine((e) => !e.BASEMAP.startsWith('tianditu') || e.TIANDITU_KEY, { path: ['TIANDITU_KEY'], message: 'BASEMAP=tianditu-* needs TIANDITU_KEY (a key from the Tianditu console)' });
 
 /** Validated runtime configuration of the server. */
@@ -46,6 +50,14 @@ export interface AppConfig {
   sessionHours: number;
   /** Sign-in attempts allowed per client address per minute. */
   loginAttemptsPerMinute: number;
+  /** Folder of uploaded case photos (`$DATA_DIR/uploads`). */
+  uploadDir: string;
+  /** How often the running case clocks of the `cases` layer are refreshed, in minutes. */
+  clockRefreshMinutes: number;
+  /** Open311 POST requests allowed per API key per minute. */
+  open311RatePerMinute: number;
+  /** Interval of the heartbeat comment on `/api/events`, in milliseconds. */
+  sseHeartbeatMs: number;
 }
 
 /** Thrown when an environment variable holds a bad value. */
@@ -77,10 +89,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionHours: e.SESSION_HOURS,
     loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
     tiandituKey: e.TIANDITU_KEY,
+    uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
+    clockRefreshMinutes: e.CLOCK_REFRESH_MINUTES,
+    open311RatePerMinute: e.OPEN311_RATE_LIMIT,
+    sseHeartbeatMs: 20_000,
   };
 }
 
-/** A configuration for tests: in-memory database, no listening port. */
+/** A configuration for tests: in-memory database, uploads in a fresh temporary folder, no listening port. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({}), dbFile: ':memory:', logLevel: 'silent', ...overrides };
+  const uploadDir = path.join(os.tmpdir(), `qingbo-test-uploads-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+  return { ...loadConfig({}), dbFile: ':memory:', logLevel: 'silent', uploadDir, ...overrides };
 }

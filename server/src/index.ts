@@ -3,6 +3,7 @@ import { createLogger } from './logger';
 import { startServer } from './server';
 import { SeedError } from './seed/catalogue';
 import { DEMO_PASSWORD, enabledDemoAccounts } from './seed/demo-accounts';
+import { DEMO_API_KEY, DEMO_API_KEY_NAME, demoApiKeyEnabled } from './open311/api-keys';
 
 try {
   const config = loadConfig();
@@ -16,6 +17,7 @@ try {
     for (const a of demo) console.log(`    ${a.username.padEnd(12)} ${a.role.padEnd(11)} ${a.displayName}`);
     console.log('');
   }
+  if (demoApiKeyEnabled(running.db)) console.log(`  Open311 demo api_key (演示密钥): ${DEMO_API_KEY} — switch it off with: npm run user -- apikey disable ${DEMO_API_KEY_NAME}\n`);
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down');
     void running.close().then(() => process.exit(0));

@@ -6,7 +6,7 @@ import type { AppConfig } from './config';
 import { openDatabase, type Db } from './db/database';
 import { createLogger } from './logger';
 import { isEmpty, seedDatabase } from './seed/seed';
-import { seedDemoAccounts } from './seed/demo-accounts';
+import { seedDemoData } from './seed/demo';
 
 /** A running console server. */
 export interface RunningServer {
@@ -24,10 +24,18 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
   const db = openDatabase(config.dbFile);
   if (isEmpty(db)) {
     const summary = seedDatabase(db, config.dataDir);
-    const accounts = await seedDemoAccounts(db);
-    log.info({ layers: summary.layers.length, indicators: summary.indicators, accounts }, 'seeded the demo district into an empty database');
+    const demo = await seedDemoData(db, { uploadDir: config.uploadDir });
+    log.info({ layers: summary.layers.length, indicators: summary.indicators, accounts: demo.accounts, demoCases: demo.history.registered + demo.history.rejected, ms: demo.history.ms }, 'seeded the demo district into an empty database');
   }
   const app = createApp({ db, config, log });
+  const clocks = setInterval(() => {
+    try {
+      app.refreshClocks();
+    } catch (err) {
+      log.error({ err }, 'refreshing the case clocks failed');
+    }
+  }, config.clockRefreshMinutes * 60_000);
+  clocks.unref();
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -43,6 +51,8 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
     db,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () => new Promise<void>((resolve) => {
+      clearInterval(clocks);
+      app.events.close();
       server.close(() => {
         db.close();
         resolve();

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { PROJECT_ROOT } from '../../server/src/config';
 import type { Role } from '../../server/src/contracts/auth';
 import type { CaseAction, CaseState } from '../../server/src/contracts/cases';
+import { uploadPhotos } from './photos';
 import { createSecuredApp, type SecuredApp } from './session';
 
 /** Hefang Street (河坊街) POI: in 清河坊社区 330102001055, grid 330102001055013. */
@@ -37,13 +38,17 @@ const PATH: [CaseState, Role, CaseAction, Record<string, unknown>][] = [
   ['closed', 'supervisor', 'close', {}],
 ];
 
-/** Files a case (sanitation by default) and runs it along the happy path up to `state`; returns its id. */
+/** Files a case (sanitation by default) and runs it along the happy path up to `state` (uploading an "after" photo before feedback); returns its id. */
 export async function caseIn(s: SecuredApp, state: CaseState, over: Record<string, unknown> = {}): Promise<number> {
   const filed = await fileCase(s, over);
   if (filed.status !== 201) throw new Error(`filing failed: ${filed.status} ${filed.text}`);
   const id = filed.body.case.id as number;
   if (state === 'reported') return id;
   for (const [reached, role, action, body] of PATH) {
+    if (action === 'feedback') {
+      const photo = await uploadPhotos(s, 'handler', id, 'after');
+      if (photo.status !== 201) throw new Error(`after photo failed: ${photo.status} ${photo.text}`);
+    }
     const res = await act(s, role, id, action, body);
     if (res.status !== 200) throw new Error(`${action} failed: ${res.status} ${res.text}`);
     if (reached === state) return id;

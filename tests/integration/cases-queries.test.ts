@@ -6,6 +6,7 @@ import { createFeatureRepository } from '../../server/src/features/layers/featur
 import { createLayerRepository } from '../../server/src/features/layers/layer-repository';
 import type { SecuredApp } from '../helpers/session';
 import { act, caseIn, createCasesApp, HEFANG } from '../helpers/cases';
+import { uploadPhotos } from '../helpers/photos';
 
 const QINGBO_GATE = { lon: 120.15461, lat: 30.24028 };
 const local = (text: string) => new Date(`${text.replace(' ', 'T')}:00+08:00`).toISOString();
@@ -71,7 +72,7 @@ describe('listing and searching cases', () => {
       return JSON.parse(row) as { clock: string };
     };
     expect(feature().clock).not.toBe('red');
-    const { writes } = createCaseFeature({ db: s.db, layers: createLayerRepository(s.db), features: createFeatureRepository(s.db), audit: createAuditRepository(s.db) });
+    const { writes } = createCaseFeature({ db: s.db, layers: createLayerRepository(s.db), features: createFeatureRepository(s.db), audit: createAuditRepository(s.db), uploadDir: s.config.uploadDir });
     writes.refreshClocks();
     expect(feature().clock).toBe('red');
   });
@@ -155,6 +156,7 @@ describe('KPIs', () => {
     const onTime = await caseIn(s, 'closed');
     const late = await caseIn(s, 'feedback');
     await act(s, 'inspector', late, 'rework', { note: '未清理干净' });
+    await uploadPhotos(s, 'handler', late, 'after');
     await act(s, 'handler', late, 'feedback', { note: '已清理' });
     await act(s, 'supervisor', late, 'close');
     const postponed = await caseIn(s, 'handling');

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import type { SecuredApp } from '../helpers/session';
 import { act, caseIn, createCasesApp, fileCase } from '../helpers/cases';
+import { uploadPhotos } from '../helpers/photos';
 
 let s: SecuredApp;
 let greening: string;
@@ -30,6 +31,8 @@ describe('the closed loop through the API', () => {
 
     expect((await get(id, 'handler')).body.case.nextActions).toEqual(['accept']);
     expect((await act(s, 'handler', id, 'accept')).body.case.state).toBe('handling');
+    expect((await act(s, 'handler', id, 'feedback', { note: '已清洗' })).body.error.code).toBe('after_photo_required');
+    expect((await uploadPhotos(s, 'handler', id, 'after')).status).toBe(201);
     const fed = await act(s, 'handler', id, 'feedback', { note: '已清洗' });
     expect(fed.body.case).toMatchObject({ state: 'feedback', feedbackAt: expect.any(String) });
     expect(fed.body.case.clock.running).toBe(false);
@@ -37,6 +40,8 @@ describe('the closed loop through the API', () => {
     expect((await get(id, 'inspector')).body.case.nextActions).toEqual(['close', 'rework']);
     const sentBack = await act(s, 'inspector', id, 'rework', { note: '仍有油污' });
     expect(sentBack.body.case).toMatchObject({ state: 'handling', reworkCount: 1 });
+    expect((await act(s, 'handler', id, 'feedback', { note: '已再次清洗' })).status).toBe(400); // the first after photo was before the rework
+    await uploadPhotos(s, 'handler', id, 'after');
     await act(s, 'handler', id, 'feedback', { note: '已再次清洗' });
     const closed = await act(s, 'supervisor', id, 'close', { note: '核查通过' });
     expect(closed.body.case).toMatchObject({ state: 'closed', closedAt: expect.any(String), reworkCount: 1, nextActions: [] });

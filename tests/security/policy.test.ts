@@ -5,7 +5,7 @@ import { listRoutes } from '../../server/src/auth/routes';
 import { ROLES, type Role } from '../../server/src/contracts/auth';
 import { createSecuredApp, type SecuredApp } from '../helpers/session';
 
-const SAMPLE: Record<string, string> = { id: 'garbage-rooms', layers: 'garbage-rooms', z: '14', x: '13660', y: '6746', name: 'console', action: 'register', code: 'C01-01' };
+const SAMPLE: Record<string, string> = { id: 'garbage-rooms', layers: 'garbage-rooms', z: '14', x: '13660', y: '6746', name: 'console', action: 'register', code: 'C01-01', photoId: '1', format: 'json', token: 'x' };
 
 /** A concrete URL for a policy path, with sample values for its parameters. */
 function sampleUrl(path: string, featureId: number): string {

@@ -209,4 +209,40 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    name: 'case photos, Open311 API keys',
+    sql: `
+      CREATE TABLE case_photos (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id),
+        kind TEXT NOT NULL CHECK (kind IN ('before', 'after')),
+        mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png', 'image/webp')),
+        bytes INTEGER NOT NULL CHECK (bytes > 0),
+        width INTEGER NOT NULL CHECK (width > 0),
+        height INTEGER NOT NULL CHECK (height > 0),
+        taken_at TEXT,
+        lon REAL CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),
+        lat REAL CHECK (lat IS NULL OR lat BETWEEN -90 AND 90),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        -- server-made file names (never the client's), relative to the case's upload folder
+        file_name TEXT NOT NULL CHECK (file_name GLOB '[a-z0-9]*' AND file_name NOT GLOB '*[^a-z0-9.-]*'),
+        thumb_name TEXT NOT NULL CHECK (thumb_name GLOB '[a-z0-9]*' AND thumb_name NOT GLOB '*[^a-z0-9.-]*'),
+        user_id INTEGER REFERENCES users(id),
+        demo INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX case_photos_case ON case_photos (case_id, kind, created_at);
+
+      CREATE TABLE api_keys (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 2 AND 64),
+        key_hash TEXT NOT NULL UNIQUE CHECK (length(key_hash) = 64),
+        demo INTEGER NOT NULL DEFAULT 0,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT
+      );
+    `,
+  },
 ];

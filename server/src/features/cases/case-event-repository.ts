@@ -34,12 +34,15 @@ export function createCaseEventRepository(db: Db) {
   const ofCase = db.prepare<[number], EventRow>(`
     SELECT e.id, e.at, e.action, e.from_state, e.to_state, e.note, e.data, e.user_id, u.username, u.display_name, u.role
     FROM case_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.case_id = ? ORDER BY e.id`);
+  const lastOf = db.prepare<[number, string], string>("SELECT at FROM case_events WHERE case_id = ? AND action IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1").pluck();
 
   return {
     /** Appends an entry (call inside the write's transaction). */
     append(e: NewCaseEvent): void {
       insert.run(e.caseId, e.at, e.userId, e.action, e.from, e.to, e.note, JSON.stringify(e.data));
     },
+    /** The time of a case's latest event with one of the actions, or undefined. */
+    lastAt: (caseId: number, actions: readonly CaseEventAction[]): string | undefined => lastOf.get(caseId, JSON.stringify(actions)),
     /** A case's timeline, oldest first. */
     list(caseId: number): CaseEventView[] {
       return ofCase.all(caseId).map((r) => ({

@@ -10,19 +10,39 @@ import { createCaseRepository } from './case-repository';
 import { createCaseService, type CaseChange } from './case-service';
 import { createCategoryRepository } from './category-repository';
 import { createCategoryService } from './category-service';
+import { createPhotoFiles } from './photo-files';
+import { createPhotoRepository } from './photo-repository';
+import { createPhotoService } from './photo-service';
+
+/** What the case feature needs: the database, the layer repositories, the audit log and the upload folder. */
+export interface CaseFeatureDeps {
+  db: Db;
+  layers: LayerRepository;
+  features: FeatureRepository;
+  audit: AuditRepository;
+  /** Folder of uploaded photos (`DATA_DIR/uploads`). */
+  uploadDir: string;
+  onChange?: (change: CaseChange) => void;
+}
 
 /** Wires the case repositories and services over one database. */
-export function createCaseFeature(deps: { db: Db; layers: LayerRepository; features: FeatureRepository; audit: AuditRepository; onChange?: (change: CaseChange) => void }) {
+export function createCaseFeature(deps: CaseFeatureDeps) {
   const { db, audit } = deps;
   const cases = createCaseRepository(db);
   const events = createCaseEventRepository(db);
   const categories = createCategoryRepository(db);
+  const photoRepository = createPhotoRepository(db);
   const locator = createCaseLocator(deps.features);
   const layer = createCaseLayerWriter({ layers: deps.layers, features: deps.features });
+  const photos = createPhotoService({ db, cases, photos: photoRepository, files: createPhotoFiles(deps.uploadDir), audit, categories });
   return {
-    reads: createCaseReadService({ cases, events, categories, locator }),
-    writes: createCaseService({ db, cases, events, categories, locator, layer, audit, onChange: deps.onChange }),
+    reads: createCaseReadService({ cases, events, categories, locator, photos }),
+    writes: createCaseService({
+      db, cases, events, categories, locator, layer, audit, onChange: deps.onChange,
+      photos: { countSince: photoRepository.countSince, store: photos.store },
+    }),
     categories: createCategoryService({ db, categories, audit }),
+    photos,
   };
 }
 

@@ -14,6 +14,7 @@ import { findCase } from './case-service';
 import { canSee, toDetail, toSummary } from './case-view';
 import type { CategoryRepository } from './category-repository';
 import { computeKpis } from './kpis';
+import type { PhotoService } from './photo-service';
 import { nextActions } from './state-machine';
 
 type Viewer = Pick<SessionUser, 'id' | 'role' | 'department'>;
@@ -54,8 +55,8 @@ function scoped(filter: CaseFilter, viewer: Viewer): CaseFilter {
 }
 
 /** Reads of cases: lists, queues, the case page, duplicates, locations and KPIs. */
-export function createCaseReadService(deps: { cases: CaseRepository; events: CaseEventRepository; categories: CategoryRepository; locator: CaseLocator }) {
-  const { cases, events, categories, locator } = deps;
+export function createCaseReadService(deps: { cases: CaseRepository; events: CaseEventRepository; categories: CategoryRepository; locator: CaseLocator; photos: Pick<PhotoService, 'list'> }) {
+  const { cases, events, categories, locator, photos } = deps;
 
   function summarise(now: Date) {
     const { time } = loadCalendar(categories);
@@ -81,7 +82,7 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
     detail(ref: string, viewer: Viewer, now = new Date()): CaseDetail {
       const c = findCase(cases, ref);
       if (!c || !canSee(viewer, c)) throw new NotFoundError(`case "${ref}" does not exist`);
-      return toDetail(summarise(now)(c), c, { events: events.list(c.id), nextActions: nextActions(c, viewer), viewer });
+      return toDetail(summarise(now)(c), c, { events: events.list(c.id), nextActions: nextActions(c, viewer), photos: photos.list(c.id), viewer });
     },
 
     /** Counts per state of the cases the viewer may see, and of the viewer's work queues. */

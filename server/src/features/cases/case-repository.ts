@@ -52,6 +52,10 @@ export interface CaseFilter {
   reportedTo?: string;
   /** A case number or words of the description or address. */
   text?: string;
+  /** Only these case numbers. */
+  numbers?: readonly string[];
+  /** Only these category codes. */
+  categories?: readonly string[];
 }
 
 const COLUMNS: Record<keyof CaseRecord, string> = {
@@ -94,6 +98,8 @@ function whereOf(f: CaseFilter): { sql: string; params: unknown[] } {
   if (f.overdueAt) add("c.state IN ('dispatched', 'handling') AND c.deadline < ?", f.overdueAt);
   if (f.reportedFrom) add('c.reported_at >= ?', f.reportedFrom);
   if (f.reportedTo) add('c.reported_at < ?', f.reportedTo);
+  if (f.numbers) add(`c.number IN (${f.numbers.map(() => '?').join(', ') || 'NULL'})`, ...f.numbers);
+  if (f.categories) add(`c.category_code IN (${f.categories.map(() => '?').join(', ') || 'NULL'})`, ...f.categories);
   if (f.text) add("(instr(c.number, upper(?)) > 0 OR instr(c.description, ?) > 0 OR instr(coalesce(c.address, ''), ?) > 0)", f.text, f.text, f.text);
   return { sql: parts.join(' AND '), params };
 }
@@ -101,8 +107,9 @@ function whereOf(f: CaseFilter): { sql: string; params: unknown[] } {
 /** SQL access to `cases`. */
 export function createCaseRepository(db: Db) {
   const insertable = (Object.keys(COLUMNS) as (keyof CaseRecord)[]).filter((k) => !['id', 'version', 'featureId', 'updatedAt'].includes(k));
-  const insert = db.prepare(`INSERT INTO cases (${insertable.map((k) => COLUMNS[k]).join(', ')}, updated_at)
-    VALUES (${insertable.map(() => '?').join(', ')}, ?)`);
+  const insert = db.prepare(`INSERT INTO cases (${insertable.map((k) => COLUMNS[k]).join(', ')}, updated_at, version)
+    VALUES (${insertable.map(() => '?').join(', ')}, ?, ?)`);
+  const demoOrYear = db.prepare<[string, string], number>('SELECT count(*) FROM cases WHERE demo = 1 OR (number > ? AND number < ?)').pluck();
   const byId = db.prepare(`${SELECT} WHERE c.id = ?`);
   const byNumber = db.prepare(`${SELECT} WHERE c.number = ?`);
   const byKey = db.prepare(`${SELECT} WHERE c.idempotency_key = ?`);
@@ -113,10 +120,12 @@ export function createCaseRepository(db: Db) {
   const running = db.prepare(`${SELECT} WHERE c.state IN ('dispatched', 'handling')`);
 
   return {
-    /** Stores a new case; returns its id. */
-    insert(c: NewCase, now: string): number {
-      return Number(insert.run(...insertable.map((k) => toColumnValue(k, c[k as keyof NewCase])), now).lastInsertRowid);
+    /** Stores a new case (a generated history passes the version its changes reached); returns its id. */
+    insert(c: NewCase, now: string, version = 1): number {
+      return Number(insert.run(...insertable.map((k) => toColumnValue(k, c[k as keyof NewCase])), now, version).lastInsertRowid);
     },
+    /** Number of demo cases and cases numbered in a year (`QB<year>-…`). */
+    countDemoOrYear: (year: number): number => demoOrYear.get(`QB${year}-`, `QB${year}-9999999`) ?? 0,
     /** One case by id, or undefined. */
     get: (id: number): CaseRecord | undefined => {
       const row = byId.get(id) as Record<string, unknown> | undefined;

@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../contracts/auth';
-import type { ActionInput, CaseAction, CaseCategory, CaseEventAction, CaseState, Department, NewCaseBody } from '../../contracts/cases';
+import type { ActionInput, CaseAction, CaseCategory, CaseChannel, CaseEventAction, CaseState, Department, NewCaseBody, PhotoKind } from '../../contracts/cases';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
 import type { AuditRepository } from '../audit/audit-repository';
@@ -11,6 +11,7 @@ import type { CaseLocator } from './case-location';
 import type { CaseRecord, CaseRepository } from './case-repository';
 import { canSee, caseEtag, machineCase } from './case-view';
 import type { CategoryRepository } from './category-repository';
+import type { PreparedPhoto } from './photo-image';
 import { apply } from './state-machine';
 
 /** A change to a case, for listeners such as the live-update stream. */
@@ -21,6 +22,33 @@ export interface CaseChange {
   from: CaseState | null;
   to: CaseState;
   at: string;
+  /** Community code (public). */
+  community: string | null;
+  /** Category code (public). */
+  category: string;
+}
+
+/** A report to file: the API body, or one from another channel (Open311). */
+export type NewCaseInput = Omit<NewCaseBody, 'channel'> & { channel: CaseChannel };
+
+/** Who files a case: a signed-in user, or an outside channel (id null, a name for the audit log). */
+export interface Filer {
+  id: number | null;
+  username: string;
+}
+
+/** What filing may bring besides the report: "before" photos, and facts for the report event's data. */
+export interface FilingExtras {
+  photos?: readonly PreparedPhoto[];
+  eventData?: Record<string, unknown>;
+}
+
+/** What the case service needs of the photo store. */
+export interface CasePhotos {
+  /** Photos of a kind uploaded to a case at or after an instant. */
+  countSince(caseId: number, kind: PhotoKind, since: string): number;
+  /** Writes prepared photos and stores their rows (inside the caller's transaction). */
+  store(caseId: number, kind: PhotoKind, prepared: readonly PreparedPhoto[], userId: number | null, at: string): unknown;
 }
 
 /** The version a write expects: an If-Match header and/or a `version` field. */
@@ -38,6 +66,7 @@ export interface CaseServiceDeps {
   locator: CaseLocator;
   layer: CaseLayerWriter;
   audit: AuditRepository;
+  photos: CasePhotos;
   /** Called after each committed change. */
   onChange?: (change: CaseChange) => void;
 }
@@ -61,7 +90,7 @@ function checkPrecondition(c: CaseRecord, p: Precondition): void {
  * layer and an audit-log entry.
  */
 export function createCaseService(deps: CaseServiceDeps) {
-  const { db, cases, events, categories, locator, layer, audit } = deps;
+  const { db, cases, events, categories, locator, layer, audit, photos } = deps;
 
   function categoryOf(code: string): CaseCategory {
     const category = categories.get(code);
@@ -76,12 +105,19 @@ export function createCaseService(deps: CaseServiceDeps) {
     return cases.get(id)!;
   }
 
-  function record(actor: SessionUser, c: CaseRecord, action: CaseEventAction, summary: Record<string, unknown>, at: string): void {
+  function record(actor: Filer, c: CaseRecord, action: CaseEventAction, summary: Record<string, unknown>, at: string): void {
     audit.record({ userId: actor.id, username: actor.username, action, entity: 'case', entityId: c.number, summary }, at);
   }
 
+  /** "After" photos since the case last went into handling (accept or rework). */
+  function afterPhotos(c: CaseRecord): number {
+    if (c.state !== 'handling') return 0;
+    const since = events.lastAt(c.id, ['accept', 'rework']) ?? c.acceptedAt;
+    return since ? photos.countSince(c.id, 'after', since) : 0;
+  }
+
   function transition(c: CaseRecord, action: CaseAction, input: ActionInput, actor: SessionUser, now: Date): CaseRecord {
-    const { changes, event } = apply(machineCase(c, categoryOf(c.categoryCode)), action, actor, input, now, loadCalendar(categories).time);
+    const { changes, event } = apply(machineCase(c, categoryOf(c.categoryCode), afterPhotos(c)), action, actor, input, now, loadCalendar(categories).time);
     if (changes.duplicateOf !== undefined && (changes.duplicateOf === c.id || !cases.get(changes.duplicateOf))) {
       throw new BadRequestError(`duplicateOf: case ${changes.duplicateOf} does not exist or is this case`);
     }
@@ -99,14 +135,15 @@ export function createCaseService(deps: CaseServiceDeps) {
   }
 
   const notify = (c: CaseRecord, action: CaseEventAction, from: CaseState | null, at: Date) =>
-    deps.onChange?.({ id: c.id, number: c.number, action, from, to: c.state, at: at.toISOString() });
+    deps.onChange?.({ id: c.id, number: c.number, action, from, to: c.state, at: at.toISOString(), community: c.communityCode, category: c.categoryCode });
 
   return {
     /**
-     * Files a case (state `reported`), deriving its community, grid and street.
-     * A repeated idempotency key returns the case it first created.
+     * Files a case (state `reported`) with its "before" photos, deriving its community,
+     * grid and street. A repeated idempotency key returns the case it first created
+     * (and stores no photos again).
      */
-    file(body: NewCaseBody, actor: SessionUser, now = new Date()): { record: CaseRecord; created: boolean } {
+    file(body: NewCaseInput, actor: Filer, now = new Date(), extras: FilingExtras = {}): { record: CaseRecord; created: boolean } {
       const category = categoryOf(body.category);
       if (!category.active) throw new BadRequestError(`category "${category.code}" is no longer in use`);
       const place = locator.locate(body.lon, body.lat);
@@ -126,9 +163,12 @@ export function createCaseService(deps: CaseServiceDeps) {
           channel: body.channel, contact: body.contact ?? null, idempotencyKey: body.idempotencyKey, duplicateOf: null, demo: false,
         }, at);
         const c = cases.get(id)!;
-        events.append({ caseId: id, at, userId: actor.id, action: 'report', from: null, to: 'reported', note: null, data: { category: category.code, channel: body.channel } });
+        const photoCount = extras.photos?.length ?? 0;
+        events.append({ caseId: id, at, userId: actor.id, action: 'report', from: null, to: 'reported', note: null, data: { category: category.code, channel: body.channel, ...(photoCount ? { photos: photoCount } : {}), ...extras.eventData } });
         record(actor, c, 'report', { category: category.code, community: place.communityCode, grid: place.gridCode, channel: body.channel }, at);
-        return { record: syncLayer(id, now), created: true };
+        const synced = syncLayer(id, now);
+        if (photoCount) photos.store(id, 'before', extras.photos!, actor.id, at);
+        return { record: synced, created: true };
       })();
       if (result.created) notify(result.record, 'report', null, now);
       return result;
@@ -166,10 +206,12 @@ export function createCaseService(deps: CaseServiceDeps) {
       return done.map((d) => d.after);
     },
 
-    /** Rewrites the `cases` layer features of cases whose clock is running (their colour changes with time). */
-    refreshClocks(now = new Date()): void {
-      db.transaction(() => {
-        for (const c of cases.withRunningClock()) syncLayer(c.id, now);
+    /** Rewrites the `cases` layer features of cases whose clock is running (their colour changes with time); returns how many there were. */
+    refreshClocks(now = new Date()): number {
+      return db.transaction(() => {
+        const running = cases.withRunningClock();
+        for (const c of running) syncLayer(c.id, now);
+        return running.length;
       })();
     },
   };

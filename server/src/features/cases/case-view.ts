@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../contracts/auth';
-import { CONTACT_READERS, type CaseCategory, type CaseClock, type CaseDetail, type CaseEventView, type CaseSummary } from '../../contracts/cases';
+import { CONTACT_READERS, type CaseCategory, type CasePhoto, type CaseClock, type CaseDetail, type CaseEventView, type CaseSummary } from '../../contracts/cases';
 import type { CaseRecord } from './case-repository';
 import type { MachineCase } from './state-machine';
 
@@ -9,9 +9,9 @@ export function canSee(user: Pick<SessionUser, 'role' | 'department'>, c: Pick<C
 }
 
 /** The state machine's view of a stored case and its category. */
-export function machineCase(c: CaseRecord, category: CaseCategory): MachineCase {
+export function machineCase(c: CaseRecord, category: CaseCategory, afterPhotos = 0): MachineCase {
   return {
-    state: c.state, department: c.department, deadline: c.deadline, postponed: c.postponed, reworkCount: c.reworkCount,
+    state: c.state, department: c.department, deadline: c.deadline, postponed: c.postponed, reworkCount: c.reworkCount, afterPhotos,
     category: { timeLimit: category.timeLimit, department: category.department },
   };
 }
@@ -44,7 +44,7 @@ export function toSummary(c: CaseRecord, category: CaseCategory | undefined, clo
 }
 
 /** A case with its timeline and next actions; contact data only for the roles that may read it. */
-export function toDetail(summary: CaseSummary, c: CaseRecord, extra: { events: CaseEventView[]; nextActions: CaseDetail['nextActions']; viewer: Pick<SessionUser, 'role'> }): CaseDetail {
+export function toDetail(summary: CaseSummary, c: CaseRecord, extra: { events: CaseEventView[]; nextActions: CaseDetail['nextActions']; photos: CasePhoto[]; viewer: Pick<SessionUser, 'role'> }): CaseDetail {
   return {
     ...summary,
     registeredAt: c.registeredAt,
@@ -56,6 +56,7 @@ export function toDetail(summary: CaseSummary, c: CaseRecord, extra: { events: C
     ...(CONTACT_READERS.includes(extra.viewer.role) ? { contact: c.contact } : {}),
     events: extra.events,
     nextActions: extra.nextActions,
+    photos: extra.photos,
   };
 }
 

@@ -1,20 +1,34 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
-  actionBodies, bulkDispatchBody, CASE_ACTIONS, CATEGORY_CODE, caseListQuery, categoryUpdateBody, kpiQuery, newCaseBody, pointQuery,
+  actionBodies, bulkDispatchBody, CASE_ACTIONS, CATEGORY_CODE, caseListQuery, categoryUpdateBody, kpiQuery, newCaseBody, PHOTO_LIMITS, pointQuery,
   type ActionInput, type CaseAction, type CaseDetail,
 } from '../../contracts/cases';
-import { NotFoundError } from '../../errors';
+import { BadRequestError, NotFoundError } from '../../errors';
 import { parseBody, parseQuery } from '../../validation';
 import type { CaseReadService } from './case-read-service';
 import type { CaseService } from './case-service';
 import { caseEtag } from './case-view';
 import type { CategoryService } from './category-service';
+import { createCasePhotosRouter, photoUpload, uploadedBuffers } from './photo-router';
+import type { PhotoService } from './photo-service';
 
 const duplicatesQuery = pointQuery.required({ category: true });
 
 function sendCase(res: Response, c: CaseDetail, status = 200): void {
   res.status(status).set('ETag', caseEtag(c)).json({ case: c });
+}
+
+/** The report of a filing: a JSON body, or a multipart one with the report as JSON in its `case` field. */
+function reportOf(req: Request): unknown {
+  if (!req.is('multipart/form-data')) return req.body;
+  const raw: unknown = req.body?.case;
+  if (typeof raw !== 'string') throw new BadRequestError('a multipart filing needs the report as JSON in the field "case"');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new BadRequestError('the field "case" is not valid JSON');
+  }
 }
 
 function actionOf(req: Request): CaseAction {
@@ -23,17 +37,20 @@ function actionOf(req: Request): CaseAction {
   return action as CaseAction;
 }
 
-/** `/api/cases`: filing, work queues, the case page, workflow actions, categories and KPIs. */
-export function createCasesRouter(deps: { reads: CaseReadService; writes: CaseService; categories: CategoryService }): Router {
-  const { reads, writes, categories } = deps;
+/** `/api/cases`: filing (with photos), work queues, the case page, workflow actions, photos, categories and KPIs. */
+export function createCasesRouter(deps: { reads: CaseReadService; writes: CaseService; categories: CategoryService; photos: PhotoService }): Router {
+  const { reads, writes, categories, photos } = deps;
   const router = Router();
 
   router.get('/', (req, res) => {
     res.json(reads.list(parseQuery(caseListQuery, req.query), req.user!));
   });
 
-  router.post('/', (req, res) => {
-    const { record, created } = writes.file(parseBody(newCaseBody, req.body), req.user!);
+  router.post('/', photoUpload('photos', PHOTO_LIMITS.perKind), async (req, res) => {
+    const body = parseBody(newCaseBody, reportOf(req));
+    const buffers = uploadedBuffers(req);
+    const prepared = buffers.length ? await photos.prepare(buffers) : [];
+    const { record, created } = writes.file(body, req.user!, new Date(), { photos: prepared });
     if (created) res.location(`/api/cases/${record.id}`);
     sendCase(res, reads.detail(String(record.id), req.user!), created ? 201 : 200);
   });
@@ -71,6 +88,8 @@ export function createCasesRouter(deps: { reads: CaseReadService; writes: CaseSe
     const done = writes.dispatchMany(body.ids, body.department, body.note, req.user!);
     res.json({ cases: done.map((c) => reads.detail(String(c.id), req.user!)) });
   });
+
+  router.use(createCasePhotosRouter(photos));
 
   router.get('/:id', (req, res) => {
     sendCase(res, reads.detail(String(req.params.id), req.user!));

@@ -35,7 +35,7 @@ const TARGET: Record<CaseAction, CaseState | 'same'> = {
 const INPUT = { note: '已处理', reason: '理由', until: '2011-12-31T09:00:00.000Z' };
 
 const aCase = (state: CaseState, over: Partial<MachineCase> = {}): MachineCase => ({
-  state, department: 'sanitation', deadline: '2011-03-07T06:00:00.000Z', postponed: false, reworkCount: 0,
+  state, department: 'sanitation', deadline: '2011-03-07T06:00:00.000Z', postponed: false, reworkCount: 0, afterPhotos: 1,
   category: { timeLimit: { value: 2, unit: 'wh' }, department: 'sanitation' }, ...over,
 });
 
@@ -112,6 +112,13 @@ describe('transitions', () => {
     const { changes, event } = apply(aCase('feedback', { reworkCount: 1 }), 'rework', { role: 'inspector', department: null }, { note: '仍有垃圾' }, NOW, time);
     expect(changes).toEqual({ state: 'handling', reworkCount: 2 });
     expect(event).toMatchObject({ note: '仍有垃圾', data: { rework: 2 } });
+  });
+
+  it('refuses feedback without an "after" photo since the case went into handling (400)', () => {
+    const run = () => apply(aCase('handling', { afterPhotos: 0 }), 'feedback', { role: 'handler', department: 'sanitation' }, { note: '已清理' }, NOW, time);
+    expect(run).toThrow(/at least one "after" photo/);
+    expect(run).toThrow(expect.objectContaining({ status: 400, code: 'after_photo_required' }));
+    expect(apply(aCase('handling', { afterPhotos: 2 }), 'feedback', admin, { note: '已清理' }, NOW, time).event.data).toEqual({ afterPhotos: 2 });
   });
 
   it('records a duplicate when rejecting one', () => {

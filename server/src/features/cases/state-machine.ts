@@ -10,6 +10,11 @@ export interface MachineCase {
   deadline: string | null;
   postponed: boolean;
   reworkCount: number;
+  /**
+   * "After" photos uploaded since the case last went into handling (accept or
+   * rework): feedback needs at least one.
+   */
+  afterPhotos: number;
   /** The case's category: its handling time limit and default department. */
   category: { timeLimit: TimeLimit; department: Department };
 }
@@ -113,7 +118,11 @@ function changesFor(c: MachineCase, action: CaseAction, input: ActionInput, now:
       return { changes: { department, dispatchedAt: at, deadline }, note, data: { department, deadline, timeLimit: c.category.timeLimit } };
     }
     case 'accept': return { changes: { acceptedAt: at }, note, data: {} };
-    case 'feedback': return { changes: { feedbackAt: at }, note: required(input.note, action, 'note'), data: {} };
+    case 'feedback': {
+      const text = required(input.note, action, 'note');
+      if (c.afterPhotos < 1) throw new TransitionError(400, 'after_photo_required', 'feedback needs at least one "after" photo uploaded since the case was accepted or sent back');
+      return { changes: { feedbackAt: at }, note: text, data: { afterPhotos: c.afterPhotos } };
+    }
     case 'close': return { changes: { closedAt: at }, note, data: {} };
     case 'rework': return { changes: { reworkCount: c.reworkCount + 1 }, note: required(input.note, action, 'note'), data: { rework: c.reworkCount + 1 } };
     case 'postpone': {

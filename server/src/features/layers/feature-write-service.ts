@@ -34,8 +34,17 @@ function changes(before: Record<string, unknown>, after: Record<string, unknown>
  * validating each against its layer and recording it in the audit log, all in
  * one transaction.
  */
-export function createFeatureWriteService(deps: { db: Db; layers: LayerRepository; features: FeatureRepository; audit: AuditRepository }) {
+export function createFeatureWriteService(deps: {
+  db: Db; layers: LayerRepository; features: FeatureRepository; audit: AuditRepository;
+  /** Called after each committed write with the layer's new version (for live updates). */
+  onChange?: (change: { layerId: string; version: number }) => void;
+}) {
   const { db, layers, features, audit } = deps;
+  const changed = <T>(layerId: string, result: T): T => {
+    const version = layers.get(layerId)?.version;
+    if (version !== undefined) deps.onChange?.({ layerId, version });
+    return result;
+  };
 
   function layerOf(id: string): Layer {
     const layer = layers.get(id);
@@ -74,18 +83,18 @@ export function createFeatureWriteService(deps: { db: Db; layers: LayerRepositor
     create(layerId: string, body: unknown, actor: SessionUser): FeatureRow {
       const layer = layerOf(layerId);
       const feature = validated(layer, body);
-      return db.transaction(() => {
+      return changed(layer.id, db.transaction(() => {
         const now = new Date().toISOString();
         const id = features.insert(toNewFeature(layer, feature), now);
         record(actor, 'create', layer, id, { after: feature.properties, geometry: feature.geometry.type }, now);
         return features.get(layer.id, id)!;
-      })();
+      })());
     },
     /** Replaces a feature whole (PUT). */
     replace(layerId: string, id: number, body: unknown, ifMatch: string | undefined, actor: SessionUser): FeatureRow {
       const layer = layerOf(layerId);
       const feature = validated(layer, body);
-      return db.transaction(() => {
+      return changed(layer.id, db.transaction(() => {
         const before = existing(layer, id);
         checkPrecondition(before, ifMatch);
         const now = new Date().toISOString();
@@ -95,7 +104,7 @@ export function createFeatureWriteService(deps: { db: Db; layers: LayerRepositor
           geometryChanged: before.geometry !== JSON.stringify(feature.geometry),
         }, now);
         return features.get(layer.id, id)!;
-      })();
+      })());
     },
     /** Merges a partial feature (PATCH, JSON merge patch: null removes a property). */
     patch(layerId: string, id: number, body: unknown, ifMatch: string | undefined, actor: SessionUser): FeatureRow {
@@ -104,7 +113,7 @@ export function createFeatureWriteService(deps: { db: Db; layers: LayerRepositor
       const patch = body as { geometry?: unknown; properties?: Record<string, unknown> | null };
       const unknownKeys = Object.keys(patch).filter((k) => !['type', 'id', 'geometry', 'properties'].includes(k));
       if (unknownKeys.length) throw new BadRequestError(`unknown member "${unknownKeys[0]}" in the patch`);
-      return db.transaction(() => {
+      return changed(layer.id, db.transaction(() => {
         const before = existing(layer, id);
         checkPrecondition(before, ifMatch);
         const props = { ...(JSON.parse(before.properties) as Record<string, unknown>) };
@@ -117,7 +126,7 @@ export function createFeatureWriteService(deps: { db: Db; layers: LayerRepositor
         features.update(id, toNewFeature(layer, merged), now);
         record(actor, 'patch', layer, id, { changed: changes(JSON.parse(before.properties), props), geometryChanged: patch.geometry !== undefined }, now);
         return features.get(layer.id, id)!;
-      })();
+      })());
     },
     /** Deletes a feature. */
     remove(layerId: string, id: number, ifMatch: string | undefined, actor: SessionUser): void {
@@ -129,6 +138,7 @@ export function createFeatureWriteService(deps: { db: Db; layers: LayerRepositor
         features.remove(layer.id, id);
         record(actor, 'delete', layer, id, { before: JSON.parse(before.properties) }, now);
       })();
+      changed(layer.id, undefined);
     },
   };
 }

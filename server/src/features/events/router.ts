@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import { HttpError } from '../../errors';
+import type { EventBus, LiveEvent } from './event-bus';
+
+/** How long a browser waits before reconnecting, in milliseconds (the SSE `retry:` hint). */
+export const RETRY_MS = 5000;
+
+const frame = (e: LiveEvent) => `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`;
+
+/**
+ * `GET /api/events`: server-sent events (`case.created`, `case.changed`,
+ * `layer.changed`) with ids, a `retry:` hint, a heartbeat comment every
+ * `heartbeatMs`, and a replay of missed events for a reconnect with Last-Event-ID.
+ * A request that does not accept `text/event-stream` gets 406.
+ */
+export function createEventsRouter(deps: { bus: EventBus; heartbeatMs: number }): Router {
+  const { bus, heartbeatMs } = deps;
+  const router = Router();
+
+  router.get('/', (req, res) => {
+    if (!/text\/event-stream/i.test(req.get('accept') ?? '')) {
+      throw new HttpError(406, 'not_acceptable', 'this is an event stream: send "Accept: text/event-stream" (EventSource does)');
+    }
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.flushHeaders();
+    req.socket.setNoDelay(true);
+    res.write(`retry: ${RETRY_MS}\n: connected\n\n`);
+
+    const last = Number(req.get('last-event-id'));
+    if (Number.isSafeInteger(last) && last >= 0) for (const e of bus.since(last)) res.write(frame(e));
+
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+    heartbeat.unref();
+    let stop: () => void = () => undefined;
+    const unsubscribe = bus.subscribe((event) => {
+      if (event) res.write(frame(event));
+      else stop();
+    });
+    stop = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      if (!res.writableEnded) res.end();
+    };
+    req.on('close', stop);
+  });
+
+  return router;
+}
