@@ -59,7 +59,12 @@ export const CASES_LAYER: Omit<Layer, 'version' | 'updatedAt'> = {
   group: 'services',
   geometryType: 'Point',
   schema,
-  style: { color: '#B2182B' },
+  style: {
+    color: '#B2182B',
+    heatmap: true,
+    labelMinZoom: 18,
+    colorBy: { property: 'state', values: { closed: '#7f7f7f', rejected: '#bdbdbd', void: '#bdbdbd', feedback: '#E69F00' } },
+  },
   options: { readOnly: true, temporal: { start: 'reported_at' }, labelProperty: 'name' },
   attribution: '清波街道数字城管 Qingbo digital city management (demo = 演示数据)',
   sortOrder: 1000,
