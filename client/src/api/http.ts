@@ -43,8 +43,12 @@ export interface RequestOptions {
   fetch: FetchLike;
   signal?: AbortSignal;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Sent as JSON. */
+  /** Sent as JSON, or as it is when a `FormData` (multipart; the browser sets its boundary). */
   body?: unknown;
+  /** Further request headers (e.g. `If-Match`). */
+  headers?: Record<string, string>;
+  /** The browser cache mode; `no-store` for answers that differ per user or change all the time. */
+  cache?: RequestCache;
   /** The Accept header; plain JSON by default. */
   accept?: string;
   /** Whether a 401/403 reaches the app-wide handler (on by default). */
@@ -64,11 +68,12 @@ const AUTH_FAILURE_CODES: Record<number, readonly string[]> = { 401: ['unauthent
  */
 export async function requestJson<T>(url: string, options: RequestOptions): Promise<T> {
   const { fetch, signal, method = 'GET', body, accept = 'application/json', reportAuthFailures = true } = options;
-  const headers: Record<string, string> = { Accept: accept };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
+  const headers: Record<string, string> = { ...options.headers, Accept: accept };
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   const response = await fetch(url, {
-    method, headers, signal, credentials: 'same-origin',
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    method, headers, signal, credentials: 'same-origin', ...(options.cache ? { cache: options.cache } : {}),
+    ...(body === undefined ? {} : { body: multipart ? body : JSON.stringify(body) }),
   });
   if (!response.ok) {
     const error = await toHttpError(response);
@@ -106,3 +111,8 @@ async function toHttpError(response: Response): Promise<HttpError> {
 
 /** The browser's fetch bound to the window, so it can be passed around. */
 export const browserFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+
+/** Whether a failed request never reached the server (offline, DNS, refused): fetch's `TypeError`, not an abort. */
+export function isNetworkError(error: unknown): boolean {
+  return error instanceof TypeError;
+}

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import { FORBIDDEN_ROUTE } from '../features/auth/guard';
+import { CASE_FILERS, CASE_ROLES } from '../features/cases/roles';
 
 /** The console's pages and who may see each (`meta.access`). Map reads are public, so the map is too. */
 export const routes: RouteRecordRaw[] = [
@@ -10,6 +11,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../features/preview/PreviewPage.vue'), meta: { access: 'public', titleKey: 'preview.title', fullScreen: true },
   },
   { path: '/login', name: 'login', component: () => import('../features/auth/LoginPage.vue'), meta: { access: 'public', titleKey: 'login.title' } },
+  { path: '/cases', name: 'cases', component: () => import('../features/cases/queue/CasesPage.vue'), meta: { access: CASE_ROLES, titleKey: 'cases.queue.title' } },
+  { path: '/cases/new', name: 'case-new', component: () => import('../features/cases/new/CaseNewPage.vue'), meta: { access: CASE_FILERS, titleKey: 'cases.new.title' } },
+  {
+    path: '/cases/:id(\\d+|QB\\d{4}-\\d{6})', name: 'case',
+    component: () => import('../features/cases/page/CasePage.vue'), meta: { access: CASE_ROLES, titleKey: 'cases.page.title' },
+  },
   {
     path: '/admin/audit', name: 'audit',
     component: () => import('../features/audit/AuditPage.vue'), meta: { access: ['admin'], titleKey: 'audit.title' },

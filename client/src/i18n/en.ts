@@ -1,4 +1,5 @@
 import type { MessageSchema } from './zh-CN';
+import { casesEn } from './cases.en';
 
 /** English UI strings. */
 export const en: MessageSchema = {
@@ -11,6 +12,8 @@ export const en: MessageSchema = {
     main: 'Main navigation',
     map: 'Map',
     audit: 'Audit log',
+    cases: 'Cases',
+    caseNew: 'Report',
   },
   locale: {
     switchLabel: 'Interface language',
@@ -179,4 +182,5 @@ export const en: MessageSchema = {
     no: 'No',
     layer: 'Layer',
   },
+  cases: casesEn,
 };

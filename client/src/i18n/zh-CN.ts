@@ -1,6 +1,7 @@
 import type { Role } from '@contracts/auth';
 import type { LayerGroup } from '@contracts/layers';
 import type { Department } from '../features/auth/roles';
+import { casesZhCN } from './cases.zh-CN';
 
 /** Chinese (Simplified) UI strings; the shape every other locale follows. */
 export const zhCN = {
@@ -13,6 +14,8 @@ export const zhCN = {
     main: '主导航',
     map: '地图',
     audit: '审计日志',
+    cases: '案件',
+    caseNew: '上报',
   },
   locale: {
     switchLabel: '界面语言',
@@ -181,6 +184,7 @@ export const zhCN = {
     no: '否',
     layer: '图层',
   },
+  cases: casesZhCN,
 };
 
 /** The message schema shared by all locales. */

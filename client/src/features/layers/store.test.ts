@@ -37,6 +37,17 @@ describe('useLayersStore', () => {
     expect(store.groups.map((g) => g.group)).toEqual(['renovation', 'administrative', 'basemap']);
   });
 
+  it('starts a layer hidden when the style hides all its style layers', async () => {
+    const style = sampleStyle();
+    style.layers = style.layers.map((l) => (l.id.startsWith('garbage-rooms-') ? { ...l, layout: { ...l.layout, visibility: 'none' } } : l)) as typeof style.layers;
+    const rooms = sampleLayer({ id: 'garbage-rooms', group: 'ecology', geometryType: 'Point' });
+    const store = useLayersStore();
+
+    await store.load({ fetch: fakeFetch({ '/api/layers': () => json({ layers: [alleys, rooms] }), [ZH_STYLE]: () => json(style) }) });
+
+    expect(store.visibility).toEqual({ 'alley-renovations': true, 'garbage-rooms': false });
+  });
+
   it('is loading while the requests are in flight', async () => {
     const store = useLayersStore();
     let release!: () => void;

@@ -4,6 +4,7 @@ import { computed, ref, shallowRef } from 'vue';
 import type { LayerInfo } from '@contracts/layers';
 import { browserFetch, type FetchLike } from '../../api/http';
 import { DEFAULT_LOCALE, type AppLocale } from '../../i18n/locale';
+import { catalogueLayerOf } from '../../map/styleMetadata';
 import { styleUrl } from '../../map/styles';
 import { fetchLayers, fetchStyle } from './api';
 import { groupLayers } from './groups';
@@ -17,6 +18,15 @@ export interface LoadLayersOptions {
   fetch?: FetchLike;
   /** UI locale the style's labels are in. */
   locale?: AppLocale;
+}
+
+/**
+ * Whether a catalogue layer starts visible: unless the style hides every one of its style layers
+ * (`layout.visibility: none`), as it may for a layer too dense to show at first.
+ */
+export function shownByStyle(style: StyleSpecification, layerId: string): boolean {
+  const own = style.layers.filter((l) => catalogueLayerOf(l) === layerId);
+  return own.length === 0 || own.some((l) => (l.layout as { visibility?: string } | undefined)?.visibility !== 'none');
 }
 
 /**
@@ -48,7 +58,7 @@ export const useLayersStore = defineStore('layers', () => {
     error.value = e instanceof Error ? e.message : String(e);
   }
 
-  /** Fetches the catalogue and the style; layers keep a visibility chosen earlier and start visible otherwise. */
+  /** Fetches the catalogue and the style; layers keep a visibility chosen earlier and start as the style shows them otherwise. */
   async function load({ fetch = browserFetch, locale = DEFAULT_LOCALE }: LoadLayersOptions = {}): Promise<void> {
     const request = ++latestLoad;
     const styleRequest = ++latestStyle;
@@ -59,7 +69,7 @@ export const useLayersStore = defineStore('layers', () => {
       if (request !== latestLoad) return;
       layers.value = list;
       if (styleRequest === latestStyle) setStyle(nextStyle, locale);
-      visibility.value = Object.fromEntries(list.map((l) => [l.id, visibility.value[l.id] ?? true]));
+      visibility.value = Object.fromEntries(list.map((l) => [l.id, visibility.value[l.id] ?? shownByStyle(nextStyle, l.id)]));
       status.value = 'ready';
     } catch (e) {
       if (request === latestLoad) fail(e);

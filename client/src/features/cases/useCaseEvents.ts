@@ -1,0 +1,102 @@
+import { onScopeDispose, ref, type Ref } from 'vue';
+import { retryDelay } from './offline/backoff';
+import type { CaseEventMessage, LayerChangedMessage } from './types';
+
+/** Case events of the live stream. */
+export type CaseEventType = 'case.created' | 'case.changed';
+
+/** The part of `EventSource` the composable uses (tests pass a fake). */
+export interface EventSourceLike {
+  readonly readyState: number;
+  onopen: ((event: Event) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  addEventListener(type: string, listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+/** Options of `useCaseEvents`. */
+export interface UseCaseEventsOptions {
+  onCase?: (type: CaseEventType, data: CaseEventMessage) => void;
+  onLayer?: (data: LayerChangedMessage) => void;
+  url?: string;
+  /** Creates the event source; `new EventSource(url)` by default. */
+  connect?: (url: string) => EventSourceLike;
+  /** Milliseconds before reconnect number n, after the server closed the stream. */
+  delay?: (attempt: number) => number;
+  setTimeout?: (run: () => void, ms: number) => unknown;
+  clearTimeout?: (timer: unknown) => void;
+}
+
+/** State of the live stream: connected, (re)connecting, or down and waiting to reconnect. */
+export type LiveStatus = 'connecting' | 'live' | 'offline' | 'unsupported';
+
+const CLOSED = 2;
+
+function parse<T>(event: MessageEvent): T | undefined {
+  try {
+    return JSON.parse(String(event.data)) as T;
+  } catch (e) {
+    console.warn(`live updates: unreadable "${event.type}" event`, e);
+    return undefined;
+  }
+}
+
+/**
+ * Listens to the server's live events (`/api/events`, server-sent events). The browser
+ * reconnects by itself after a dropped connection; when the server refuses the stream (or it
+ * is closed for good) this reconnects with a growing delay. Closes on scope dispose.
+ */
+export function useCaseEvents(options: UseCaseEventsOptions): { status: Ref<LiveStatus> } {
+  const url = options.url ?? '/api/events';
+  const connect = options.connect ?? (typeof EventSource === 'undefined' ? undefined : (u: string) => new EventSource(u) as EventSourceLike);
+  const delay = options.delay ?? ((n: number) => retryDelay(n, { base: 3_000, max: 60_000 }));
+  const schedule = options.setTimeout ?? ((run, ms) => globalThis.setTimeout(run, ms));
+  const cancel = options.clearTimeout ?? ((t) => globalThis.clearTimeout(t as ReturnType<typeof setTimeout>));
+  const status = ref<LiveStatus>(connect ? 'connecting' : 'unsupported');
+  let source: EventSourceLike | undefined;
+  let timer: unknown;
+  let attempt = 0;
+  let disposed = false;
+
+  function open(): void {
+    if (!connect || disposed) return;
+    timer = undefined;
+    status.value = 'connecting';
+    const current = connect(url);
+    source = current;
+    current.onopen = () => {
+      attempt = 0;
+      status.value = 'live';
+    };
+    current.onerror = () => {
+      if (current.readyState !== CLOSED) {
+        status.value = 'connecting';
+        return;
+      }
+      current.close();
+      status.value = 'offline';
+      attempt += 1;
+      timer = schedule(open, delay(attempt));
+    };
+    for (const type of ['case.created', 'case.changed'] as const) {
+      current.addEventListener(type, (event) => {
+        const data = parse<CaseEventMessage>(event);
+        if (data) options.onCase?.(type, data);
+      });
+    }
+    current.addEventListener('layer.changed', (event) => {
+      const data = parse<LayerChangedMessage>(event);
+      if (data) options.onLayer?.(data);
+    });
+  }
+
+  open();
+
+  onScopeDispose(() => {
+    disposed = true;
+    if (timer !== undefined) cancel(timer);
+    source?.close();
+  });
+
+  return { status };
+}
