@@ -109,6 +109,12 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.use(csrfGuard());
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));
 
+  app.use('/api', (_req, res, next) => {
+    // answers depend on who asks: never shared between users, always revalidated
+    res.set('Cache-Control', 'private, no-cache');
+    res.vary('Cookie');
+    next();
+  });
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -29,6 +29,18 @@ describe('listing and searching cases', () => {
     gate = await caseIn(s, 'registered', { ...QINGBO_GATE, category: 'E04-01', description: '清波门游商' });
   });
 
+  it('lists only the caller\'s own reports with reporter=me', async () => {
+    const mine = await getList(s, 'reporter=me', 'inspector');
+    expect(mine.total).toBe(3);
+    expect((await getList(s, 'reporter=me', 'supervisor')).total).toBe(0);
+  });
+
+  it('marks case answers private to the user asking', async () => {
+    const res = await request(s.app).get(`/api/cases/${reported}`).set('Cookie', await s.cookieFor('supervisor'));
+    expect(res.headers['cache-control']).toBe('private, no-cache');
+    expect(res.headers.vary).toMatch(/Cookie/);
+  });
+
   it('pages through every case, newest first', async () => {
     const all = await getList(s, 'limit=2');
     expect(all.total).toBe(3);

@@ -130,6 +130,8 @@ export const caseListQuery = z.strictObject({
   from: dateOrInstant.optional(),
   to: dateOrInstant.optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  /** `me`: only the cases the caller reported. */
+  reporter: z.literal('me').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

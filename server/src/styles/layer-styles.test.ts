@@ -36,4 +36,11 @@ describe('layer style hints', () => {
     expect((style.layers[3] as { minzoom?: number }).minzoom).toBe(17);
     expect(style.layers.every((l) => (l.metadata as Record<string, string>)['qingbo:swatch'] === '#b2182b')).toBe(true);
   });
+
+  it('start a layer hidden in the console style only', () => {
+    const l = layer({ color: '#b2182b', hiddenInConsole: true });
+    const visibility = (console: boolean) => layerStyles(l, 'thematic', LIGHT, 'zh', { console }).map((p) => (p.spec.layout as { visibility?: string } | undefined)?.visibility);
+    expect(visibility(true).every((v) => v === 'none')).toBe(true);
+    expect(visibility(false).every((v) => v === undefined)).toBe(true);
+  });
 });

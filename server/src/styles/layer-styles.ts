@@ -17,14 +17,17 @@ export type StyleRole = 'fill' | 'line' | 'casing' | 'circle' | 'label' | 'count
 
 /**
  * Optional drawing hints in a layer's `style` (data, not code): `heatmap` draws a
- * heatmap below zoom 16, `colorBy` colours points by a property's value, and
- * `labelMinZoom` hides labels below that zoom.
+ * heatmap below zoom 16, `colorBy` colours points by a property's value,
+ * `labelMinZoom` hides labels below that zoom, and `hiddenInConsole` starts the
+ * layer switched off in the console style.
  */
 export interface StyleHints {
   color: string;
   heatmap?: boolean;
   colorBy?: { property: string; values: Record<string, string> };
   labelMinZoom?: number;
+  /** Starts hidden in the console style (the big screen shows it). */
+  hiddenInConsole?: boolean;
 }
 
 /** Style layer ids of a catalogue layer: `${id}-fill`, `-line`, `-casing`, `-circle`, `-label`, `-count`, `-heatmap`. */
@@ -190,13 +193,19 @@ function labelSpec(ctx: Ctx, lang: StyleLang): LayerSpecification | undefined {
   };
 }
 
+function hide(spec: LayerSpecification): LayerSpecification {
+  if (spec.type === 'background') return spec;
+  return { ...spec, layout: { ...(spec.layout ?? {}), visibility: 'none' } } as LayerSpecification;
+}
+
 /** The style layers of one catalogue layer, each tagged with the slot it goes into. */
-export function layerStyles(layer: Layer, source: string, palette: Palette, lang: StyleLang): PlacedLayer[] {
+export function layerStyles(layer: Layer, source: string, palette: Palette, lang: StyleLang, options: { console?: boolean } = {}): PlacedLayer[] {
   const ctx: Ctx = { layer, look: lookOf(layer), source, p: palette };
   const geometry = layer.geometryType === 'Point' ? pointSpecs(ctx) : layer.geometryType === 'LineString' ? lineSpecs(ctx) : polygonSpecs(ctx);
   const label = labelSpec(ctx, lang);
-  return [
-    ...geometry.map((spec) => ({ slot: spec.type === 'symbol' ? 'label' as const : 'geometry' as const, spec })),
-    ...(label ? [{ slot: 'label' as const, spec: label }] : []),
-  ];
+  const hidden = options.console === true && hints(ctx).hiddenInConsole === true;
+  return [...geometry, ...(label ? [label] : [])].map((spec) => ({
+    slot: spec.type === 'symbol' ? 'label' as const : 'geometry' as const,
+    spec: hidden ? hide(spec) : spec,
+  }));
 }

@@ -40,7 +40,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
   }
   const raster = rasterSources(input.basemap, input.tiandituKey);
   Object.assign(sources, raster);
-  const placed = input.layers.flatMap((l) => layerStyles(l, sourceOf(l), palette, input.lang));
+  const placed = input.layers.flatMap((l) => layerStyles(l, sourceOf(l), palette, input.lang, { console: input.name === 'console' }));
   const rasterLayers: LayerSpecification[] = Object.keys(raster).map((id) => ({ id, type: 'raster', source: id, metadata: { 'qingbo:role': 'online-basemap' } }));
   const [w, s, e, n] = input.bounds ?? [120.151, 30.235, 120.169, 30.248];
   return {

@@ -10,7 +10,7 @@ import type {
 } from './types';
 
 /** The filters of `GET /api/cases`, as query strings. */
-export type CaseListParams = Partial<Record<'state' | 'category' | 'community' | 'grid' | 'department' | 'overdue' | 'from' | 'to' | 'q' | 'limit' | 'offset', string>>;
+export type CaseListParams = Partial<Record<'state' | 'category' | 'community' | 'grid' | 'department' | 'overdue' | 'from' | 'to' | 'q' | 'reporter' | 'limit' | 'offset', string>>;
 
 /** The URL of a case list query; empty parameters are left out. */
 export function caseListUrl(params: CaseListParams): string {

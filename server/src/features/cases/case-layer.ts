@@ -62,6 +62,7 @@ export const CASES_LAYER: Omit<Layer, 'version' | 'updatedAt'> = {
   style: {
     color: '#B2182B',
     heatmap: true,
+    hiddenInConsole: true,
     labelMinZoom: 18,
     colorBy: { property: 'state', values: { closed: '#7f7f7f', rejected: '#bdbdbd', void: '#bdbdbd', feedback: '#E69F00' } },
   },

@@ -71,6 +71,7 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
       const filter = scoped({
         states: q.state, category: q.category, community: q.community, grid: q.grid, department: q.department, text: q.q,
         overdueAt: q.overdue ? now.toISOString() : undefined,
+        reporterId: q.reporter === 'me' ? viewer.id : undefined,
         reportedFrom: q.from ? localInstant(q.from, offsetMinutes) : undefined,
         reportedTo: q.to ? localInstant(q.to, offsetMinutes, true) : undefined,
       }, viewer);

@@ -56,6 +56,8 @@ export interface CaseFilter {
   numbers?: readonly string[];
   /** Only these category codes. */
   categories?: readonly string[];
+  /** Only cases reported by this user. */
+  reporterId?: number;
 }
 
 const COLUMNS: Record<keyof CaseRecord, string> = {
@@ -95,6 +97,7 @@ function whereOf(f: CaseFilter): { sql: string; params: unknown[] } {
   if (f.community) add('c.community_code = ?', f.community);
   if (f.grid) add('c.grid_code = ?', f.grid);
   if (f.department) add('c.department = ?', f.department);
+  if (f.reporterId !== undefined) add('c.reporter_id = ?', f.reporterId);
   if (f.overdueAt) add("c.state IN ('dispatched', 'handling') AND c.deadline < ?", f.overdueAt);
   if (f.reportedFrom) add('c.reported_at >= ?', f.reportedFrom);
   if (f.reportedTo) add('c.reported_at < ?', f.reportedTo);

@@ -10,7 +10,7 @@ import { pickTab, tabsFor, type CaseTab } from './tabs';
 export interface UseCaseQueueOptions {
   filters: MaybeRefOrGetter<CaseFilters>;
   role: MaybeRefOrGetter<Role>;
-  /** Cases filed from this device, for the "mine" tab's count. */
+  /** Cases filed from this device and not yet sent, shown above the caller's own reports. */
   outboxCount: MaybeRefOrGetter<number>;
   pageSize?: number;
   /** Milliseconds `refreshSoon` gathers events for. */
@@ -65,7 +65,7 @@ export function useCaseQueue(options: UseCaseQueueOptions): CaseQueue {
   async function loadList(): Promise<void> {
     listRequest?.abort();
     const current = tab.value;
-    if (!current || current.kind === 'mine') {
+    if (!current) {
       status.value = 'ready';
       return;
     }
