@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
 import { startServer, type RunningServer } from '../../server/src/server';
+import { buildClient, clientBuildIsStale } from '../../scripts/client-build';
 
 /** Debian's chromium, as `.ci/run` installs it. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -38,35 +39,9 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
   };
 }
 
-const CLIENT_DIR = path.join(PROJECT_ROOT, 'client');
-const DIST_INDEX = path.join(CLIENT_DIR, 'dist', 'index.html');
-
-function newestMtime(entry: string): number {
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
-}
-
-/** Whether client/dist is missing or older than the client's sources. */
-export function clientBuildIsStale(): boolean {
-  if (!fs.existsSync(DIST_INDEX)) return true;
-  const built = fs.statSync(DIST_INDEX).mtimeMs;
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((name) => path.join(CLIENT_DIR, name));
-  return sources.some((source) => fs.existsSync(source) && newestMtime(source) > built);
-}
-
 /** Builds the client with Vite's API when client/dist is missing or stale. */
 export async function ensureClientBuilt(): Promise<void> {
-  if (!clientBuildIsStale()) return;
-  const { build } = await import('vite');
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: path.join(CLIENT_DIR, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
+  if (clientBuildIsStale()) await buildClient();
 }
 
 /** The demo data folder; QINGBO_E2E_DATA_DIR points elsewhere (e.g. a fixture) when set. */

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../server/src/config';
+
+const CLIENT_DIR = path.join(PROJECT_ROOT, 'client');
+const DIST_INDEX = path.join(CLIENT_DIR, 'dist', 'index.html');
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json'].map((name) => path.join(CLIENT_DIR, name));
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+}
+
+/** Whether client/dist is missing or older than any client source or the lockfile. */
+export function clientBuildIsStale(): boolean {
+  if (!fs.existsSync(DIST_INDEX)) return true;
+  const built = fs.statSync(DIST_INDEX).mtimeMs;
+  return [...SOURCES, path.join(PROJECT_ROOT, 'package-lock.json')].some((source) => newestMtime(source) > built);
+}
+
+/** Builds the client into client/dist with Vite's API (production mode). */
+export async function buildClient(): Promise<void> {
+  const { build } = await import('vite');
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(CLIENT_DIR, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
