@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'client',
           environment: 'happy-dom',
           include: ['client/**/*.test.ts'],
+          testTimeout: 20_000,
         },
       },
       {

@@ -54,8 +54,8 @@ describe('LoginPage', () => {
     await flushPromises();
 
     expect(fetch.requests[0]).toEqual({ method: 'POST', url: '/api/auth/login', body: { username: 'admin', password: 'secret' } });
-    await vi.waitFor(() => expect(session.user).toEqual(admin));
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/admin/audit?page=2'));
+    await vi.waitFor(() => expect(session.user).toEqual(admin), { timeout: 10_000 });
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/admin/audit?page=2'), { timeout: 10_000 });
     wrapper.unmount();
   });
 
@@ -100,7 +100,7 @@ describe('LoginPage', () => {
     vi.stubGlobal('fetch', fakeAuthApi([sessionUser('planner')]));
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/map'));
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/map'), { timeout: 10_000 });
     wrapper.unmount();
   });
 

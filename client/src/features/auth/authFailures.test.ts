@@ -27,7 +27,7 @@ describe('handleAuthFailures', () => {
     await getJson('/api/private', { fetch: recordingFetch(() => apiError(401, 'unauthenticated')) }).catch(() => undefined);
 
     expect(session.user).toBeNull();
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/login'));
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/login'), { timeout: 10_000 });
     expect(router.currentRoute.value.query).toEqual({ redirect: '/forbidden?from=/map' });
   });
 
