@@ -20,6 +20,8 @@ import { createFeatureWriteService } from './features/layers/feature-write-servi
 import { createLayersRouter } from './features/layers/router';
 import { createIndicatorRepository } from './features/indicators/indicator-repository';
 import { createIndicatorsRouter } from './features/indicators/router';
+import { createOverviewService } from './features/overview/overview-service';
+import { createOverviewRouter } from './features/overview/router';
 import { createCaseFeature } from './features/cases/case-feature';
 import { createCasesRouter } from './features/cases/router';
 import { createPhotosRouter } from './features/cases/photo-router';
@@ -121,8 +123,10 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.use('/api/auth', createAuthRouter({ auth, audit }));
   app.use('/api/audit', createAuditRouter(audit));
   app.use('/api/layers', createLayersRouter(layerService));
-  app.use('/api/indicators', createIndicatorsRouter(createIndicatorRepository(db)));
+  const indicators = createIndicatorRepository(db);
+  app.use('/api/indicators', createIndicatorsRouter(indicators));
   app.use('/api/cases', createCasesRouter(cases));
+  app.use('/api/overview', createOverviewRouter(createOverviewService({ cases: cases.reads, indicators, features: featureRepository })));
   app.use('/api/photos', createPhotosRouter(cases.photos));
   app.use('/api/events', createEventsRouter({ bus: events, heartbeatMs: config.sseHeartbeatMs }));
   app.use('/open311/v2', createOpen311Feature({ db, features: featureRepository, writes: cases.writes, ratePerMinute: config.open311RatePerMinute }));

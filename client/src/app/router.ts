@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import { FORBIDDEN_ROUTE } from '../features/auth/guard';
+import { OVERVIEW_ROLES } from '../features/overview/roles';
 import { CASE_FILERS, CASE_ROLES } from '../features/cases/roles';
 
 /** The console's pages and who may see each (`meta.access`). Map reads are public, so the map is too. */
@@ -9,6 +10,10 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/preview/:style(console|overview)', name: 'style-preview',
     component: () => import('../features/preview/PreviewPage.vue'), meta: { access: 'public', titleKey: 'preview.title', fullScreen: true },
+  },
+  {
+    path: '/overview', name: 'overview',
+    component: () => import('../features/overview/OverviewPage.vue'), meta: { access: OVERVIEW_ROLES, titleKey: 'overview.title', fullScreen: true },
   },
   { path: '/login', name: 'login', component: () => import('../features/auth/LoginPage.vue'), meta: { access: 'public', titleKey: 'login.title' } },
   { path: '/cases', name: 'cases', component: () => import('../features/cases/queue/CasesPage.vue'), meta: { access: CASE_ROLES, titleKey: 'cases.queue.title' } },

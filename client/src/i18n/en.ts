@@ -1,4 +1,5 @@
 import type { MessageSchema } from './zh-CN';
+import { overviewEn } from './overview.en';
 import { casesEn } from './cases.en';
 
 /** English UI strings. */
@@ -14,6 +15,7 @@ export const en: MessageSchema = {
     audit: 'Audit log',
     cases: 'Cases',
     caseNew: 'Report',
+    overview: 'Overview',
   },
   locale: {
     switchLabel: 'Interface language',
@@ -183,4 +185,5 @@ export const en: MessageSchema = {
     layer: 'Layer',
   },
   cases: casesEn,
+  overview: overviewEn,
 };

@@ -1,6 +1,7 @@
 import type { Role } from '@contracts/auth';
 import type { LayerGroup } from '@contracts/layers';
 import type { Department } from '../features/auth/roles';
+import { overviewZhCN } from './overview.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 
 /** Chinese (Simplified) UI strings; the shape every other locale follows. */
@@ -16,6 +17,7 @@ export const zhCN = {
     audit: '审计日志',
     cases: '案件',
     caseNew: '上报',
+    overview: '总览',
   },
   locale: {
     switchLabel: '界面语言',
@@ -185,6 +187,7 @@ export const zhCN = {
     layer: '图层',
   },
   cases: casesZhCN,
+  overview: overviewZhCN,
 };
 
 /** The message schema shared by all locales. */

@@ -1,5 +1,6 @@
 import { match } from 'path-to-regexp';
 import type { Role } from '../contracts/auth';
+import { OVERVIEW_ROLES } from '../contracts/overview';
 
 /**
  * Who may call a route: everyone (`public`), everyone when public read access
@@ -56,6 +57,7 @@ export const POLICY: readonly Policy[] = [
   { method: 'GET', path: '/api/cases/:id/photos/:photoId/thumb', allow: CASE_STAFF },
   { method: 'POST', path: '/api/photos/exif', allow: CASE_FILERS },
   { method: 'GET', path: '/api/events', allow: 'read' },
+  { method: 'GET', path: '/api/overview', allow: OVERVIEW_ROLES },
   { method: 'GET', path: '/open311/v2/services.:format', allow: 'read' },
   { method: 'GET', path: '/open311/v2/services/:code.:format', allow: 'read' },
   { method: 'GET', path: '/open311/v2/requests.:format', allow: 'read' },

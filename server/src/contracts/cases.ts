@@ -153,6 +153,8 @@ export type KpiGroupBy = (typeof KPI_GROUPS)[number];
 /** Query of `GET /api/cases/kpis`. */
 export const kpiQuery = z.strictObject({
   groupBy: z.enum(KPI_GROUPS).default('month'),
+  /** Only the cases of one community (12-digit code). */
+  community: z.string().regex(/^\d{12}$/).optional(),
   from: dateOrInstant.optional(),
   to: dateOrInstant.optional(),
 });

@@ -85,8 +85,8 @@ function heatmapSpec(ctx: Ctx): LayerSpecification {
     ...base(ctx, 'heatmap'), type: 'heatmap', maxzoom: 16,
     paint: {
       'heatmap-weight': ['case', IS_CLUSTER, ['get', 'point_count'], 1],
-      'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 12, 0.6, 16, 1.5],
-      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 12, 8, 16, 24],
+      'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 12, 0.5, 16, 0.6],
+      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 12, 6, 16, 20],
       'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 13, 0.85, 16, 0],
       'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'],
         0, 'rgba(0,0,0,0)', 0.2, '#fee8c8', 0.45, '#fdbb84', 0.7, '#ef6548', 1, '#990000'],

@@ -14,10 +14,19 @@ import { findCase } from './case-service';
 import { canSee, toDetail, toSummary } from './case-view';
 import type { CategoryRepository } from './category-repository';
 import { computeKpis } from './kpis';
+import type { WorkingTime } from './working-time';
 import type { PhotoService } from './photo-service';
 import { nextActions } from './state-machine';
 
 type Viewer = Pick<SessionUser, 'id' | 'role' | 'department'>;
+
+/** What a KPI table is asked for: a grouping, local dates and optionally one community. */
+interface KpiQueryInput {
+  groupBy: KpiGroupBy;
+  from?: string;
+  to?: string;
+  community?: string;
+}
 
 /** How far back the duplicate check looks, in days. */
 export const DUPLICATE_DAYS = 10;
@@ -57,6 +66,7 @@ function scoped(filter: CaseFilter, viewer: Viewer): CaseFilter {
 /** Reads of cases: lists, queues, the case page, duplicates, locations and KPIs. */
 export function createCaseReadService(deps: { cases: CaseRepository; events: CaseEventRepository; categories: CategoryRepository; locator: CaseLocator; photos: Pick<PhotoService, 'list'> }) {
   const { cases, events, categories, locator, photos } = deps;
+  let handling: { time: WorkingTime; minutes: Map<string, number> } | undefined;
 
   function summarise(now: Date) {
     const { time } = loadCalendar(categories);
@@ -122,17 +132,38 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
     /** The community, grid and nearest street of a point. */
     locate: (lon: number, lat: number) => locator.locate(lon, lat),
 
-    /** The KPIs (see `kpiFigures`) of the cases registered in [from, to], grouped. Dates are local days. */
-    kpis(q: { groupBy: KpiGroupBy; from?: string; to?: string }) {
-      const { time, offsetMinutes } = loadCalendar(categories);
-      const from = q.from ? localInstant(q.from, offsetMinutes) : null;
-      const to = q.to ? localInstant(q.to, offsetMinutes, true) : null;
-      const rows = cases.registeredBetween(from, to);
-      const { groups, total } = computeKpis(rows, q.groupBy, (a, b) => time.workingElapsed(a, b), offsetMinutes);
-      const byCode = new Map(categories.list().map((c): [string, CaseCategory] => [c.code, c]));
+    /** The KPIs (see `kpiFigures`) of the cases registered in [from, to] (of one community, when given), grouped. Dates are local days. */
+    kpis(q: KpiQueryInput) {
+      return kpiTables([q.groupBy], q)[0]!;
+    },
+
+    /** `kpis` for several groupings at once, over one read of the cases. */
+    kpiTables,
+  };
+
+  /** Working minutes between two instants, remembered for as long as the calendar stays the same (closed cases' spans never change). */
+  function workingMinutes(time: WorkingTime): (from: string, to: string) => number {
+    if (handling?.time !== time || handling.minutes.size > 1_000_000) handling = { time, minutes: new Map() };
+    const memo = handling.minutes;
+    return (a, b) => {
+      const key = `${a}|${b}`;
+      let m = memo.get(key);
+      if (m === undefined) memo.set(key, (m = time.workingElapsed(a, b)));
+      return m;
+    };
+  }
+
+  function kpiTables(groupBys: readonly KpiGroupBy[], q: Omit<KpiQueryInput, 'groupBy'>) {
+    const { time, offsetMinutes } = loadCalendar(categories);
+    const from = q.from ? localInstant(q.from, offsetMinutes) : null;
+    const to = q.to ? localInstant(q.to, offsetMinutes, true) : null;
+    const rows = cases.kpiCases(from, to, q.community ?? null);
+    const byCode = new Map(categories.list().map((c): [string, CaseCategory] => [c.code, c]));
+    const minutes = workingMinutes(time);
+    return groupBys.map((groupBy) => {
       const labelOf = (key: string | null, sample: (typeof rows)[number]): KpiRow['label'] => {
         if (key === null) return { zh: '未指定', en: 'None' };
-        switch (q.groupBy) {
+        switch (groupBy) {
           case 'category': return byCode.get(key)?.name ?? { zh: key, en: key };
           case 'community': return { zh: sample.communityName ?? key, en: sample.communityName ?? key };
           case 'department': return DEPARTMENT_NAMES[key as Department] ?? { zh: key, en: key };
@@ -140,13 +171,14 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
           default: return { zh: key, en: key };
         }
       };
+      const { groups, total } = computeKpis(rows, groupBy, minutes, offsetMinutes);
       return {
-        groupBy: q.groupBy, from, to,
+        groupBy, from, to, ...(q.community ? { community: q.community } : {}),
         rows: groups.map((g): KpiRow => ({ key: g.key, label: labelOf(g.key, g.cases[0]!), ...g.figures })),
         total,
       };
-    },
-  };
+    });
+  }
 }
 
 /** The case read service's interface. */

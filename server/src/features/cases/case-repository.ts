@@ -36,6 +36,10 @@ export interface CaseRecord {
   updatedAt: string;
 }
 
+/** The fields of a case the KPIs and their labels read. */
+export type KpiCaseRow = Pick<CaseRecord, 'state' | 'categoryCode' | 'communityCode' | 'communityName' | 'gridCode' | 'department' | 'reporterId'
+  | 'registeredAt' | 'dispatchedAt' | 'feedbackAt' | 'deadline' | 'postponed' | 'reworkCount'> & { reporterName: string | null };
+
 /** A case to store: everything but what the database assigns. */
 export type NewCase = Omit<CaseRecord, 'id' | 'version' | 'featureId' | 'updatedAt'>;
 
@@ -122,6 +126,16 @@ export function createCaseRepository(db: Db) {
     AND c.reported_at >= ? AND c.lon BETWEEN ? AND ? AND c.lat BETWEEN ? AND ?`);
   const running = db.prepare(`${SELECT} WHERE c.state IN ('dispatched', 'handling')`);
 
+  const kpiColumns: (keyof CaseRecord & keyof KpiCaseRow)[] = [
+    'state', 'categoryCode', 'communityCode', 'communityName', 'gridCode', 'department', 'reporterId', 'registeredAt', 'dispatchedAt',
+    'feedbackAt', 'deadline', 'postponed', 'reworkCount',
+  ];
+  const kpiRows = db.prepare<[string | null, string | null, string | null, string | null, string | null, string | null], Record<string, unknown>>(`
+    SELECT ${kpiColumns.map((k) => `c.${COLUMNS[k]} AS "${k}"`).join(', ')}, u.display_name AS "reporterName"
+    FROM cases c LEFT JOIN users u ON u.id = c.reporter_id
+    WHERE c.registered_at IS NOT NULL AND (? IS NULL OR c.registered_at >= ?) AND (? IS NULL OR c.registered_at < ?)
+      AND (? IS NULL OR c.community_code = ?) ORDER BY c.id`);
+
   return {
     /** Stores a new case (a generated history passes the version its changes reached); returns its id. */
     insert(c: NewCase, now: string, version = 1): number {
@@ -185,6 +199,10 @@ export function createCaseRepository(db: Db) {
     },
     /** Cases whose handling clock is running (dispatched or handling). */
     withRunningClock: (): CaseRecord[] => (running.all() as Record<string, unknown>[]).map(toRecord),
+    /** The KPI fields of the cases registered in [from, to) (of one community, when given), with their reporter's display name. */
+    kpiCases(from: string | null, to: string | null, community: string | null = null): KpiCaseRow[] {
+      return kpiRows.all(from, from, to, to, community, community).map((r) => ({ ...r, postponed: r.postponed === 1 }) as unknown as KpiCaseRow);
+    },
     /** Cases registered in [from, to) with their reporter's display name, for the KPIs. */
     registeredBetween(from: string | null, to: string | null): (CaseRecord & { reporterName: string | null })[] {
       const rows = db.prepare(`${SELECT.replace(' FROM cases c', ', u.display_name AS "reporterName" FROM cases c LEFT JOIN users u ON u.id = c.reporter_id')}

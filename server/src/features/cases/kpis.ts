@@ -39,30 +39,40 @@ const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 1
  * `workingMinutes(from, to)` measures working time (see working-time.ts).
  */
 export function kpiFigures(cases: readonly KpiCase[], workingMinutes: (from: string, to: string) => number): KpiFigures {
-  const due = cases.filter((c) => c.state !== 'void');
-  const closed = due.filter((c) => c.state === 'closed');
-  const closedOnTime = closed.filter((c) => c.feedbackAt !== null && c.deadline !== null && Date.parse(c.feedbackAt) <= Date.parse(c.deadline));
-  const postponedOpen = due.filter((c) => c.postponed && c.state !== 'closed').length;
-  const verified = due.filter((c) => c.state === 'closed' || c.reworkCount > 0).length;
-  const reworked = due.filter((c) => c.reworkCount > 0).length;
-  const postponed = due.filter((c) => c.postponed).length;
-  const timed = closed.filter((c) => c.dispatchedAt !== null && c.feedbackAt !== null);
-  const hours = timed.reduce((sum, c) => sum + workingMinutes(c.dispatchedAt!, c.feedbackAt!) / 60, 0);
-  const base = due.length - postponedOpen;
+  let due = 0, closed = 0, closedOnTime = 0, postponedOpen = 0, verified = 0, reworked = 0, postponed = 0, timed = 0, hours = 0;
+  for (const c of cases) {
+    if (c.state === 'void') continue;
+    due += 1;
+    const isClosed = c.state === 'closed';
+    if (c.postponed) {
+      postponed += 1;
+      if (!isClosed) postponedOpen += 1;
+    }
+    if (c.reworkCount > 0) reworked += 1;
+    if (isClosed || c.reworkCount > 0) verified += 1;
+    if (!isClosed) continue;
+    closed += 1;
+    if (c.feedbackAt !== null && c.deadline !== null && Date.parse(c.feedbackAt) <= Date.parse(c.deadline)) closedOnTime += 1;
+    if (c.dispatchedAt !== null && c.feedbackAt !== null) {
+      timed += 1;
+      hours += workingMinutes(c.dispatchedAt, c.feedbackAt) / 60;
+    }
+  }
+  const base = due - postponedOpen;
   return {
     registered: cases.length,
-    dueToClose: due.length,
-    closed: closed.length,
-    closedOnTime: closedOnTime.length,
+    dueToClose: due,
+    closed,
+    closedOnTime,
     postponedOpen,
     postponed,
     verified,
     reworked,
-    closureRate: rate(closed.length, base),
-    onTimeClosureRate: rate(closedOnTime.length, base),
+    closureRate: rate(closed, base),
+    onTimeClosureRate: rate(closedOnTime, base),
     reworkRate: rate(reworked, verified),
-    postponementRate: rate(postponed, due.length),
-    avgHandlingHours: timed.length ? Math.round((hours / timed.length) * 100) / 100 : null,
+    postponementRate: rate(postponed, due),
+    avgHandlingHours: timed ? Math.round((hours / timed) * 100) / 100 : null,
   };
 }
 

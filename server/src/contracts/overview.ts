@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { Role } from './auth';
+import type { CaseState } from './cases';
+
+/** Who may open the leaders' overview screen and its data. */
+export const OVERVIEW_ROLES: readonly Role[] = ['leader', 'admin', 'supervisor', 'dispatcher'];
+
+/** Query of `GET /api/overview`: the district, or one community by its 12-digit division code. */
+export const overviewQuery = z.strictObject({
+  community: z.string().regex(/^\d{12}$/, 'a 12-digit community code').optional(),
+});
+
+/** Zh/en text. */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+/** How a figure stands against its threshold: good (green), warn (amber), bad (red), or no threshold. */
+export type ThresholdStatus = 'good' | 'warn' | 'bad' | 'none';
+
+/** A report figure as a card: its value against a plan or last year's. */
+export interface IndicatorCard {
+  key: string;
+  title: Localized;
+  value: number;
+  unit: string;
+  /** The plan, when the report gives one; `attainmentPct` = value ÷ plan. */
+  plan: number | null;
+  attainmentPct: number | null;
+  /** Growth on last year in %, and last year's value derived from it. */
+  growthPct: number | null;
+  lastYear: number | null;
+  status: ThresholdStatus;
+}
+
+/** The report's figures of one theme. */
+export interface IndicatorGroup {
+  group: 'economy' | 'ecology' | 'renovation' | 'services';
+  year: number;
+  cards: IndicatorCard[];
+}
+
+/** The live city-management KPIs of the district or of one community. */
+export interface CaseKpiCards {
+  registered: number;
+  closed: number;
+  closureRate: number | null;
+  onTimeClosureRate: number | null;
+  reworkRate: number | null;
+  overdueNow: number;
+  status: { closureRate: ThresholdStatus; onTimeClosureRate: ThresholdStatus; reworkRate: ThresholdStatus; overdueNow: ThresholdStatus };
+}
+
+/** One bar or point of a chart series. */
+export interface SeriesPoint {
+  key: string;
+  label: Localized;
+  value: number;
+}
+
+/** A renovation project (alley or courtyard building) and its progress. */
+export interface RenovationItem {
+  layerId: 'alley-renovations' | 'courtyard-buildings';
+  name: Localized;
+  status: string;
+  progressPct: number;
+  community: string | null;
+  lon: number;
+  lat: number;
+}
+
+/** A community: its code, name, centre and extent (for the tour and the breadcrumb). */
+export interface OverviewCommunity {
+  code: string;
+  name: Localized;
+  center: [number, number];
+  bbox: [number, number, number, number];
+}
+
+/** A case in the ticker: public fields only. */
+export interface TickerCase {
+  id: number;
+  number: string;
+  category: Localized;
+  state: CaseState;
+  community: string | null;
+  reportedAt: string;
+}
+
+/** `GET /api/overview`: everything the overview screen shows, computed in one go. */
+export interface OverviewResponse {
+  generatedAt: string;
+  /** The community the figures are filtered to, or null for the district. */
+  community: OverviewCommunity | null;
+  communities: OverviewCommunity[];
+  indicators: IndicatorGroup[];
+  cases: CaseKpiCards;
+  series: {
+    byMonth: SeriesPoint[];
+    topCategories: SeriesPoint[];
+    /** Registered cases per community, most first (always the whole district, so another can be picked). */
+    byCommunity: SeriesPoint[];
+    /** On-time closure rate per department, as a percentage. */
+    onTimeByDepartment: SeriesPoint[];
+    renovation: RenovationItem[];
+  };
+  latest: TickerCase[];
+}
