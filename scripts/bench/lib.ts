@@ -11,9 +11,9 @@ export function percentile(sample: number[], p: number): number {
 }
 
 /** Starts the console server as a child process and resolves once it answers /api/health. */
-export async function startServerProcess(env: Record<string, string>): Promise<{ proc: ChildProcess; url: string }> {
-  const port = String(40000 + Math.floor(Math.random() * 20000));
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/src/index.ts')], {
+export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = [], fixedPort?: number): Promise<{ proc: ChildProcess; url: string }> {
+  const port = String(fixedPort ?? 40000 + Math.floor(Math.random() * 20000));
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(PROJECT_ROOT, 'server/src/index.ts')], {
     env: { ...process.env, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -27,6 +27,48 @@ export async function startServerProcess(env: Record<string, string>): Promise<{
   }
   proc.kill('SIGKILL');
   throw new Error('server did not start within 60 s');
+}
+
+/** Sends SIGTERM (or another signal) and resolves when the process has exited. */
+export function stopProcess(proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.kill(signal);
+  });
+}
+
+/** p50/p95/p99 (ms) of a sample, formatted for a table cell each. */
+export function stats(sample: number[]): { p50: number; p95: number; p99: number } {
+  return { p50: percentile(sample, 50), p95: percentile(sample, 95), p99: percentile(sample, 99) };
+}
+
+/** "1.8×" style ratio of theirs to ours (> 1: we are faster). */
+export const ratio = (theirs: number, ours: number) => `${(theirs / ours).toFixed(2)}×`;
+
+/** Top self-time functions of a V8 .cpuprofile, over its last `windowMs` milliseconds (all of it when omitted). */
+export function profileSummary(file: string, top = 12, windowMs?: number): { rows: string[]; totalMs: number } {
+  interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; }
+  const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const from = windowMs === undefined ? -Infinity : prof.endTime - windowMs * 1000;
+  let t = prof.startTime;
+  let total = 0;
+  for (let i = 0; i < prof.samples.length; i += 1) {
+    t += prof.timeDeltas[i] ?? 0;
+    const dt = (prof.timeDeltas[i + 1] ?? 0) / 1000;
+    if (t < from) continue;
+    const f = byId.get(prof.samples[i]!)!.callFrame;
+    if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
+    const where = f.url ? `${f.url.replace(/^file:\/\//, '').replace(`${PROJECT_ROOT}/`, '')}` : '';
+    const key = `${f.functionName || '(anonymous)'}${where ? ` — ${where}` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    total += dt;
+  }
+  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, top)
+    .map(([k, ms]) => `| ${k.replace(/\|/g, '\\|')} | ${ms.toFixed(0)} | ${((ms / total) * 100).toFixed(1)} % |`);
+  return { rows, totalMs: total };
 }
 
 /** Peak resident set size of a process in MiB (Linux VmHWM). */
