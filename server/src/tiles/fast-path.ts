@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TileService } from './tile-service';
+import type { CachedTile } from './tile-cache';
 import { isValidTile } from './tile-math';
 
 const TILE_URL = /^\/tiles\/([^/?]+)\/([^/?]+)\/([^/?]+)\/([^/?]+)\.mvt(?:\?(.*))?$/;
@@ -23,6 +24,37 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 function versionParam(query: string | undefined): string | null {
   if (!query) return null;
   return new URLSearchParams(query).get('v');
+}
+
+const headerCache = new WeakMap<CachedTile, Map<string, string[]>>();
+
+/**
+ * The response headers of a cached tile as a flat [name, value, …] list, built
+ * once per tile and variant: the hot path then only writes them.
+ */
+function headerList(tile: CachedTile, immutable: boolean, encoding: 'gzip' | 'identity' | undefined): string[] {
+  const key = `${immutable ? 'i' : 'n'}${encoding ?? ''}`;
+  let variants = headerCache.get(tile);
+  if (!variants) {
+    variants = new Map();
+    headerCache.set(tile, variants);
+  }
+  let list = variants.get(key);
+  if (!list) {
+    list = [
+      'ETag', tile.etag,
+      'Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Vary', 'Accept-Encoding',
+      'X-Content-Type-Options', 'nosniff',
+    ];
+    if (encoding) {
+      const body = encoding === 'gzip' ? tile.gzip : tile.raw;
+      list.push('Content-Type', MVT_TYPE, 'Content-Length', String(body.length));
+      if (encoding === 'gzip') list.push('Content-Encoding', 'gzip');
+    }
+    variants.set(key, list);
+  }
+  return list;
 }
 
 /**
@@ -60,28 +92,20 @@ export function createTileFastPath(tiles: TileService, access: { canRead: (req: 
       return true;
     }
     const { tile, versionTag } = tiles.tile(ids, resolved.versions, address);
-    const headers: Record<string, string | number> = {
-      ETag: tile.etag,
-      'Cache-Control': versionParam(m[5]) === versionTag ? 'public, max-age=31536000, immutable' : 'no-cache',
-      Vary: 'Accept-Encoding',
-      'X-Content-Type-Options': 'nosniff',
-    };
+    const immutable = versionParam(m[5]) === versionTag;
     if (matchesEtag(req.headers['if-none-match'], tile.etag)) {
-      res.writeHead(304, headers);
+      res.writeHead(304, headerList(tile, immutable, undefined));
       res.end();
       return true;
     }
     if (tile.raw.length === 0) {
-      res.writeHead(204, headers);
+      res.writeHead(204, headerList(tile, immutable, undefined));
       res.end();
       return true;
     }
-    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const gzip = (req.headers['accept-encoding'] ?? '').includes('gzip');
     const body = gzip ? tile.gzip : tile.raw;
-    headers['Content-Type'] = MVT_TYPE;
-    headers['Content-Length'] = body.length;
-    if (gzip) headers['Content-Encoding'] = 'gzip';
-    res.writeHead(200, headers);
+    res.writeHead(200, headerList(tile, immutable, gzip ? 'gzip' : 'identity'));
     res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   };

@@ -36,13 +36,25 @@ export interface FeatureQuery {
   offset: number;
 }
 
-function whereClause(q: FeatureQuery): { sql: string; params: unknown[] } {
+/** Above this many R*Tree hits, a bbox query scans the layer instead of probing per hit. */
+export const RTREE_DRIVE_LIMIT = 50_000;
+
+/**
+ * FROM and WHERE of an items query. A small bbox drives the query from the
+ * R*Tree (CROSS JOIN keeps it the outer loop: else SQLite may scan the whole
+ * layer by its index and probe the R*Tree per row); a bbox holding most of a big
+ * layer is cheaper the other way round: scan the layer, probe the R*Tree by id.
+ */
+function whereClause(q: FeatureQuery, rtreeDrives: boolean): { from: string; sql: string; params: unknown[] } {
   const parts = ['f.layer_id = ?'];
-  const params: unknown[] = [q.layerId];
+  const params: unknown[] = [];
+  let from = 'features f';
   if (q.bbox) {
-    parts.push('f.id IN (SELECT id FROM features_rtree WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ? AND layer_id = ?)');
+    from = rtreeDrives ? 'features_rtree r CROSS JOIN features f ON f.id = r.id' : 'features f CROSS JOIN features_rtree r ON r.id = f.id';
+    parts.unshift('r.max_x >= ? AND r.min_x <= ? AND r.max_y >= ? AND r.min_y <= ? AND r.layer_id = ?');
     params.push(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3], q.layerId);
   }
+  params.push(q.layerId);
   if (q.interval) {
     const [start, end] = q.interval;
     parts.push('f.datetime_start IS NOT NULL');
@@ -59,7 +71,7 @@ function whereClause(q: FeatureQuery): { sql: string; params: unknown[] } {
     parts.push('json_extract(f.properties, ?) = ?');
     params.push(`$."${property.replace(/"/g, '')}"`, typeof value === 'boolean' ? Number(value) : value);
   }
-  return { sql: parts.join(' AND '), params };
+  return { from, sql: parts.join(' AND '), params };
 }
 
 /** SQL access to `features` and its R*Tree index. */
@@ -75,6 +87,9 @@ export function createFeatureRepository(db: Db) {
   const updateBox = db.prepare('UPDATE features_rtree SET min_x = ?, max_x = ?, min_y = ?, max_y = ?, x = ?, y = ? WHERE id = ?');
   const selectOne = db.prepare<[string, number], FeatureRow>(
     'SELECT id, geometry, properties, updated_at, version FROM features WHERE layer_id = ? AND id = ?',
+  );
+  const countHits = db.prepare(
+    'SELECT count(*) AS n FROM (SELECT 1 FROM features_rtree WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ? AND layer_id = ? LIMIT ?)',
   );
   const countByLayer = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM features WHERE layer_id = ?');
 
@@ -111,12 +126,20 @@ export function createFeatureRepository(db: Db) {
     },
     /** A page of matching features in id order, with the total number matched. */
     query(q: FeatureQuery): { rows: FeatureRow[]; numberMatched: number } {
-      const { sql, params } = whereClause(q);
-      const total = db.prepare(`SELECT count(*) AS n FROM features f WHERE ${sql}`).get(...params) as { n: number };
+      const hits = q.bbox ? (countHits.get(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3], q.layerId, RTREE_DRIVE_LIMIT + 1) as { n: number }).n : 0;
+      const { from, sql, params } = whereClause(q, hits <= RTREE_DRIVE_LIMIT);
+      // one pass over the matches for the page's ids and the total (a window count sees them all before LIMIT)
+      const page = db
+        .prepare(`SELECT f.id AS id, count(*) OVER () AS total FROM ${from} WHERE ${sql} ORDER BY f.id LIMIT ? OFFSET ?`)
+        .raw(true)
+        .all(...params, q.limit, q.offset) as [number, number][];
+      const numberMatched = page[0]?.[1]
+        ?? (q.offset === 0 ? 0 : (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${sql}`).get(...params) as { n: number }).n);
+      if (page.length === 0) return { rows: [], numberMatched };
       const rows = db
-        .prepare(`SELECT f.id, f.geometry, f.properties, f.updated_at, f.version FROM features f WHERE ${sql} ORDER BY f.id LIMIT ? OFFSET ?`)
-        .all(...params, q.limit, q.offset) as FeatureRow[];
-      return { rows, numberMatched: total.n };
+        .prepare(`SELECT id, geometry, properties, updated_at, version FROM features WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+        .all(JSON.stringify(page.map(([id]) => id))) as FeatureRow[];
+      return { rows, numberMatched };
     },
   };
 }
