@@ -1,4 +1,5 @@
 import type { MessageSchema } from './zh-CN';
+import { plannerEn } from './planner.en';
 import { overviewEn } from './overview.en';
 import { casesEn } from './cases.en';
 
@@ -185,5 +186,6 @@ export const en: MessageSchema = {
     layer: 'Layer',
   },
   cases: casesEn,
+  planner: plannerEn,
   overview: overviewEn,
 };

@@ -1,3 +1,4 @@
+import type { Feature } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import type { LayerInfo } from '@contracts/layers';
@@ -19,6 +20,12 @@ export interface UseFeaturePopupOptions {
   tolerance?: number;
   /** Injected in tests; the browser's fetch otherwise. */
   fetch?: FetchLike;
+  /** Loads the full feature (e.g. through a shared cache); a plain OGC API request by default. */
+  loadFeature?: (layerId: string, featureId: string | number, signal: AbortSignal) => Promise<Feature>;
+  /** Whether clicks open popups now (off e.g. while drawing); on by default. */
+  active?: MaybeRefOrGetter<boolean>;
+  /** Called with the clicked feature of a catalogue layer (not an aggregate), e.g. to open a details panel. */
+  onSelect?: (layerId: string, featureId: string | number) => void;
 }
 
 /** Zoom levels a click on an aggregate of points zooms in by. */
@@ -33,6 +40,7 @@ export function useFeaturePopup(options: UseFeaturePopupOptions): void {
   const map = injectMap();
   const tolerance = options.tolerance ?? 6;
   const fetch = options.fetch ?? browserFetch;
+  const loadFeature = options.loadFeature ?? ((layerId: string, featureId: string | number, signal: AbortSignal) => fetchFeature(layerId, featureId, fetch, signal));
   const popup = new maplibregl.Popup({ maxWidth: '320px', focusAfterOpen: true, className: 'qingbo-popup' });
   let shown: { layer: LayerInfo; properties: Record<string, unknown> } | undefined;
   let request: AbortController | undefined;
@@ -58,7 +66,7 @@ export function useFeaturePopup(options: UseFeaturePopupOptions): void {
     const controller = new AbortController();
     request = controller;
     const opened = shown;
-    fetchFeature(layer.id, featureId, fetch, controller.signal)
+    loadFeature(layer.id, featureId, controller.signal)
       .then((feature) => {
         if (shown !== opened || !opened) return;
         shown = { layer, properties: { ...opened.properties, ...feature.properties } };
@@ -71,6 +79,7 @@ export function useFeaturePopup(options: UseFeaturePopupOptions): void {
   }
 
   function onClick(event: maplibregl.MapMouseEvent): void {
+    if (toValue(options.active ?? true) === false) return;
     const hit = hitAt(event.point);
     const layer = hit && toValue(options.layers).find((l) => l.id === hit.layerId);
     if (!hit || !layer) {
@@ -87,10 +96,13 @@ export function useFeaturePopup(options: UseFeaturePopupOptions): void {
     shown = { layer, properties: { ...hit.feature.properties } };
     render();
     popup.setLngLat(event.lngLat).addTo(map);
-    if (hit.feature.id !== undefined) loadFullFeature(layer, hit.feature.id);
+    if (hit.feature.id === undefined) return;
+    loadFullFeature(layer, hit.feature.id);
+    options.onSelect?.(layer.id, hit.feature.id);
   }
 
   function onMove(event: maplibregl.MapMouseEvent): void {
+    if (toValue(options.active ?? true) === false) return;
     map.getCanvas().style.cursor = hitAt(event.point) ? 'pointer' : '';
   }
 

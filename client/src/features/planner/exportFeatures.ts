@@ -1,0 +1,44 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import type { LayerSchema } from '@contracts/layers';
+import { anchorOf } from './locate';
+import { matchesFilter, type LayerFilter } from './filters';
+
+/** The features of a collection that pass a layer filter, as a new FeatureCollection. */
+export function filteredCollection(collection: FeatureCollection, filter: LayerFilter | undefined): FeatureCollection {
+  return { type: 'FeatureCollection', features: collection.features.filter((f) => matchesFilter(f.properties, filter)) };
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = typeof value === 'string' && /^[=+\-@]/.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * CSV of features: `id`, the schema's properties in schema order, then `lon`/`lat` of a point on
+ * each feature and its geometry as GeoJSON. Cells that a spreadsheet would run as a formula are
+ * quoted and prefixed with `'`. Starts with a BOM so that spreadsheet programs read UTF-8 Chinese.
+ */
+export function toCsv(features: readonly Feature[], schema: LayerSchema): string {
+  const keys = Object.keys(schema.properties);
+  const header = ['id', ...keys, 'lon', 'lat', 'geometry'];
+  const rows = features.map((f) => {
+    const props = (f.properties ?? {}) as Record<string, unknown>;
+    const anchor = anchorOf(f);
+    return [f.id, ...keys.map((k) => props[k]), anchor?.[0], anchor?.[1], f.geometry].map(csvCell).join(',');
+  });
+  return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/** Starts a download of text as a file (the browser's save dialog or downloads folder). */
+export function downloadText(filename: string, text: string, type: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = filename;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

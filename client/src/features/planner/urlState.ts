@@ -1,0 +1,100 @@
+import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import type { Condition, LayerFilter, LayerFilters } from './filters';
+
+/** The map view a link restores: centre [lon, lat] and zoom. */
+export interface MapViewState {
+  center: [number, number];
+  zoom: number;
+}
+
+/** A selected feature: its catalogue layer and OGC feature id. */
+export interface Selection {
+  layerId: string;
+  featureId: string;
+}
+
+/** Everything a shared /map link holds; parts missing from the link are left out. */
+export interface PlannerUrlState {
+  view?: MapViewState;
+  /** Ids of the visible catalogue layers (all others hidden). */
+  layers?: string[];
+  filters: LayerFilters;
+  selection?: Selection;
+}
+
+const FILTER_PREFIX = 'f.';
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+function single(query: LocationQuery, key: string): string | undefined {
+  const value = query[key];
+  const text = Array.isArray(value) ? value[0] : value;
+  return typeof text === 'string' && text !== '' ? text : undefined;
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function optionalNumber(text: string): number | undefined | null {
+  if (text === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+function encodeCondition(key: string, condition: Condition): string {
+  const name = encodeURIComponent(key);
+  if (condition.kind === 'in') return `${name}:in:${condition.values.map(encodeURIComponent).join('|')}`;
+  return `${name}:${condition.kind}:${condition.min ?? ''}..${condition.max ?? ''}`;
+}
+
+function decodeCondition(part: string): [string, Condition] | undefined {
+  const [rawKey, kind, rest = ''] = part.split(':');
+  if (!rawKey || !kind) return undefined;
+  const key = decodeURIComponent(rawKey);
+  if (kind === 'in') return [key, { kind, values: rest === '' ? [] : rest.split('|').map(decodeURIComponent) }];
+  if (kind !== 'range' && kind !== 'years') return undefined;
+  const [minText = '', maxText = ''] = rest.split('..');
+  const [min, max] = [optionalNumber(minText), optionalNumber(maxText)];
+  if (min === null || max === null) return undefined;
+  return [key, { kind, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) }];
+}
+
+/** Writes the planner state as route query parameters (view rounded to ~1 m and 0.01 zoom). */
+export function encodeUrlState(state: PlannerUrlState): LocationQueryRaw {
+  const query: LocationQueryRaw = {};
+  if (state.view) {
+    query.c = `${round(state.view.center[0], 5)},${round(state.view.center[1], 5)}`;
+    query.z = String(round(state.view.zoom, 2));
+  }
+  if (state.layers) query.layers = state.layers.join(',');
+  for (const [layerId, filter] of Object.entries(state.filters)) {
+    const parts = Object.entries(filter).map(([key, condition]) => encodeCondition(key, condition));
+    if (parts.length > 0) query[`${FILTER_PREFIX}${layerId}`] = parts.join(',');
+  }
+  if (state.selection) query.sel = `${state.selection.layerId}/${state.selection.featureId}`;
+  return query;
+}
+
+/** Reads the planner state from route query parameters; malformed parts are dropped. */
+export function decodeUrlState(query: LocationQuery): PlannerUrlState {
+  const state: PlannerUrlState = { filters: {} };
+  const center = single(query, 'c')?.split(',').map(Number);
+  const zoom = Number(single(query, 'z'));
+  if (center?.length === 2 && center.every(Number.isFinite) && Number.isFinite(zoom)) {
+    state.view = { center: [center[0]!, center[1]!], zoom };
+  }
+  const layers = single(query, 'layers');
+  if (layers !== undefined || query.layers === '') state.layers = (layers ?? '').split(',').filter((id) => ID.test(id));
+  for (const key of Object.keys(query)) {
+    const layerId = key.slice(FILTER_PREFIX.length);
+    if (!key.startsWith(FILTER_PREFIX) || !ID.test(layerId)) continue;
+    const entries = (single(query, key) ?? '').split(',').map(decodeCondition).filter((entry) => entry !== undefined);
+    const filter: LayerFilter = Object.fromEntries(entries);
+    if (Object.keys(filter).length > 0) state.filters[layerId] = filter;
+  }
+  const [layerId, ...rest] = (single(query, 'sel') ?? '').split('/');
+  const featureId = rest.join('/');
+  if (layerId && ID.test(layerId) && featureId) state.selection = { layerId, featureId };
+  return state;
+}

@@ -1,0 +1,46 @@
+import { toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { useLayersStore } from '../layers/store';
+import { usePlannerStore } from './store';
+import { decodeUrlState, encodeUrlState } from './urlState';
+
+/**
+ * Keeps the /map link in step with the planner's state: on entry restores the view, filters and
+ * selection from the query (and the visible layers once the catalogue is ready), then writes them
+ * back with `router.replace` whenever they change, so the address can be shared.
+ */
+export function usePlannerUrl(options: { enabled?: MaybeRefOrGetter<boolean> } = {}): void {
+  const route = useRoute();
+  const router = useRouter();
+  const layers = useLayersStore();
+  const planner = usePlannerStore();
+  const restored = decodeUrlState(route.query);
+  let layersRestored = restored.layers === undefined;
+
+  if (restored.view) planner.setView(restored.view);
+  if (Object.keys(restored.filters).length > 0) planner.setFilters(restored.filters);
+  if (restored.selection) planner.select(restored.selection);
+
+  watch(() => layers.status, (status) => {
+    if (status !== 'ready' || layersRestored) return;
+    layersRestored = true;
+    const shown = new Set(restored.layers);
+    for (const layer of layers.layers) layers.setVisible(layer.id, shown.has(layer.id));
+  }, { immediate: true });
+
+  watch(
+    () => ({ view: planner.view, filters: planner.filters, selection: planner.selection, visibility: { ...layers.visibility }, ready: layers.status === 'ready' }),
+    (state) => {
+      if (!state.ready || !layersRestored || toValue(options.enabled) === false) return;
+      const query = encodeUrlState({
+        ...(state.view ? { view: state.view } : {}),
+        layers: layers.layers.filter((l) => state.visibility[l.id]).map((l) => l.id),
+        filters: state.filters,
+        ...(state.selection ? { selection: state.selection } : {}),
+      });
+      if (JSON.stringify(query) === JSON.stringify(route.query)) return;
+      void router.replace({ query });
+    },
+    { deep: true, immediate: true },
+  );
+}
