@@ -27,6 +27,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 180_000,
+          // pages lazy-load their chunks and chromium renders on SwiftShader: waits are generous on 2 loaded cores
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           hookTimeout: 240_000,
           fileParallelism: false,
         },
