@@ -1,5 +1,5 @@
-import { toValue, watch, type MaybeRefOrGetter } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
+import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { onBeforeRouteLeave, useRoute, useRouter } from 'vue-router';
 import { useLayersStore } from '../layers/store';
 import { usePlannerStore } from './store';
 import { decodeUrlState, encodeUrlState } from './urlState';
@@ -16,6 +16,16 @@ export function usePlannerUrl(options: { enabled?: MaybeRefOrGetter<boolean> } =
   const planner = usePlannerStore();
   const restored = decodeUrlState(route.query);
   let layersRestored = restored.layers === undefined;
+  // a replace while another navigation is pending would cancel it: stop writing once leaving
+  let leaving = false;
+  const ownPath = route.path;
+  onBeforeRouteLeave(() => {
+    leaving = true;
+  });
+  const stopAfterEach = router.afterEach((to) => {
+    if (to.path === ownPath) leaving = false;
+  });
+  onScopeDispose(stopAfterEach);
 
   if (restored.view) planner.setView(restored.view);
   if (Object.keys(restored.filters).length > 0) planner.setFilters(restored.filters);
@@ -31,7 +41,7 @@ export function usePlannerUrl(options: { enabled?: MaybeRefOrGetter<boolean> } =
   watch(
     () => ({ view: planner.view, filters: planner.filters, selection: planner.selection, visibility: { ...layers.visibility }, ready: layers.status === 'ready' }),
     (state) => {
-      if (!state.ready || !layersRestored || toValue(options.enabled) === false) return;
+      if (leaving || !state.ready || !layersRestored || toValue(options.enabled) === false) return;
       const query = encodeUrlState({
         ...(state.view ? { view: state.view } : {}),
         layers: layers.layers.filter((l) => state.visibility[l.id]).map((l) => l.id),
