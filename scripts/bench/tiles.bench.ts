@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../server/src/db/database';
-import { createSyntheticCases, DISTRICT_BBOX } from './synthetic';
+import { createSyntheticCases } from './synthetic';
+import { districtTiles, tileOf } from './tile-list';
 import { hasWrk, machineLine, peakRssMb, percentile, runWrk, startServerProcess, writeBenchSection } from './lib';
 
 const SIZES = [
@@ -13,25 +14,6 @@ const SIZES = [
 const ZOOMS = [12, 13, 14, 15, 16, 17, 18];
 const TILES_PER_ZOOM = 12;
 const WRK_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-
-function tileOf(lon: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z;
-  const rad = (lat * Math.PI) / 180;
-  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
-}
-
-/** Up to `max` tiles of zoom z inside the district, spread evenly, centre first. */
-function districtTiles(z: number, max: number): [number, number][] {
-  const [w, s, e, n] = DISTRICT_BBOX;
-  const [x0, y0] = tileOf(w, n, z);
-  const [x1, y1] = tileOf(e, s, z);
-  const all: [number, number][] = [];
-  for (let x = x0; x <= x1; x += 1) for (let y = y0; y <= y1; y += 1) all.push([x, y]);
-  const [cx, cy] = tileOf((w + e) / 2, (s + n) / 2, z);
-  all.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
-  const step = Math.max(1, Math.floor(all.length / max));
-  return all.filter((_, i) => i % step === 0).slice(0, max);
-}
 
 async function timed(url: string, headers: Record<string, string> = {}): Promise<{ ms: number; bytes: number; status: number }> {
   const t0 = performance.now();
