@@ -68,3 +68,13 @@ describe('styles', () => {
     expect(res.headers['content-security-policy']).toContain('https://tile.openstreetmap.org');
   });
 });
+
+describe('attribution', () => {
+  it('stays one short line for every source, however many layers it carries', async () => {
+    const style = (await request(app).get('/styles/console.json')).body;
+    for (const source of Object.values(style.sources) as { url: string }[]) {
+      const tilejson = (await request(app).get(new URL(source.url).pathname)).body;
+      expect(tilejson.attribution.length).toBeLessThan(120);
+    }
+  });
+});

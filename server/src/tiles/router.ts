@@ -21,7 +21,7 @@ export const TILEJSON_MAX_ZOOM = 17;
 export function shortAttribution(attributions: string[]): string {
   const unique = [...new Set(attributions.filter(Boolean))];
   if (unique.length <= 1) return unique[0] ?? '';
-  if (unique.every((a) => a.startsWith('演示数据'))) return '演示数据 Demo data · 清波一张图 Qingbo One Map (per-layer sources: /api/layers)';
+  if (unique.some((a) => a.includes('演示数据'))) return '演示数据 Demo data · 清波一张图 Qingbo One Map (per-layer sources: /api/layers)';
   return unique.join(' · ');
 }
 
