@@ -4,10 +4,13 @@ import { catalogueLayerOf, roleOf, type StyleLayerRole } from '../../map/styleMe
 /** Which style layer's colour stands for a catalogue layer, best first (a road's casing outshines its white core). */
 const SWATCH_ROLES: readonly StyleLayerRole[] = ['circle', 'fill', 'casing', 'line'];
 
+/** A style layer's plain colour, else the swatch the server put in its metadata (for data-driven colours). */
 function colorOf(layer: LayerSpecification): string | undefined {
   const paint: Record<string, unknown> = 'paint' in layer && layer.paint ? layer.paint : {};
   const color = paint[`${layer.type}-color`];
-  return typeof color === 'string' ? color : undefined;
+  if (typeof color === 'string') return color;
+  const swatch = (layer.metadata as Record<string, unknown> | undefined)?.['qingbo:swatch'];
+  return typeof swatch === 'string' ? swatch : undefined;
 }
 
 /** The swatch colour of each catalogue layer, read from the colours the style draws it with. */
