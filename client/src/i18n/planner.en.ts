@@ -27,6 +27,13 @@ export const plannerEn: typeof plannerZhCN = {
     exportGeojson: 'Export GeoJSON',
     exportCsv: 'Export CSV',
   },
+  tools: {
+    label: 'Tools',
+    analysis: 'Analysis',
+    import: 'Import',
+    print: 'Print',
+    close: 'Close the tool panel',
+  },
   measure: {
     label: 'Measure',
     distance: 'Distance',

@@ -25,6 +25,13 @@ export const plannerZhCN = {
     exportGeojson: '导出 GeoJSON',
     exportCsv: '导出 CSV',
   },
+  tools: {
+    label: '工具',
+    analysis: '分析',
+    import: '导入',
+    print: '打印',
+    close: '关闭工具面板',
+  },
   measure: {
     label: '量算',
     distance: '测距',

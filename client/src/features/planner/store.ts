@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Condition, LayerFilters } from './filters';
+import type { PlannerTool } from './tools';
 import type { MapViewState, Selection } from './urlState';
 
 /** The planner's view state on /map: filters per layer and the selected feature (plain, serialisable). */
@@ -13,6 +14,8 @@ export const usePlannerStore = defineStore('planner', () => {
   const editing = ref(false);
   /** Whether a distance or area is being measured (clicks go to the measurement). */
   const measuring = ref(false);
+  /** The open tool panel (analysis, import, print), if any. */
+  const activeTool = ref<PlannerTool | null>(null);
 
   /** Sets (or with `undefined` removes) the condition on one property of a layer. */
   function setCondition(layerId: string, key: string, condition: Condition | undefined): void {
@@ -43,5 +46,10 @@ export const usePlannerStore = defineStore('planner', () => {
     view.value = next && { center: [next.center[0], next.center[1]], zoom: next.zoom };
   }
 
-  return { filters, selection, view, editing, measuring, setCondition, clearFilter, setFilters, select, setView };
+  /** Opens a tool panel, or closes it when it is already open. */
+  function toggleTool(tool: PlannerTool | null): void {
+    activeTool.value = activeTool.value === tool ? null : tool;
+  }
+
+  return { filters, selection, view, editing, measuring, activeTool, toggleTool, setCondition, clearFilter, setFilters, select, setView };
 });
