@@ -11,7 +11,7 @@ import type { CaseLocator } from './case-location';
 import type { CaseRecord, CaseRepository } from './case-repository';
 import { canSee, caseEtag, machineCase } from './case-view';
 import type { CategoryRepository } from './category-repository';
-import type { PreparedPhoto } from './photo-image';
+import type { PreparedPhoto } from '../photos/photo-image';
 import { apply } from './state-machine';
 
 /** A change to a case, for listeners such as the live-update stream. */

@@ -7,8 +7,9 @@ import { loadCalendar } from './case-clock';
 import type { CaseRecord, CaseRepository } from './case-repository';
 import { canSee } from './case-view';
 import type { CategoryRepository } from './category-repository';
+import type { PhotoFile } from '../photos/photo-http';
 import type { PhotoFileNames, PhotoFiles } from './photo-files';
-import { preparePhoto, readPlace, sniffImageType, type PhotoPlace, type PreparedPhoto } from './photo-image';
+import { preparePhoto, readPlace, sniffImageType, type PhotoPlace, type PreparedPhoto } from '../photos/photo-image';
 import type { PhotoRecord, PhotoRepository } from './photo-repository';
 
 /** Who may add photos of each kind, and in which states. */
@@ -16,13 +17,6 @@ const UPLOAD_RULES: Readonly<Record<PhotoKind, { roles: readonly Role[]; states:
   before: { roles: ['admin', 'inspector', 'supervisor'], states: OPEN_STATES },
   after: { roles: ['admin', 'handler'], states: ['handling'] },
 };
-
-/** A photo file to stream: where it is and what it is. */
-export interface PhotoFile {
-  path: string;
-  mime: string;
-  sha256: string;
-}
 
 /** The public view of a stored photo, with the URLs that stream it. */
 export function photoView(p: PhotoRecord): CasePhoto {

@@ -10,7 +10,8 @@ import type { CaseReadService } from './case-read-service';
 import type { CaseService } from './case-service';
 import { caseEtag } from './case-view';
 import type { CategoryService } from './category-service';
-import { createCasePhotosRouter, photoUpload, uploadedBuffers } from './photo-router';
+import { photoUpload, uploadedBuffers } from '../photos/photo-http';
+import { createCasePhotosRouter } from './photo-router';
 import type { PhotoService } from './photo-service';
 
 const duplicatesQuery = pointQuery.required({ category: true });
