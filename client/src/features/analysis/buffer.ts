@@ -1,0 +1,36 @@
+import { buffer } from '@turf/turf';
+import type { Feature } from 'geojson';
+import { areaOf, unionAll, type AreaFeature } from './geometry';
+
+/** The largest radius the analysis tools accept, in metres (the district is about 2 km across). */
+export const MAX_RADIUS_METERS = 5000;
+
+/** A buffer: the union of every feature's buffer, and its geodesic area. */
+export interface BufferResult {
+  /** The unioned buffer polygon; null when no feature had a geometry. */
+  polygon: AreaFeature | null;
+  areaM2: number;
+  /** Features that were buffered (those with a geometry). */
+  count: number;
+}
+
+/** Whether a radius is one the tools accept: a finite number of metres above 0 and at most `MAX_RADIUS_METERS`. */
+export function isValidRadius(radiusMeters: number): boolean {
+  return Number.isFinite(radiusMeters) && radiusMeters > 0 && radiusMeters <= MAX_RADIUS_METERS;
+}
+
+/**
+ * Buffers features (points, lines or polygons) by a radius in metres with turf and unions the
+ * buffers into one (multi)polygon.
+ * @throws RangeError for a radius `isValidRadius` rejects.
+ */
+export function bufferFeatures(features: readonly Feature[], radiusMeters: number): BufferResult {
+  if (!isValidRadius(radiusMeters)) throw new RangeError(`buffer radius must be above 0 and at most ${MAX_RADIUS_METERS} m, not ${radiusMeters}`);
+  const buffers = features.flatMap((f) => {
+    if (!f.geometry) return [];
+    const buffered = buffer(f, radiusMeters, { units: 'meters' });
+    return buffered ? [buffered] : [];
+  });
+  const polygon = unionAll(buffers);
+  return { polygon, areaM2: areaOf(polygon), count: buffers.length };
+}
