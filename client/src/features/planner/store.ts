@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import type { Condition, LayerFilters } from './filters';
 import type { PlannerTool } from './tools';
 import type { MapViewState, Selection } from './urlState';
@@ -16,6 +16,10 @@ export const usePlannerStore = defineStore('planner', () => {
   const measuring = ref(false);
   /** The open tool panel (analysis, import, print), if any. */
   const activeTool = ref<PlannerTool | null>(null);
+  /** Tools that take map clicks for themselves now (e.g. picking a point to analyse), by owner name. */
+  const clickClaims = ref<string[]>([]);
+  /** Whether a map click must not select a feature: while editing, measuring or while any tool claims clicks. */
+  const selectionPaused = computed(() => editing.value || measuring.value || clickClaims.value.length > 0);
 
   /** Sets (or with `undefined` removes) the condition on one property of a layer. */
   function setCondition(layerId: string, key: string, condition: Condition | undefined): void {
@@ -46,10 +50,16 @@ export const usePlannerStore = defineStore('planner', () => {
     view.value = next && { center: [next.center[0], next.center[1]], zoom: next.zoom };
   }
 
+  /** Claims map clicks for a tool (feature selection pauses) or releases its claim; claims of other owners stay. */
+  function claimClicks(owner: string, claimed: boolean): void {
+    const others = clickClaims.value.filter((o) => o !== owner);
+    clickClaims.value = claimed ? [...others, owner] : others;
+  }
+
   /** Opens a tool panel, or closes it when it is already open. */
   function toggleTool(tool: PlannerTool | null): void {
     activeTool.value = activeTool.value === tool ? null : tool;
   }
 
-  return { filters, selection, view, editing, measuring, activeTool, toggleTool, setCondition, clearFilter, setFilters, select, setView };
+  return { filters, selection, view, editing, measuring, activeTool, clickClaims, selectionPaused, claimClicks, toggleTool, setCondition, clearFilter, setFilters, select, setView };
 });
