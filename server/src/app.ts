@@ -18,6 +18,8 @@ import { createFeatureRepository } from './features/layers/feature-repository';
 import { createLayerService } from './features/layers/layer-service';
 import { createFeatureWriteService } from './features/layers/feature-write-service';
 import { createLayersRouter } from './features/layers/router';
+import { createFeaturePhotos } from './features/feature-photos/feature';
+import { createFeaturePhotosRouter } from './features/feature-photos/router';
 import { createIndicatorRepository } from './features/indicators/indicator-repository';
 import { createIndicatorsRouter } from './features/indicators/router';
 import { createOverviewService } from './features/overview/overview-service';
@@ -100,7 +102,14 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
     events.publish(c.action === 'report' ? 'case.created' : 'case.changed', { id: c.id, number: c.number, state: c.to, community: c.community, category: c.category });
     layerChanged(CASES_LAYER_ID);
   };
-  const writes = createFeatureWriteService({ db, layers: layerRepository, features: featureRepository, audit, onChange: (c) => events.publish('layer.changed', c) });
+  const featurePhotos = createFeaturePhotos({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir });
+  const writes = createFeatureWriteService({
+    db, layers: layerRepository, features: featureRepository, audit,
+    onChange: (c) => {
+      events.publish('layer.changed', c);
+      featurePhotos.prune(c.layerId);
+    },
+  });
   const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, onChange: caseChanged });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
   const links = { publicBaseUrl: config.publicBaseUrl };
@@ -123,6 +132,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.use('/api/auth', createAuthRouter({ auth, audit }));
   app.use('/api/audit', createAuditRouter(audit));
   app.use('/api/layers', createLayersRouter(layerService));
+  app.use('/api/layers', createFeaturePhotosRouter(featurePhotos));
   const indicators = createIndicatorRepository(db);
   app.use('/api/indicators', createIndicatorsRouter(indicators));
   app.use('/api/cases', createCasesRouter(cases));

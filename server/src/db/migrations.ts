@@ -245,4 +245,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'feature photos (before/after photos of renovation features)',
+    sql: `
+      CREATE TABLE feature_photos (
+        id INTEGER PRIMARY KEY,
+        layer_id TEXT NOT NULL REFERENCES layers(id) ON DELETE CASCADE,
+        feature_id INTEGER NOT NULL REFERENCES features(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('before', 'after')),
+        mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png', 'image/webp')),
+        bytes INTEGER NOT NULL CHECK (bytes > 0),
+        width INTEGER NOT NULL CHECK (width > 0),
+        height INTEGER NOT NULL CHECK (height > 0),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        -- server-made file names (never the client's), relative to the feature's upload folder
+        file_name TEXT NOT NULL CHECK (file_name GLOB '[a-z0-9]*' AND file_name NOT GLOB '*[^a-z0-9.-]*'),
+        thumb_name TEXT NOT NULL CHECK (thumb_name GLOB '[a-z0-9]*' AND thumb_name NOT GLOB '*[^a-z0-9.-]*'),
+        taken_at TEXT,
+        caption TEXT NOT NULL DEFAULT '' CHECK (length(caption) <= 200),
+        created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX feature_photos_feature ON feature_photos (feature_id, kind, id);
+      CREATE INDEX feature_photos_layer ON feature_photos (layer_id);
+    `,
+  },
 ];

@@ -1,0 +1,18 @@
+import type { Db } from '../../db/database';
+import type { AuditRepository } from '../audit/audit-repository';
+import { loadCalendar } from '../cases/case-clock';
+import { createCategoryRepository } from '../cases/category-repository';
+import type { FeatureRepository } from '../layers/feature-repository';
+import type { LayerRepository } from '../layers/layer-repository';
+import { createFeaturePhotoRepository } from './feature-photo-repository';
+import { createFeaturePhotoService } from './feature-photo-service';
+
+/** Wires the feature photo repository and service over one database (EXIF times read in the district's calendar offset). */
+export function createFeaturePhotos(deps: { db: Db; layers: LayerRepository; features: FeatureRepository; audit: AuditRepository; uploadDir: string }) {
+  const categories = createCategoryRepository(deps.db);
+  return createFeaturePhotoService({
+    ...deps,
+    photos: createFeaturePhotoRepository(deps.db),
+    utcOffsetMinutes: () => loadCalendar(categories).offsetMinutes,
+  });
+}
