@@ -20,6 +20,8 @@ import { createFeatureWriteService } from './features/layers/feature-write-servi
 import { createLayersRouter } from './features/layers/router';
 import { createFeaturePhotos } from './features/feature-photos/feature';
 import { createFeaturePhotosRouter } from './features/feature-photos/router';
+import { createImportService } from './features/import/import-service';
+import { createImportRouter } from './features/import/router';
 import { createIndicatorRepository } from './features/indicators/indicator-repository';
 import { createIndicatorsRouter } from './features/indicators/router';
 import { createOverviewService } from './features/overview/overview-service';
@@ -113,6 +115,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, onChange: caseChanged });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
   const links = { publicBaseUrl: config.publicBaseUrl };
+  const imports = createImportService({ db, layers: layerRepository, features: featureRepository, audit, onChange: (c) => events.publish('layer.changed', c) });
 
   app.use(securityHeaders(config));
   app.use(sessionMiddleware(auth));
@@ -133,6 +136,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.use('/api/audit', createAuditRouter(audit));
   app.use('/api/layers', createLayersRouter(layerService));
   app.use('/api/layers', createFeaturePhotosRouter(featurePhotos));
+  app.use('/api/layers', createImportRouter(imports));
   const indicators = createIndicatorRepository(db);
   app.use('/api/indicators', createIndicatorsRouter(indicators));
   app.use('/api/cases', createCasesRouter(cases));

@@ -44,6 +44,7 @@ export const POLICY: readonly Policy[] = [
   { method: 'GET', path: '/api/layers/:layerId/features/:featureId/photos/:photoId', allow: 'read' },
   { method: 'GET', path: '/api/layers/:layerId/features/:featureId/photos/:photoId/thumb', allow: 'read' },
   { method: 'DELETE', path: '/api/layers/:layerId/features/:featureId/photos/:photoId', allow: EDITORS },
+  { method: 'POST', path: '/api/layers/:layerId/import', allow: EDITORS },
   { method: 'GET', path: '/api/indicators', allow: 'read' },
   { method: 'GET', path: '/api/audit', allow: ['admin'] },
   { method: 'GET', path: '/api/cases', allow: CASE_STAFF },

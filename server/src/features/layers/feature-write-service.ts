@@ -1,13 +1,13 @@
-import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { SessionUser } from '../../contracts/auth';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
 import type { AuditRepository } from '../audit/audit-repository';
-import { DISTRICT_BOUNDARY_LAYER } from './district';
-import { checkFeature, checkWithin, type FeatureProblem } from './feature-validation';
+import type { FeatureProblem } from './feature-validation';
 import { toNewFeature } from './feature-record';
 import type { FeatureRepository, FeatureRow } from './feature-repository';
 import type { Layer, LayerRepository } from './layer-repository';
+import { districtArea, writableLayer, writeProblems } from './write-checks';
 
 /** The strong ETag of a stored feature. */
 export const featureEtag = (row: Pick<FeatureRow, 'id' | 'version'>) => `"${row.id}-${row.version}"`;
@@ -46,12 +46,7 @@ export function createFeatureWriteService(deps: {
     return result;
   };
 
-  function layerOf(id: string): Layer {
-    const layer = layers.get(id);
-    if (!layer) throw new NotFoundError(`collection "${id}" does not exist`);
-    if (layer.options.readOnly) throw new HttpError(403, 'read_only', `collection "${id}" is read-only: it changes only through its own workflow`);
-    return layer;
-  }
+  const layerOf = (id: string): Layer => writableLayer(layers, id);
 
   function existing(layer: Layer, id: number): FeatureRow {
     const row = Number.isSafeInteger(id) ? features.get(layer.id, id) : undefined;
@@ -60,17 +55,9 @@ export function createFeatureWriteService(deps: {
   }
 
   function validated(layer: Layer, body: unknown): Feature<Geometry> {
-    const problems = checkFeature(body, layer.geometryType, layer.schema);
+    const problems = writeProblems(layer, body, layer.options.withinDistrict ? districtArea(features) : undefined);
     if (problems.length) invalid(problems);
     const feature = body as Feature<Geometry>;
-    if (layer.options.withinDistrict) {
-      const boundary = features.query({ layerId: DISTRICT_BOUNDARY_LAYER, limit: 1, offset: 0 }).rows[0];
-      if (boundary) {
-        const area = { type: 'Feature', geometry: JSON.parse(boundary.geometry), properties: {} } as Feature<Polygon | MultiPolygon>;
-        const outside = checkWithin(feature.geometry, area);
-        if (outside.length) invalid(outside);
-      }
-    }
     return { type: 'Feature', geometry: feature.geometry, properties: feature.properties ?? {} };
   }
 

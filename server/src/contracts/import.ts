@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Feature } from 'geojson';
+
+/** File formats an import reads. */
+export const IMPORT_FORMATS = ['geojson', 'csv'] as const;
+/** Coordinate systems an import converts from: GPS/WGS84, GCJ-02 (Amap, Tencent), BD-09 (Baidu). */
+export const IMPORT_CRS = ['wgs84', 'gcj02', 'bd09'] as const;
+
+/** One import format. */
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+/** One coordinate system of imported coordinates. */
+export type ImportCrs = (typeof IMPORT_CRS)[number];
+
+/** Bounds of one import: the file's size and the number of features in it. */
+export const IMPORT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxFeatures: 10_000 } as const;
+
+const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])]).transform((v) => v === true || v === 'true' || v === '1');
+
+/**
+ * The fields of `POST /api/layers/:layerId/import` besides the file (multipart field `file`)
+ * or, in a JSON body, its `text`. Without `format` it follows the file name or the content.
+ */
+export const importFields = z.strictObject({
+  format: z.enum(IMPORT_FORMATS).optional(),
+  crs: z.enum(IMPORT_CRS, { error: `crs must be one of ${IMPORT_CRS.join(', ')}` }).default('wgs84'),
+  dryRun: flag.default(false),
+  onlyValid: flag.default(false),
+  text: z.string().optional(),
+  fileName: z.string().max(255).optional(),
+});
+
+/** The parsed import fields. */
+export type ImportFields = z.infer<typeof importFields>;
+
+/** One problem of one imported feature, with the JSON path (or CSV column) it concerns. */
+export interface ImportProblem {
+  path: string;
+  message: string;
+}
+
+/** What the import found for one feature of the file. */
+export interface ImportFeatureReport {
+  /** Position of the feature in the file, from 0. */
+  index: number;
+  /** For CSV: the line its record starts on (the header is line 1). */
+  line?: number;
+  ok: boolean;
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+  /** The feature as it would be stored: WGS84, coerced properties (absent when it could not be read). */
+  feature?: Feature;
+}
+
+/** The outcome of an import, dry run or not. */
+export interface ImportReport {
+  layerId: string;
+  format: ImportFormat;
+  crs: ImportCrs;
+  dryRun: boolean;
+  onlyValid: boolean;
+  /** Whether features were written (false for a dry run or a refused commit). */
+  committed: boolean;
+  totals: { features: number; valid: number; invalid: number; withWarnings: number; imported: number };
+  /** Ids of the stored features, in file order. */
+  ids: number[];
+  /** The layer's version after the import. */
+  layerVersion: number;
+  /** Notes about the whole file (e.g. ignored columns, the text encoding). */
+  notes: string[];
+  features: ImportFeatureReport[];
+}
