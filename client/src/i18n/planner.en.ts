@@ -1,7 +1,9 @@
+import { analysisEn } from './analysis.en';
 import type { plannerZhCN } from './planner.zh-CN';
 
 /** English strings of the planner workspace on /map. */
 export const plannerEn: typeof plannerZhCN = {
+  analysis: analysisEn,
   details: {
     title: 'Feature details',
     close: 'Close details',

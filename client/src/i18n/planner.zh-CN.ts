@@ -1,5 +1,8 @@
+import { analysisZhCN } from './analysis.zh-CN';
+
 /** Chinese strings of the planner workspace on /map (details panel, filters). */
 export const plannerZhCN = {
+  analysis: analysisZhCN,
   details: {
     title: '要素详情',
     close: '关闭详情',

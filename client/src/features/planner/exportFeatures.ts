@@ -8,7 +8,8 @@ export function filteredCollection(collection: FeatureCollection, filter: LayerF
   return { type: 'FeatureCollection', features: collection.features.filter((f) => matchesFilter(f.properties, filter)) };
 }
 
-function csvCell(value: unknown): string {
+/** One CSV cell: quoted when it holds a comma, quote or line break; a would-be spreadsheet formula gets a leading `'`. */
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
   const text = typeof value === 'string' && /^[=+\-@]/.test(raw) ? `'${raw}` : raw;
