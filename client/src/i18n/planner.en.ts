@@ -1,8 +1,10 @@
 import { analysisEn } from './analysis.en';
 import type { plannerZhCN } from './planner.zh-CN';
+import { printEn } from './print.en';
 
 /** English strings of the planner workspace on /map. */
 export const plannerEn: typeof plannerZhCN = {
+  print: printEn,
   analysis: analysisEn,
   details: {
     title: 'Feature details',

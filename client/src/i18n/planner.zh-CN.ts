@@ -1,7 +1,9 @@
 import { analysisZhCN } from './analysis.zh-CN';
+import { printZhCN } from './print.zh-CN';
 
 /** Chinese strings of the planner workspace on /map (details panel, filters). */
 export const plannerZhCN = {
+  print: printZhCN,
   analysis: analysisZhCN,
   details: {
     title: '要素详情',
