@@ -1,14 +1,25 @@
 import { attribution, layer } from './catalogue.js';
 import { COMMUNITY, date, DEMO, enumOf, FACILITY_STATUS, int, num, schema, str, WORKS_STATUS, text } from './schema.js';
 
+/** Renovation works: their status as of a date (planned before the start, under construction until completion). */
+const WORKS_TEMPORAL = {
+  start: 'start_date', end: 'completed_date',
+  status: { property: 'status', before: 'planned', during: 'under_construction' },
+};
+
+/** Colours of works by status: finished works keep the layer's colour. */
+const worksColors = (color: string) => ({
+  color, colorBy: { property: 'status', values: { planned: '#8E9AAF', under_construction: '#7B3294', completed: color, accepted: color } },
+});
+
 const ALLEYS = layer({
   id: 'alley-renovations', title: { zh: '背街小巷改善', en: 'Alley renovations' }, group: 'renovation', geometryType: 'LineString', labelProperty: 'name',
   description: {
     zh: '配合“51131”南宋皇城街巷综保工程，2011年完成清波段羊坝头、旧番署、红门局三条小巷改善。',
     en: 'Under the "51131" Southern Song imperial-city streets project, Yangbatou, Jiufanshu and Hongmenju alleys were renovated in 2011.',
   },
-  temporal: { start: 'start_date', end: 'completed_date' },
-  style: { color: '#D55E00' }, attribution: attribution('走向为估绘，预算、施工单位、日期虚构 courses estimated; budgets, contractors and dates invented'),
+  temporal: WORKS_TEMPORAL,
+  style: worksColors('#D55E00'), attribution: attribution('走向为估绘，预算、施工单位、日期虚构 courses estimated; budgets, contractors and dates invented'),
   schema: schema({
     project: str('所属工程', 'Project'), status: WORKS_STATUS, progress_pct: num('进度', 'Progress', '%', { maximum: 100 }),
     start_date: date('开工日期', 'Start date'), completed_date: date('完工日期', 'Completion date'),
@@ -23,8 +34,8 @@ const COURTYARDS = layer({
     zh: '2011年完成庭院改善工程15幢、3.86万平方米，受益居民890户。',
     en: 'Courtyard improvement in 2011: 15 buildings, 38,600 m² of floor area, 890 households.',
   },
-  temporal: { start: 'start_date', end: 'completed_date' },
-  style: { color: '#E69F00' }, attribution: attribution('合计数据来自报告；楼幢、地址、分项数字为虚构 totals from the report; buildings, addresses and per-building figures invented'),
+  temporal: WORKS_TEMPORAL,
+  style: worksColors('#E69F00'), attribution: attribution('合计数据来自报告；楼幢、地址、分项数字为虚构 totals from the report; buildings, addresses and per-building figures invented'),
   schema: schema({
     address: str('地址', 'Address'), floors: int('层数', 'Floors', '层', { minimum: 1 }), year_built: int('建成年份', 'Year built'),
     households: int('户数', 'Households', '户'), area_m2: num('建筑面积', 'Floor area', 'm²'), footprint_m2: num('占地面积', 'Footprint', 'm²'),

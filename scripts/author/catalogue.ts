@@ -9,9 +9,11 @@ export interface LayerEntry {
   geometryType: 'Point' | 'LineString' | 'Polygon';
   file: string;
   withinDistrict: boolean;
-  temporal?: { start: string; end?: string };
+  /** Date properties; with `status`, the status as of a date (see server/src/contracts/layers.ts `temporalHint`). */
+  temporal?: { start: string; end?: string; status?: { property: string; before: string; during: string } };
   labelProperty: string;
-  style: { color: string };
+  /** Colour, and optionally colours by a property's value (`colorBy`). */
+  style: { color: string; colorBy?: { property: string; values: Record<string, string> } };
   attribution: string;
   schema: LayerSchema;
 }

@@ -29,8 +29,13 @@ for (const entry of catalogue) {
   r.ok(fc.type === 'FeatureCollection', `${entry.id}: is a FeatureCollection`);
   const features = fc.features as F[];
   layers.set(entry.id, features);
-  for (const key of [entry.temporal?.start, entry.temporal?.end, entry.labelProperty]) {
+  for (const key of [entry.temporal?.start, entry.temporal?.end, entry.temporal?.status?.property, entry.style.colorBy?.property, entry.labelProperty]) {
     if (key) r.ok(key in entry.schema.properties, `${entry.id}: ${key} is in the schema`);
+  }
+  const status = entry.temporal?.status;
+  if (status) {
+    const values = entry.schema.properties[status.property]?.enum ?? [];
+    r.ok(values.includes(status.before) && values.includes(status.during), `${entry.id}: as-of statuses are values of ${status.property}`);
   }
   features.forEach((f, i) => {
     const where = `${entry.file} #${i + 1} (${String(f.properties?.name)})`;

@@ -28,6 +28,17 @@ export const layerSchema = z.looseObject({
   properties: z.record(z.string(), propertySchema),
 });
 
+/**
+ * Which properties date a layer's features: `start` (and `end`) name date properties; with
+ * `status`, the feature's status property is read as of a date (before `start` it is `before`,
+ * until `end` it is `during`, then the stored value) instead of the feature being hidden before `start`.
+ */
+export const temporalHint = z.object({
+  start: z.string(),
+  end: z.string().optional(),
+  status: z.object({ property: z.string(), before: z.string(), during: z.string() }).optional(),
+});
+
 /** One entry of data/layers.json. */
 export const layerDefinition = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -37,7 +48,7 @@ export const layerDefinition = z.object({
   geometryType: z.enum(GEOMETRY_TYPES),
   file: z.string().min(1),
   withinDistrict: z.boolean().default(false),
-  temporal: z.object({ start: z.string(), end: z.string().optional() }).optional(),
+  temporal: temporalHint.optional(),
   labelProperty: z.string().optional(),
   style: z.looseObject({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/) }),
   attribution: z.string().default(''),
@@ -48,6 +59,7 @@ export type Localized = z.infer<typeof localized>;
 export type PropertySchema = z.infer<typeof propertySchema>;
 export type LayerSchema = z.infer<typeof layerSchema>;
 export type LayerDefinition = z.infer<typeof layerDefinition>;
+export type TemporalHint = z.infer<typeof temporalHint>;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 export type GeometryType = (typeof GEOMETRY_TYPES)[number];
 
@@ -61,7 +73,9 @@ export interface LayerInfo {
   schema: LayerSchema;
   style: { color: string; [key: string]: unknown };
   labelProperty?: string;
-  temporal?: { start: string; end?: string };
+  temporal?: TemporalHint;
+  /** First start and last end of the features' dates (ISO instants; null end: some still running), absent when undated. */
+  interval?: [string | null, string | null];
   /** True for layers the map editor must not offer to edit (their features change through a workflow). */
   readOnly?: boolean;
   attribution: string;

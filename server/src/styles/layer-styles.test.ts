@@ -37,6 +37,19 @@ describe('layer style hints', () => {
     expect(style.layers.every((l) => (l.metadata as Record<string, string>)['qingbo:swatch'] === '#b2182b')).toBe(true);
   });
 
+  it('colour lines and polygons by a property too (renovation status)', () => {
+    const colorBy = { property: 'status', values: { planned: '#8e9aaf', accepted: '#d55e00' } };
+    const expected = ['match', ['to-string', ['get', 'status']], 'planned', '#8e9aaf', 'accepted', '#d55e00', '#d55e00'];
+    const line = asStyle({ ...layer({ color: '#d55e00', colorBy }), id: 'alleys', geometryType: 'LineString' });
+    expect(validateStyleMin(line)).toEqual([]);
+    expect((line.layers[0] as { paint: Record<string, unknown> }).paint['line-color']).toEqual(expected);
+    const area = asStyle({ ...layer({ color: '#d55e00', colorBy }), id: 'courtyards', group: 'renovation', geometryType: 'Polygon' });
+    expect(validateStyleMin(area)).toEqual([]);
+    const [fill, outline] = area.layers as { paint: Record<string, unknown> }[];
+    expect(fill!.paint['fill-color']).toEqual(expected);
+    expect(outline!.paint['line-color']).toEqual(expected);
+  });
+
   it('start a layer hidden in the console style only', () => {
     const l = layer({ color: '#b2182b', hiddenInConsole: true });
     const visibility = (console: boolean) => layerStyles(l, 'thematic', LIGHT, 'zh', { console }).map((p) => (p.spec.layout as { visibility?: string } | undefined)?.visibility);

@@ -17,7 +17,7 @@ export type StyleRole = 'fill' | 'line' | 'casing' | 'circle' | 'label' | 'count
 
 /**
  * Optional drawing hints in a layer's `style` (data, not code): `heatmap` draws a
- * heatmap below zoom 16, `colorBy` colours points by a property's value,
+ * heatmap below zoom 16, `colorBy` colours features by a property's value,
  * `labelMinZoom` hides labels below that zoom, and `hiddenInConsole` starts the
  * layer switched off in the console style.
  */
@@ -74,7 +74,7 @@ function hints(ctx: Ctx): StyleHints {
   return ctx.layer.style as StyleHints;
 }
 
-function pointColor(ctx: Ctx, fallback: string): ExpressionSpecification | string {
+function hintedColor(ctx: Ctx, fallback: string): ExpressionSpecification | string {
   const by = hints(ctx).colorBy;
   if (!by || Object.keys(by.values).length === 0) return fallback;
   return ['match', ['to-string', ['get', by.property]], ...Object.entries(by.values).flat(), fallback] as ExpressionSpecification;
@@ -107,7 +107,7 @@ function pointSpecs(ctx: Ctx): LayerSpecification[] {
     {
       ...base(ctx, 'circle'), type: 'circle', ...(heat ? { minzoom: 14 } : {}),
       paint: {
-        'circle-color': pointColor(ctx, color),
+        'circle-color': hintedColor(ctx, color),
         'circle-radius': radius,
         'circle-opacity': ['case', IS_CLUSTER, 0.75, 1],
         'circle-stroke-color': ctx.p.pointStroke,
@@ -130,7 +130,7 @@ function lineSpecs(ctx: Ctx): LayerSpecification[] {
       { ...base(ctx, 'line'), type: 'line', layout, paint: { 'line-color': ctx.p.road, 'line-width': roadWidth(1.5, 8) } },
     ];
   }
-  const color = ctx.look === 'water' ? ctx.p.waterOutline : ctx.layer.style.color;
+  const color = ctx.look === 'water' ? ctx.p.waterOutline : hintedColor(ctx, ctx.layer.style.color);
   return [{ ...base(ctx, 'line'), type: 'line', layout, paint: { 'line-color': color, 'line-width': ['interpolate', ['linear'], ['zoom'], 13, 2.5, 17, 6] } }];
 }
 
@@ -160,8 +160,10 @@ function polygonSpecs(ctx: Ctx): LayerSpecification[] {
     }
     case 'basemap':
       return [fill({ 'fill-color': color, 'fill-opacity': 0.25 }), line({ 'line-color': color, 'line-width': 0.8, 'line-opacity': 0.6 })];
-    default:
-      return [fill({ 'fill-color': color, 'fill-opacity': 0.35 }), line({ 'line-color': color, 'line-width': 1.5 })];
+    default: {
+      const hinted = hintedColor(ctx, color);
+      return [fill({ 'fill-color': hinted, 'fill-opacity': 0.35 }), line({ 'line-color': hinted, 'line-width': 1.5 })];
+    }
   }
 }
 

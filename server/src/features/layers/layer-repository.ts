@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { GeometryType, LayerGroup, LayerSchema, Localized } from '../../contracts/layers';
+import type { GeometryType, LayerGroup, LayerSchema, Localized, TemporalHint } from '../../contracts/layers';
 
 /** A layer as stored. */
 export interface Layer {
@@ -20,7 +20,7 @@ export interface Layer {
 /** Per-layer settings that are not columns of their own. */
 export interface LayerOptions {
   withinDistrict?: boolean;
-  temporal?: { start: string; end?: string };
+  temporal?: TemporalHint;
   labelProperty?: string;
   /** Written only by its own service (e.g. `cases`): OGC Part 4 writes are refused. */
   readOnly?: boolean;

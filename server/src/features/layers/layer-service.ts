@@ -32,7 +32,7 @@ export function createLayerService(deps: { layers: LayerRepository; features: Fe
         return {
           id: l.id, title: l.title, description: l.description, group: l.group, geometryType: l.geometryType,
           schema: l.schema, style: l.style, labelProperty: l.options.labelProperty, temporal: l.options.temporal, readOnly: l.options.readOnly,
-          attribution: l.attribution, version: l.version, featureCount: ext.featureCount, bbox: ext.bbox,
+          attribution: l.attribution, version: l.version, featureCount: ext.featureCount, bbox: ext.bbox, interval: ext.interval,
         };
       });
     },
