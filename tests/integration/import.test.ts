@@ -196,6 +196,16 @@ describe('CSV', () => {
     expect(res.body.notes).toContain("columns not in the layer's schema: colour");
   });
 
+  it('reads a GeoJSON geometry column and ignores the id column, as the map CSV export writes them', async () => {
+    const geometry = JSON.stringify({ type: 'LineString', coordinates: [[120.155, 30.24], [120.157, 30.241]] }).replace(/"/g, '""');
+    const csv = `\uFEFFid,name,name_en,length_m,lon,lat,geometry\r\n7,导出巷,Exported lane,210,120.156,30.2405,"${geometry}"\r\n`;
+    const res = await upload('alleys', { text: csv, name: 'alleys.csv', dryRun: true });
+    expect(res.status).toBe(200);
+    expect(res.body.notes).toContain('the "id" column is ignored: imported features get new ids');
+    expect(res.body.features[0]).toMatchObject({ ok: true, feature: { geometry: { type: 'LineString' }, properties: { name: '导出巷', length_m: 210 } } });
+    expect(res.body.features[0].feature.properties).not.toHaveProperty('id');
+  });
+
   it('refuses a CSV without coordinate columns (400 bad_format)', async () => {
     const res = await upload('garbage-rooms', { text: 'name,status\n甲,open\n', name: 'nocoords.csv' });
     expect(res.status).toBe(400);
