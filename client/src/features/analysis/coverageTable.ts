@@ -20,24 +20,18 @@ export function coverageTableRows(result: CoverageResult, communities: Pick<Laye
   return [...rows, { ...result.total, name: totalLabel, isTotal: true }];
 }
 
-/** Column titles of the coverage CSV, in the order `coverageCsv` writes the columns. */
-export interface CoverageCsvHeader {
-  name: string;
-  areaM2: string;
-  coveredM2: string;
-  share: string;
-  buildings: string;
-  buildingsCovered: string;
-  households: string;
-  householdsCovered: string;
-}
+/** The coverage CSV's columns, in order. */
+export const COVERAGE_COLUMNS = ['name', 'areaM2', 'coveredM2', 'share', 'buildings', 'buildingsCovered', 'households', 'householdsCovered'] as const;
+
+/** Column titles of the coverage CSV. */
+export type CoverageCsvHeader = Record<(typeof COVERAGE_COLUMNS)[number], string>;
 
 /**
  * The coverage table as CSV (UTF-8 with a BOM for spreadsheet programs): areas in whole m², the
  * share as a fraction with 4 decimals, counts as they are.
  */
 export function coverageCsv(rows: readonly CoverageTableRow[], header: CoverageCsvHeader): string {
-  const keys = Object.keys(header) as (keyof CoverageCsvHeader)[];
+  const keys = COVERAGE_COLUMNS;
   const cell = (row: CoverageTableRow, key: keyof CoverageCsvHeader) => {
     if (key === 'name') return row.name;
     if (key === 'share') return row.share.toFixed(4);

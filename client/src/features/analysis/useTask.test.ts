@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { useTask } from './useTask';
+
+describe('useTask', () => {
+  it('goes from running to done with the result', async () => {
+    const task = useTask<number>();
+    const running = task.run(() => 42);
+    expect(task.status.value).toBe('running');
+    await running;
+    expect([task.status.value, task.result.value, task.error.value]).toEqual(['done', 42, null]);
+  });
+
+  it('reports a failure and keeps the previous result', async () => {
+    const task = useTask<number>();
+    await task.run(() => 1);
+    await task.run(() => Promise.reject(new Error('HTTP 404')));
+    expect([task.status.value, task.result.value, task.error.value]).toEqual(['error', 1, 'HTTP 404']);
+  });
+
+  it('lets a newer run or a reset win over an older one', async () => {
+    const task = useTask<string>();
+    let release: (v: string) => void = () => {};
+    const slow = task.run(() => new Promise<string>((resolve) => { release = resolve; }));
+    await task.run(() => 'fast');
+    await new Promise((r) => setTimeout(r, 0));
+    release('slow');
+    await slow;
+    expect(task.result.value).toBe('fast');
+
+    const again = task.run(() => 'late');
+    task.reset();
+    await again;
+    expect([task.status.value, task.result.value]).toEqual(['idle', null]);
+  });
+});

@@ -1,0 +1,51 @@
+import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+
+/** Progress of one analysis run. */
+export type TaskStatus = 'idle' | 'running' | 'done' | 'error';
+
+/** What `useTask` returns. */
+export interface UseTaskReturn<T> {
+  status: Ref<TaskStatus>;
+  /** The last run's result; kept while a new run is going. */
+  result: ShallowRef<T | null>;
+  /** Why the last run failed. */
+  error: Ref<string | null>;
+  /** Runs the work after letting the page paint its progress state; a newer run or `reset` wins over an older one. */
+  run(work: () => Promise<T> | T): Promise<void>;
+  /** Forgets the result and any run under way. */
+  reset(): void;
+}
+
+/** One analysis run at a time with its progress, result and error. */
+export function useTask<T>(): UseTaskReturn<T> {
+  const status = ref<TaskStatus>('idle');
+  const result = shallowRef<T | null>(null);
+  const error = ref<string | null>(null);
+  let generation = 0;
+
+  async function run(work: () => Promise<T> | T): Promise<void> {
+    const current = ++generation;
+    status.value = 'running';
+    error.value = null;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const value = await work();
+      if (current !== generation) return;
+      result.value = value;
+      status.value = 'done';
+    } catch (e) {
+      if (current !== generation) return;
+      error.value = e instanceof Error ? e.message : String(e);
+      status.value = 'error';
+    }
+  }
+
+  function reset(): void {
+    generation++;
+    status.value = 'idle';
+    result.value = null;
+    error.value = null;
+  }
+
+  return { status, result, error, run, reset };
+}
