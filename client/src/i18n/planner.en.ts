@@ -1,4 +1,5 @@
 import { analysisEn } from './analysis.en';
+import { importEn } from './import.en';
 import type { plannerZhCN } from './planner.zh-CN';
 import { printEn } from './print.en';
 
@@ -6,6 +7,7 @@ import { printEn } from './print.en';
 export const plannerEn: typeof plannerZhCN = {
   print: printEn,
   analysis: analysisEn,
+  import: importEn,
   details: {
     title: 'Feature details',
     close: 'Close details',
