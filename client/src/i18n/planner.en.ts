@@ -1,10 +1,12 @@
 import { analysisEn } from './analysis.en';
 import { importEn } from './import.en';
 import type { plannerZhCN } from './planner.zh-CN';
+import { timelineEn } from './timeline.en';
 import { printEn } from './print.en';
 
 /** English strings of the planner workspace on /map. */
 export const plannerEn: typeof plannerZhCN = {
+  timeline: timelineEn,
   print: printEn,
   analysis: analysisEn,
   import: importEn,

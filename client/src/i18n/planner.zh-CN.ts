@@ -1,10 +1,12 @@
 import { analysisZhCN } from './analysis.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { printZhCN } from './print.zh-CN';
+import { timelineZhCN } from './timeline.zh-CN';
 
 /** Chinese strings of the planner workspace on /map (details panel, filters). */
 export const plannerZhCN = {
   print: printZhCN,
+  timeline: timelineZhCN,
   analysis: analysisZhCN,
   import: importZhCN,
   details: {

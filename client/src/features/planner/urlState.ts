@@ -1,4 +1,5 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import { isDate } from '../timeline/asOf';
 import type { Condition, LayerFilter, LayerFilters } from './filters';
 
 /** The map view a link restores: centre [lon, lat] and zoom. */
@@ -20,6 +21,8 @@ export interface PlannerUrlState {
   layers?: string[];
   filters: LayerFilters;
   selection?: Selection;
+  /** The time slider's date (`YYYY-MM-DD`, query `t`): the district as of that day. */
+  asOf?: string;
 }
 
 const FILTER_PREFIX = 'f.';
@@ -73,6 +76,7 @@ export function encodeUrlState(state: PlannerUrlState): LocationQueryRaw {
     if (parts.length > 0) query[`${FILTER_PREFIX}${layerId}`] = parts.join(',');
   }
   if (state.selection) query.sel = `${state.selection.layerId}/${state.selection.featureId}`;
+  if (state.asOf) query.t = state.asOf;
   return query;
 }
 
@@ -96,5 +100,7 @@ export function decodeUrlState(query: LocationQuery): PlannerUrlState {
   const [layerId, ...rest] = (single(query, 'sel') ?? '').split('/');
   const featureId = rest.join('/');
   if (layerId && ID.test(layerId) && featureId) state.selection = { layerId, featureId };
+  const asOf = single(query, 't');
+  if (isDate(asOf)) state.asOf = asOf;
   return state;
 }

@@ -1,6 +1,7 @@
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { onBeforeRouteLeave, useRoute, useRouter } from 'vue-router';
 import { useLayersStore } from '../layers/store';
+import { useTimelineStore } from '../timeline/store';
 import { usePlannerStore } from './store';
 import { decodeUrlState, encodeUrlState } from './urlState';
 
@@ -14,6 +15,7 @@ export function usePlannerUrl(options: { enabled?: MaybeRefOrGetter<boolean> } =
   const router = useRouter();
   const layers = useLayersStore();
   const planner = usePlannerStore();
+  const timeline = useTimelineStore();
   const restored = decodeUrlState(route.query);
   let layersRestored = restored.layers === undefined;
   // a replace while another navigation is pending would cancel it: stop writing once leaving
@@ -30,6 +32,7 @@ export function usePlannerUrl(options: { enabled?: MaybeRefOrGetter<boolean> } =
   if (restored.view) planner.setView(restored.view);
   if (Object.keys(restored.filters).length > 0) planner.setFilters(restored.filters);
   if (restored.selection) planner.select(restored.selection);
+  if (restored.asOf) timeline.setDate(restored.asOf);
 
   watch(() => layers.status, (status) => {
     if (status !== 'ready' || layersRestored) return;
@@ -39,7 +42,7 @@ export function usePlannerUrl(options: { enabled?: MaybeRefOrGetter<boolean> } =
   }, { immediate: true });
 
   watch(
-    () => ({ view: planner.view, filters: planner.filters, selection: planner.selection, visibility: { ...layers.visibility }, ready: layers.status === 'ready' }),
+    () => ({ view: planner.view, filters: planner.filters, selection: planner.selection, asOf: timeline.date, visibility: { ...layers.visibility }, ready: layers.status === 'ready' }),
     (state) => {
       if (leaving || !state.ready || !layersRestored || toValue(options.enabled) === false) return;
       const query = encodeUrlState({
@@ -47,6 +50,7 @@ export function usePlannerUrl(options: { enabled?: MaybeRefOrGetter<boolean> } =
         layers: layers.layers.filter((l) => state.visibility[l.id]).map((l) => l.id),
         filters: state.filters,
         ...(state.selection ? { selection: state.selection } : {}),
+        ...(state.asOf ? { asOf: state.asOf } : {}),
       });
       if (JSON.stringify(query) === JSON.stringify(route.query)) return;
       void router.replace({ query });
