@@ -163,6 +163,7 @@ export const en: MessageSchema = {
       replace: 'Replace',
       patch: 'Edit',
       delete: 'Delete',
+      import: 'Import',
     },
     entities: {
       session: 'Session',

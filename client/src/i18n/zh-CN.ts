@@ -165,6 +165,7 @@ export const zhCN = {
       replace: '替换',
       patch: '修改',
       delete: '删除',
+      import: '导入',
     },
     entities: {
       session: '登录会话',
