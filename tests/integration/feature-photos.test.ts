@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FEATURE_PHOTO_LIMITS, type FeaturePhoto } from '../../server/src/contracts/feature-photos';
 import { PHOTO_LIMITS } from '../../server/src/contracts/cases';
 import { makeJpeg, makePng } from '../helpers/photos';
+import { createApp } from '../../server/src/app';
+import { seedDatabase } from '../../server/src/seed/seed';
 import { createSecuredApp, type SecuredApp } from '../helpers/session';
 
 let s: SecuredApp;
@@ -132,5 +134,17 @@ describe('feature photos', () => {
     expect(fs.existsSync(folder)).toBe(false);
     expect(s.db.prepare('SELECT count(*) AS n FROM feature_photos WHERE feature_id = ?').get(id)).toEqual({ n: 0 });
     expect((await request(s.app).get(base(id))).status).toBe(404);
+  });
+
+  it('drops the photos of a re-seeded layer, and their files at the next start', async () => {
+    const added = (await upload('planner', alleyId, 'before', [{ data: await makeJpeg(), name: 'a.jpg' }])).body.photos[0] as FeaturePhoto;
+    expect(added.featureId).toBe(alleyId);
+    const folder = path.join(s.config.uploadDir, 'features', 'alleys', String(alleyId));
+    expect(fs.readdirSync(folder).length).toBeGreaterThan(0);
+    seedDatabase(s.db, s.config.dataDir);
+    expect(s.db.prepare('SELECT count(*) AS n FROM feature_photos').get()).toEqual({ n: 0 });
+    createApp({ db: s.db, config: s.config });
+    const left = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+    expect(left).toEqual([]);
   });
 });

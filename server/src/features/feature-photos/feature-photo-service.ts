@@ -94,6 +94,25 @@ export function createFeaturePhotoService(deps: FeaturePhotoServiceDeps) {
     }
   }
 
+  /**
+   * Removes the files of a layer's photos that no row refers to any more: the folders of deleted
+   * features (their rows went with them) and files left by a re-seed that reused a feature id.
+   */
+  function prune(layerId: string): void {
+    const folder = layerFolder(layerId);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(layerId) || !fs.existsSync(folder)) return;
+    for (const name of fs.readdirSync(folder)) {
+      if (!ID.test(name)) continue;
+      const featureId = Number(name);
+      if (!features.get(layerId, featureId)) {
+        fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+        continue;
+      }
+      const kept = new Set(photos.list(layerId, featureId).flatMap((p) => [p.fileName, p.thumbName]));
+      for (const file of fs.readdirSync(path.join(folder, name))) if (!kept.has(file)) fs.rmSync(path.join(folder, name, file), { force: true });
+    }
+  }
+
   return {
     /** The photos of a feature, each kind in upload order. */
     list(layerId: string, featureRef: string): FeaturePhoto[] {
@@ -130,13 +149,11 @@ export function createFeaturePhotoService(deps: FeaturePhotoServiceDeps) {
       discardPhotoFiles(folderOf(p.layerId, p.featureId), [p]);
     },
 
-    /** Removes the photo folders of a layer's features that no longer exist (their rows went with them). */
-    prune(layerId: string): void {
-      const folder = layerFolder(layerId);
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(layerId) || !fs.existsSync(folder)) return;
-      for (const name of fs.readdirSync(folder)) {
-        if (ID.test(name) && !features.get(layerId, Number(name))) fs.rmSync(path.join(folder, name), { recursive: true, force: true });
-      }
+    prune,
+    /** `prune` for every layer that has a photo folder (run at start-up). */
+    pruneAll(): void {
+      if (!fs.existsSync(root)) return;
+      for (const layerId of fs.readdirSync(root)) prune(layerId);
     },
   };
 }
