@@ -146,7 +146,7 @@ describe.skipIf(skipReason !== undefined)('the time slider on /map', () => {
     const photo = before.getByTestId('feature-photo');
     await expect.poll(() => photo.count(), { timeout: 10_000 }).toBe(1);
     await expect(photo.textContent()).resolves.toContain('改造前的路面');
-    await expect.poll(() => photo.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(320);
+    await expect.poll(() => photo.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), { timeout: 10_000 }).toBe(320);
     await expect(section.locator('[data-kind="after"]').textContent()).resolves.toContain('暂无照片');
     await other.screenshot({ path: SCREENSHOT });
 
