@@ -20,9 +20,18 @@ const SCREENSHOT = path.join(SCREENSHOT_DIR, 'planner-print.png');
 /** Geometries the highlight's ring layer draws. */
 function highlighted(page: Page): Promise<{ type: string; coordinates: unknown }[]> {
   return page.evaluate((layer) => {
-    const map = (globalThis as unknown as { __qingboMap?: MapHandle }).__qingboMap;
-    return map?.queryRenderedFeatures({ layers: [layer] }).map((f) => f.geometry) ?? [];
+    const map = (globalThis as unknown as { __qingboMap?: MapHandle & { getLayer(id: string): unknown } }).__qingboMap;
+    if (!map?.getLayer(layer)) return [];
+    return map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.geometry);
   }, HIGHLIGHT_LAYER_IDS.ring);
+}
+
+/** The text fields of the style's symbol layers (they change with the label language). */
+function labelFields(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const map = (globalThis as unknown as { __qingboMap: MapHandle }).__qingboMap;
+    return JSON.stringify(map.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => l.layout?.['text-field']));
+  });
 }
 
 /** The visible map's canvas size in device pixels. */
@@ -130,6 +139,13 @@ describe.skipIf(skipReason !== undefined)('printing the map and highlighting the
     const viewLayout = printLayout(expected, { unit: pageFor('view', visibleBefore, true).unit, hasSubtitle: true, legendCount: 0, legendItemWidth: 0 });
     expect({ width: viewLayout.map.width, height: viewLayout.map.height }).toEqual(visibleBefore);
     expect((await regionStats(view.file, viewLayout.map)).stdev).toBeGreaterThan(15);
+
+    // Switching the language swaps the map style; the highlight comes back on the new one.
+    const labelsBefore = await labelFields(page);
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await expect.poll(() => labelFields(page), { timeout: 20_000 }).not.toEqual(labelsBefore);
+    await expect.poll(async () => (await highlighted(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect(panel.getByRole('button', { name: 'Export PNG' }).isVisible()).resolves.toBe(true);
 
     expect(errors).toEqual([]);
     await page.close();

@@ -57,6 +57,18 @@ describe('printLayout', () => {
     expect(cramped.items.length - 1 + cramped.overflow).toBe(60);
   });
 
+  it('prefers another column to a legend taller than two fifths of the map', () => {
+    const { page, unit } = pageFor('view', { width: 660, height: 752 }, false);
+    const layout = printLayout(page, { unit, hasSubtitle: false, legendCount: 17, legendItemWidth: 120 * unit });
+    expect(layout.legend!.columns).toBe(2);
+    expect(layout.legend!.box.height).toBeLessThanOrEqual(layout.map.height * 0.4);
+
+    const narrow = printLayout(page, { unit, hasSubtitle: false, legendCount: 17, legendItemWidth: 400 * unit });
+    expect(narrow.legend!.columns).toBe(1);
+    expect(narrow.legend!.box.height).toBeGreaterThan(layout.map.height * 0.4);
+    expect(narrow.legend!.overflow).toBe(0);
+  });
+
   it('has no legend without entries, and no subtitle line without a subtitle', () => {
     const layout = a4(0, false);
     expect(layout.legend).toBeUndefined();

@@ -78,6 +78,10 @@ export function pageAroundMap(map: Size, hasSubtitle: boolean): { page: Size; un
   return { page: { width: map.width + 2 * margin, height: map.height + title + footer }, unit };
 }
 
+/** The legend grows up to this share of the map's height, and beyond the preferred share only when out of columns. */
+const LEGEND_MAX_SHARE = 0.6;
+const LEGEND_PREFERRED_SHARE = 0.4;
+
 function legendLayout(map: Rect, reservedRight: number, count: number, itemWidth: number, unit: number, inset: number): LegendLayout | undefined {
   if (count <= 0) return undefined;
   const pad = 10 * unit;
@@ -85,11 +89,13 @@ function legendLayout(map: Rect, reservedRight: number, count: number, itemWidth
   const row = 22 * unit;
   const gap = 16 * unit;
   const maxWidth = map.width - 2 * inset - reservedRight;
-  const maxHeight = Math.max(heading + 2 * pad + row, Math.min(map.height * 0.6, map.height - 2 * inset));
+  const rowsIn = (height: number) => Math.max(1, Math.floor((height - heading - 2 * pad) / row));
+  const perColumn = rowsIn(Math.min(map.height * LEGEND_MAX_SHARE, map.height - 2 * inset));
   const width = Math.min(itemWidth, maxWidth - 2 * pad);
-  const perColumn = Math.max(1, Math.floor((maxHeight - heading - 2 * pad) / row));
   const maxColumns = Math.max(1, Math.floor((maxWidth - 2 * pad + gap) / (width + gap)));
-  const columns = Math.min(maxColumns, Math.ceil(count / perColumn));
+  // Another column rather than a legend taller than the preferred share of the map, while there is room.
+  const wanted = Math.max(Math.ceil(count / rowsIn(map.height * LEGEND_PREFERRED_SHARE)), Math.ceil(count / perColumn));
+  const columns = Math.min(maxColumns, wanted);
   const fits = count <= columns * perColumn;
   const shown = fits ? count : columns * perColumn;
   const rows = Math.ceil(shown / columns);
