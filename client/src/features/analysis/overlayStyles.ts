@@ -10,7 +10,7 @@ export function coverageLayers(): OverlayLayer[] {
     { id: 'analysis-coverage-fill', type: 'fill', filter: kind('coverage'), paint: { 'fill-color': OVERLAY_COLORS.covered, 'fill-opacity': 0.16 } },
     { id: 'analysis-coverage-circles', type: 'line', filter: kind('circle'), paint: { 'line-color': OVERLAY_COLORS.covered, 'line-width': 1, 'line-opacity': 0.7, 'line-dasharray': [2, 2] } },
     { id: 'analysis-coverage-outline', type: 'line', filter: kind('coverage'), paint: { 'line-color': OVERLAY_COLORS.covered, 'line-width': 2 } },
-    { id: 'analysis-uncovered-fill', type: 'fill', filter: kind('uncovered'), paint: { 'fill-color': OVERLAY_COLORS.uncovered, 'fill-opacity': 0.3 } },
+    { id: 'analysis-uncovered-fill', type: 'fill', filter: kind('uncovered'), paint: { 'fill-color': OVERLAY_COLORS.uncovered, 'fill-opacity': 0.25 } },
     { id: 'analysis-uncovered-line', type: 'line', filter: kind('uncovered'), paint: { 'line-color': OVERLAY_COLORS.uncovered, 'line-width': 1 } },
   ];
 }

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceCoverage, type CoverageFigures } from '../../client/src/features/analysis/coverage';
+import { formatCount, formatShare } from '../../client/src/features/analysis/format';
+import { nearestFeature } from '../../client/src/features/analysis/nearest';
+import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
+import {
+  actAsClient, browserSkipReason, launchBrowser, openPage, SCREENSHOT_DIR, signInThroughForm, startE2eServer, waitForMapReady, type MapHandle,
+} from './browser';
+
+const skipReason = browserSkipReason();
+if (skipReason) console.warn(`Skipping the analysis browser test: ${skipReason}`);
+
+const SCREENSHOT = path.join(SCREENSHOT_DIR, 'planner-coverage.png');
+
+/** The map calls this test makes beyond the shared handle. */
+type AnalysisMap = MapHandle & {
+  unproject(point: [number, number]): { lng: number; lat: number };
+  getLayer(id: string): unknown;
+  isMoving(): boolean;
+  loaded(): boolean;
+};
+
+/** How many features of the given style layers are drawn now. */
+function renderedCount(page: Page, layers: string[]): Promise<number> {
+  return page.evaluate((ids) => {
+    const map = (globalThis as unknown as { __qingboMap: AnalysisMap }).__qingboMap;
+    return ids.every((id) => map.getLayer(id)) ? map.queryRenderedFeatures({ layers: ids }).length : -1;
+  }, layers);
+}
+
+async function items(baseUrl: string, layerId: string): Promise<FeatureCollection> {
+  const res = await fetch(`${baseUrl}/ogc/collections/${layerId}/items?limit=10000`, { headers: { Accept: 'application/geo+json' } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as FeatureCollection;
+}
+
+describe.skipIf(skipReason !== undefined)('the analysis tool on /map', () => {
+  let running: Awaited<ReturnType<typeof startE2eServer>>;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+  beforeAll(async () => {
+    running = await startE2eServer();
+    browser = await launchBrowser({ width: 1440, height: 900 });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  it('computes garbage-room coverage per community as the same functions do in Node, draws it, and finds the nearest room on a click', async () => {
+    const base = running.server.url;
+    const { page, errors } = await openPage(browser.context);
+    await actAsClient(page, 420);
+    await page.goto(`${base}/login?redirect=/map`);
+    await signInThroughForm(page, 'planner', DEMO_PASSWORD);
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/map');
+    await waitForMapReady(page);
+
+    await page.locator('[data-tool="analysis"]').click();
+    const coverage = page.getByTestId('analysis-coverage');
+    await expect(coverage.getByLabel('设施图层').inputValue()).resolves.toBe('garbage-rooms');
+    await expect(coverage.getByLabel('半径（米）').inputValue()).resolves.toBe('300');
+    await coverage.getByRole('button', { name: '运行' }).click();
+
+    const rows = coverage.locator('[data-testid="coverage-table"] tbody tr');
+    await expect.poll(() => rows.count()).toBe(5);
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => ({
+      share: Number(tr.getAttribute('data-share')),
+      cells: [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim()),
+    })));
+    const totalCells = await coverage.locator('tfoot tr').evaluate((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim()));
+
+    const [facilities, communities, buildings] = await Promise.all(['garbage-rooms', 'communities', 'courtyard-buildings'].map((id) => items(base, id)));
+    const inNode = serviceCoverage({ facilities: facilities!, communities: communities!, buildings: buildings!, radiusM: 300 });
+    const cellsOf = (name: unknown, r: CoverageFigures) => [
+      name, formatShare(r.share, 'zh-CN'), `${r.buildingsCovered}/${r.buildings}`, `${formatCount(r.householdsCovered, 'zh-CN')}/${formatCount(r.households, 'zh-CN')}`,
+    ];
+    expect(shown.map((r) => r.cells)).toEqual(inNode.rows.map((r) => cellsOf(r.properties?.name, r)));
+    shown.forEach((r, i) => expect(r.share).toBeCloseTo(inNode.rows[i]!.share, 12));
+    expect(totalCells).toEqual(cellsOf('全街道', inNode.total));
+    expect(inNode.total.share).toBeGreaterThan(0);
+    expect(inNode.total.share).toBeLessThan(1);
+
+    await expect.poll(() => renderedCount(page, ['analysis-uncovered-fill'])).toBeGreaterThan(0);
+    await expect.poll(() => renderedCount(page, ['analysis-coverage-fill'])).toBeGreaterThan(0);
+
+    const download = page.waitForEvent('download');
+    await coverage.getByRole('button', { name: '下载 CSV' }).click();
+    const csv = fs.readFileSync(await (await download).path(), 'utf8').trim().split(/\r\n/);
+    expect(csv).toHaveLength(7);
+    expect(csv[6]).toMatch(/^全街道,/);
+
+    // The map fits the district beside the panel once the table is there.
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      const map = (globalThis as unknown as { __qingboMap: AnalysisMap }).__qingboMap;
+      if (!map.isMoving() && map.loaded()) resolve();
+      else map.once('idle', () => resolve());
+    }));
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.locator('.maplibregl-ctrl-attrib-button').click().catch(() => undefined);
+    await page.screenshot({ path: SCREENSHOT });
+
+    // Nearest: a click right on a garbage room finds that room, and selects no feature meanwhile.
+    await page.getByRole('tab', { name: '最近设施' }).click();
+    const nearest = page.getByTestId('analysis-nearest');
+    await nearest.getByRole('button', { name: '在地图上点选' }).click();
+    const room = facilities!.features[0]!.geometry as unknown as { coordinates: [number, number] };
+    const target = await page.evaluate((lngLat) => (globalThis as unknown as { __qingboMap: MapHandle }).__qingboMap.project(lngLat), room.coordinates);
+    const box = await page.locator('.map-canvas canvas').boundingBox();
+    await page.mouse.click(box!.x + target.x + 30, box!.y + target.y + 20);
+    const result = nearest.getByTestId('nearest-result');
+    await result.waitFor({ timeout: 10_000 });
+    const clicked = await page.evaluate((p) => {
+      const at = (globalThis as unknown as { __qingboMap: AnalysisMap }).__qingboMap.unproject(p);
+      return [at.lng, at.lat] as [number, number];
+    }, [target.x + 30, target.y + 20] as [number, number]);
+    const closest = nearestFeature(clicked, facilities!)!;
+    await expect(result.textContent()).resolves.toContain(String(closest.feature.properties?.name));
+    // The page gets the click at whole pixels: the distances agree to within a pixel's ground size.
+    expect(Math.abs(Number(await result.getAttribute('data-distance')) - closest.distanceM)).toBeLessThan(2);
+    await expect.poll(() => renderedCount(page, ['analysis-nearest-line'])).toBe(1);
+    await expect(page.getByTestId('details-panel').count()).resolves.toBe(0);
+    await expect(page.locator('.maplibregl-popup').count()).resolves.toBe(0);
+
+    // Closing the panel takes the overlays off the map and gives clicks back to selection.
+    await page.getByRole('button', { name: '关闭工具面板' }).click();
+    await expect.poll(() => renderedCount(page, ['analysis-uncovered-fill'])).toBe(-1);
+    await expect.poll(() => renderedCount(page, ['analysis-nearest-line'])).toBe(-1);
+
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
