@@ -34,7 +34,12 @@ export function toCsv(features: readonly Feature[], schema: LayerSchema): string
 
 /** Starts a download of text as a file (the browser's save dialog or downloads folder). */
 export function downloadText(filename: string, text: string, type: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(filename, new Blob([text], { type }), doc);
+}
+
+/** Starts a download of a blob (e.g. a PNG) as a file. */
+export function downloadBlob(filename: string, blob: Blob, doc: Document = document): void {
+  const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
   link.download = filename;

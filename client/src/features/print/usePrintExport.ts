@@ -1,5 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { ref, type Ref } from 'vue';
+import { downloadBlob } from '../planner/exportFeatures';
 import { renderOffscreen, snapshotVisibleMap, PrintError, type MapSnapshot } from './capture';
 import { composePrint, legendItemWidth, type PrintTexts } from './compose';
 import { printFileName } from './fileName';
@@ -38,18 +39,6 @@ function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new PrintError('encode', 'the browser could not encode the PNG'))), 'image/png');
   });
-}
-
-function download(blob: Blob, fileName: string, doc: Document): void {
-  const url = URL.createObjectURL(blob);
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**
@@ -99,7 +88,7 @@ export function usePrintExport(options: { map: MaplibreMap; document?: Document 
       enter('encode');
       const blob = await toBlob(canvas);
       const fileName = printFileName(request.now);
-      download(blob, fileName, doc);
+      downloadBlob(fileName, blob, doc);
       result.value = { fileName, width: page.width, height: page.height };
       enter('done');
     } catch (e) {
