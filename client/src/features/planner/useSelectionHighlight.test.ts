@@ -64,9 +64,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0)).then(nextT
 
 describe('highlightData', () => {
   it('holds the feature\'s whole geometry without its properties, or nothing', () => {
-    expect(highlightData(ALLEY).features).toEqual([{ type: 'Feature', geometry: ALLEY.geometry, properties: {} }]);
-    expect(highlightData(null).features).toEqual([]);
-    expect(highlightData({ type: 'Feature', geometry: null as never, properties: {} }).features).toEqual([]);
+    expect(highlightData(ALLEY)?.features).toEqual([{ type: 'Feature', geometry: ALLEY.geometry, properties: {} }]);
+    expect(highlightData(null)).toBeNull();
+    expect(highlightData({ type: 'Feature', geometry: null as never, properties: {} })).toBeNull();
   });
 });
 
@@ -78,8 +78,9 @@ describe('useSelectionHighlight', () => {
     const scope = effectScope();
 
     scope.run(() => useSelectionHighlight({ map: fake.map, selection, cache }));
-    expect(fake.layers).toEqual(Object.values(HIGHLIGHT_LAYER_IDS));
+    expect(fake.layers).toEqual([]);
     await settle();
+    expect(fake.layers).toEqual(Object.values(HIGHLIGHT_LAYER_IDS));
     expect(fake.drawn()).toEqual(['Point']);
 
     selection.value = { layerId: 'alley-renovations', featureId: '7' };
@@ -88,7 +89,8 @@ describe('useSelectionHighlight', () => {
 
     selection.value = null;
     await settle();
-    expect(fake.drawn()).toEqual([]);
+    expect(fake.drawn()).toBeUndefined();
+    expect(fake.layers).toEqual([]);
     scope.stop();
   });
 
@@ -115,7 +117,7 @@ describe('useSelectionHighlight', () => {
     const scope = effectScope();
     const result = scope.run(() => useSelectionHighlight({ map: fake.map, selection, cache: cacheOf({ 'garbage-rooms/3': ROOM }), active }))!;
     await settle();
-    expect(fake.drawn()).toEqual([]);
+    expect(fake.drawn()).toBeUndefined();
 
     active.value = true;
     await settle();
@@ -123,7 +125,7 @@ describe('useSelectionHighlight', () => {
 
     selection.value = { layerId: 'garbage-rooms', featureId: '99' };
     await settle();
-    expect(fake.drawn()).toEqual([]);
+    expect(fake.drawn()).toBeUndefined();
     expect(result.error.value).toBe('404 Not Found');
     scope.stop();
   });
