@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Polygon } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceCoverage, type CoverageFigures } from '../../client/src/features/analysis/coverage';
-import { formatCount, formatShare } from '../../client/src/features/analysis/format';
+import { bufferFeatures } from '../../client/src/features/analysis/buffer';
+import { formatArea, formatCount, formatLength, formatShare } from '../../client/src/features/analysis/format';
 import { nearestFeature } from '../../client/src/features/analysis/nearest';
+import { statsInPolygon } from '../../client/src/features/analysis/stats';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import {
   actAsClient, browserSkipReason, launchBrowser, openPage, SCREENSHOT_DIR, signInThroughForm, startE2eServer, waitForMapReady, type MapHandle,
@@ -52,7 +54,7 @@ describe.skipIf(skipReason !== undefined)('the analysis tool on /map', () => {
     await running?.close();
   });
 
-  it('computes garbage-room coverage per community as the same functions do in Node, draws it, and finds the nearest room on a click', async () => {
+  it('computes garbage-room coverage per community, a buffer, the nearest room and a community\'s statistics as the same functions do in Node, and draws them', async () => {
     const base = running.server.url;
     const { page, errors } = await openPage(browser.context);
     await actAsClient(page, 420);
@@ -127,10 +129,36 @@ describe.skipIf(skipReason !== undefined)('the analysis tool on /map', () => {
     await expect(page.getByTestId('details-panel').count()).resolves.toBe(0);
     await expect(page.locator('.maplibregl-popup').count()).resolves.toBe(0);
 
+    // Buffer of a whole layer and statistics of a layer inside a community, as computed in Node.
+    await page.getByRole('button', { name: '结束点选' }).click();
+    await page.getByRole('tab', { name: '缓冲区' }).click();
+    const buffer = page.getByTestId('analysis-buffer');
+    await buffer.getByLabel('整个图层').check();
+    await buffer.locator('select[name="buffer-layer"]').selectOption('garbage-rooms');
+    await buffer.getByLabel('半径（米）').fill('120');
+    await buffer.getByRole('button', { name: '运行' }).click();
+    const buffered = bufferFeatures(facilities!.features, 120);
+    await expect.poll(() => buffer.getByTestId('buffer-result').textContent()).toBe(`缓冲区面积 ${formatArea(buffered.areaM2, 'zh-CN')}（6 个要素）`);
+    await expect.poll(() => renderedCount(page, ['analysis-buffer-fill'])).toBeGreaterThan(0);
+
+    await page.getByRole('tab', { name: '范围统计' }).click();
+    const stats = page.getByTestId('analysis-stats');
+    await stats.locator('select[name="stats-layer"]').selectOption('alley-renovations');
+    const community = communities!.features.find((f) => f.properties?.name === '定安路社区')!;
+    await stats.locator('select[name="stats-community"]').selectOption(String(community.id));
+    const alleys = await items(base, 'alley-renovations');
+    const expectedStats = statsInPolygon(alleys, community.geometry as Polygon, ['length_m', 'budget_wan']);
+    expect(expectedStats.count).toBe(2);
+    await expect.poll(() => stats.locator('[data-key="count"]').textContent()).toBe(String(expectedStats.count));
+    await expect(stats.locator('[data-key="length"]').textContent()).resolves.toBe(formatLength(expectedStats.lengthM, 'zh-CN'));
+    await expect(stats.locator('[data-key="budget_wan"]').textContent()).resolves.toBe(`${formatCount(expectedStats.sums[1]!.value, 'zh-CN')}万元`);
+
     // Closing the panel takes the overlays off the map and gives clicks back to selection.
     await page.getByRole('button', { name: '关闭工具面板' }).click();
     await expect.poll(() => renderedCount(page, ['analysis-uncovered-fill'])).toBe(-1);
     await expect.poll(() => renderedCount(page, ['analysis-nearest-line'])).toBe(-1);
+    await expect.poll(() => renderedCount(page, ['analysis-buffer-fill'])).toBe(-1);
+    await expect.poll(() => renderedCount(page, ['analysis-stats-area-line'])).toBe(-1);
 
     expect(errors).toEqual([]);
     await page.close();

@@ -1,6 +1,5 @@
 import { area, booleanPointInPolygon, featureCollection, intersect } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { LayerSchema } from '@contracts/layers';
 import { clippedLength, isAreal, lineStrings, pointPositions } from './geometry';
 
 /** One summed numeric property. */
@@ -25,7 +24,7 @@ export interface LayerStats {
  * The numeric schema properties that make sense to add up: numbers and integers except
  * percentages (unit `%`) and years (a key containing `year`).
  */
-export function additiveKeys(schema: LayerSchema): string[] {
+export function additiveKeys(schema: { properties: Record<string, { type: string; 'x-unit'?: string }> }): string[] {
   return Object.entries(schema.properties)
     .filter(([key, p]) => (p.type === 'number' || p.type === 'integer') && p['x-unit'] !== '%' && !/year/i.test(key))
     .map(([key]) => key);
