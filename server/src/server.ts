@@ -7,6 +7,7 @@ import { openDatabase, type Db } from './db/database';
 import { createLogger } from './logger';
 import { isEmpty, seedDatabase } from './seed/seed';
 import { seedDemoData } from './seed/demo';
+import { syncLayerDefinitions } from './seed/sync';
 
 /** A running console server. */
 export interface RunningServer {
@@ -26,6 +27,10 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
     const summary = seedDatabase(db, config.dataDir);
     const demo = await seedDemoData(db, { uploadDir: config.uploadDir });
     log.info({ layers: summary.layers.length, indicators: summary.indicators, accounts: demo.accounts, demoCases: demo.history.registered + demo.history.rejected, ms: demo.history.ms }, 'seeded the demo district into an empty database');
+  } else {
+    const sync = syncLayerDefinitions(db, config.dataDir);
+    if (sync.updated.length > 0 || sync.added.length > 0) log.info(sync, 'layer definitions brought up to date with the data folder');
+    if (sync.schemaDiffers.length > 0) log.warn({ layers: sync.schemaDiffers }, 'stored layer schemas differ from the data folder; kept as stored (npm run seed reloads the demo data)');
   }
   const app = createApp({ db, config, log });
   const clocks = setInterval(() => {
