@@ -147,6 +147,32 @@ describe('useLayersStore', () => {
     expect(store.isVisible('alley-renovations')).toBe(false);
   });
 
+  it('refreshes the catalogue after a write: new counts, same style and visibility; a failure keeps the old counts', async () => {
+    const store = useLayersStore();
+    let count = 3;
+    let down = false;
+    const fetch = fakeFetch({
+      '/api/layers': () => (down ? json({ error: { code: 'unavailable', message: 'down' } }, 503) : json({ layers: [boundary, { ...alleys, featureCount: count }] })),
+      [ZH_STYLE]: () => json(sampleStyle('zh')),
+    });
+    await store.load({ fetch });
+    store.toggle('district-boundary');
+    const style = store.style;
+
+    count = 4;
+    await store.refreshCatalogue({ fetch });
+    expect(store.layerById('alley-renovations')?.featureCount).toBe(4);
+    expect(store.style).toBe(style);
+    expect(store.visibility).toEqual({ 'district-boundary': false, 'alley-renovations': true });
+    expect(fetch.calls).toEqual(['/api/layers', ZH_STYLE, '/api/layers']);
+
+    down = true;
+    count = 5;
+    await store.refreshCatalogue({ fetch });
+    expect(store.layerById('alley-renovations')?.featureCount).toBe(4);
+    expect(store.status).toBe('ready');
+  });
+
   it('keeps the style of the latest request when answers arrive out of order', async () => {
     const store = useLayersStore();
     let releaseZh!: () => void;

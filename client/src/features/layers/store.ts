@@ -87,6 +87,19 @@ export const useLayersStore = defineStore('layers', () => {
     }
   }
 
+  /** Fetches the catalogue again after a write so feature counts and extents stay true; the style and visibility stay. */
+  async function refreshCatalogue({ fetch = browserFetch }: Pick<LoadLayersOptions, 'fetch'> = {}): Promise<void> {
+    const request = ++latestLoad;
+    try {
+      const list = await fetchLayers(fetch);
+      if (request !== latestLoad) return;
+      layers.value = list;
+      visibility.value = Object.fromEntries(list.map((l) => [l.id, visibility.value[l.id] ?? (style.value ? shownByStyle(style.value, l.id) : false)]));
+    } catch {
+      // Counts stay as they were; the map itself is already up to date.
+    }
+  }
+
   /** The catalogue entry of a layer id. */
   function layerById(id: string): LayerInfo | undefined {
     return layers.value.find((l) => l.id === id);
@@ -108,5 +121,5 @@ export const useLayersStore = defineStore('layers', () => {
     setVisible(id, !isVisible(id));
   }
 
-  return { layers, style, styleLocale, visibility, status, error, groups, legend, load, loadStyle, layerById, isVisible, setVisible, toggle };
+  return { layers, style, styleLocale, visibility, status, error, groups, legend, load, loadStyle, refreshCatalogue, layerById, isVisible, setVisible, toggle };
 });
