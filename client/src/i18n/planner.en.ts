@@ -1,4 +1,6 @@
 import { analysisEn } from './analysis.en';
+import { opacityEn } from './opacity.en';
+import { searchEn } from './search.en';
 import { importEn } from './import.en';
 import type { plannerZhCN } from './planner.zh-CN';
 import { timelineEn } from './timeline.en';
@@ -9,6 +11,8 @@ export const plannerEn: typeof plannerZhCN = {
   timeline: timelineEn,
   print: printEn,
   analysis: analysisEn,
+  opacity: opacityEn,
+  search: searchEn,
   import: importEn,
   details: {
     title: 'Feature details',

@@ -1,4 +1,6 @@
 import { analysisZhCN } from './analysis.zh-CN';
+import { opacityZhCN } from './opacity.zh-CN';
+import { searchZhCN } from './search.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { printZhCN } from './print.zh-CN';
 import { timelineZhCN } from './timeline.zh-CN';
@@ -8,6 +10,8 @@ export const plannerZhCN = {
   print: printZhCN,
   timeline: timelineZhCN,
   analysis: analysisZhCN,
+  opacity: opacityZhCN,
+  search: searchZhCN,
   import: importZhCN,
   details: {
     title: '要素详情',

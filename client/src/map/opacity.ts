@@ -1,5 +1,9 @@
-/** The opacity paint properties of each style layer type; every one of them defaults to 1. */
-const OPACITY_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+/** Paint properties that make a style layer (part) transparent; every one of them defaults to 1. */
+export type OpacityProperty =
+  | 'fill-opacity' | 'line-opacity' | 'circle-opacity' | 'circle-stroke-opacity' | 'text-opacity' | 'icon-opacity'
+  | 'raster-opacity' | 'heatmap-opacity' | 'fill-extrusion-opacity';
+
+const OPACITY_PROPERTIES: Readonly<Record<string, readonly OpacityProperty[]>> = {
   fill: ['fill-opacity'],
   line: ['line-opacity'],
   circle: ['circle-opacity', 'circle-stroke-opacity'],
@@ -10,7 +14,7 @@ const OPACITY_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The opacity paint properties of a style layer of `type` (none for types without any). */
-export function opacityProperties(type: string): readonly string[] {
+export function opacityProperties(type: string): readonly OpacityProperty[] {
   return OPACITY_PROPERTIES[type] ?? [];
 }
 

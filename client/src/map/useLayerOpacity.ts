@@ -1,14 +1,14 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { injectMap } from './context';
-import { opacityProperties, scaleOpacity } from './opacity';
+import { opacityProperties, scaleOpacity, type OpacityProperty } from './opacity';
 import { catalogueLayerOf } from './styleMetadata';
 
 /** The map methods `useLayerOpacity` calls; a MapLibre map has them. */
 export interface OpacityTarget {
   getLayer(id: string): unknown;
-  getPaintProperty(id: string, name: string): unknown;
-  setPaintProperty(id: string, name: string, value: never): unknown;
+  getPaintProperty(id: string, name: OpacityProperty): unknown;
+  setPaintProperty(id: string, name: OpacityProperty, value: never): unknown;
   on(type: 'styledata', listener: () => void): unknown;
   off(type: 'styledata', listener: () => void): unknown;
 }

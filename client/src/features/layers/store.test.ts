@@ -189,9 +189,24 @@ describe('useLayersStore', () => {
     expect(store.style?.metadata).toMatchObject({ 'qingbo:lang': 'en' });
   });
 
+  it('keeps an opacity per layer, clamped, with full opacity as no entry at all', async () => {
+    const store = useLayersStore();
+    store.setOpacity('alley-renovations', 0.4);
+    await store.load({ fetch: server() });
+
+    store.setOpacity('district-boundary', 1.7);
+    store.setOpacity('water', -1);
+    expect(store.opacity).toEqual({ 'alley-renovations': 0.4, water: 0 });
+    expect([store.opacityOf('alley-renovations'), store.opacityOf('district-boundary')]).toEqual([0.4, 1]);
+
+    store.setOpacity('alley-renovations', 1);
+    expect(store.opacity).toEqual({ water: 0 });
+  });
+
   it('keeps only serialisable state', async () => {
     const store = useLayersStore();
     await store.load({ fetch: server([alleys]) });
+    store.setOpacity('alley-renovations', 0.5);
 
     expect(store.style).not.toBeNull();
     expect(JSON.parse(JSON.stringify(store.$state))).toEqual(store.$state);

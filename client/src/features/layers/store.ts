@@ -4,6 +4,7 @@ import { computed, ref, shallowRef } from 'vue';
 import type { LayerInfo } from '@contracts/layers';
 import { browserFetch, type FetchLike } from '../../api/http';
 import { DEFAULT_LOCALE, type AppLocale } from '../../i18n/locale';
+import { clampOpacity } from '../../map/opacity';
 import { catalogueLayerOf } from '../../map/styleMetadata';
 import { styleUrl } from '../../map/styles';
 import { fetchLayers, fetchStyle } from './api';
@@ -31,7 +32,7 @@ export function shownByStyle(style: StyleSpecification, layerId: string): boolea
 
 /**
  * The layer catalogue, the console's map style (plain JSON) and view state: which layers are
- * visible. Plain serialisable state only; the map itself lives in `MapView`.
+ * visible and how opaque. Plain serialisable state only; the map itself lives in `MapView`.
  */
 export const useLayersStore = defineStore('layers', () => {
   const layers = ref<LayerInfo[]>([]);
@@ -39,6 +40,8 @@ export const useLayersStore = defineStore('layers', () => {
   /** The locale the style's labels are in. */
   const styleLocale = ref<AppLocale | null>(null);
   const visibility = ref<Record<string, boolean>>({});
+  /** Opacity factor (0…1) per layer id; layers missing from it are drawn as the style has them. */
+  const opacity = ref<Record<string, number>>({});
   const status = ref<CatalogueStatus>('idle');
   const error = ref<string | null>(null);
   let latestLoad = 0;
@@ -121,5 +124,20 @@ export const useLayersStore = defineStore('layers', () => {
     setVisible(id, !isVisible(id));
   }
 
-  return { layers, style, styleLocale, visibility, status, error, groups, legend, load, loadStyle, refreshCatalogue, layerById, isVisible, setVisible, toggle };
+  /** A layer's opacity factor: 1 unless set. */
+  function opacityOf(id: string): number {
+    return opacity.value[id] ?? 1;
+  }
+
+  /** Sets a layer's opacity factor (clamped to 0…1); 1 removes it. Ids of layers not loaded yet are kept, e.g. from a shared link. */
+  function setOpacity(id: string, value: number): void {
+    const { [id]: _old, ...others } = opacity.value;
+    const next = clampOpacity(value);
+    opacity.value = next === 1 ? others : { ...others, [id]: next };
+  }
+
+  return {
+    layers, style, styleLocale, visibility, opacity, status, error, groups, legend,
+    load, loadStyle, refreshCatalogue, layerById, isVisible, setVisible, toggle, opacityOf, setOpacity,
+  };
 });

@@ -31,6 +31,19 @@ describe('the /map link state', () => {
     expect(decodeUrlState(encodeUrlState(tricky) as Record<string, string>)).toEqual(tricky);
   });
 
+  it('writes faded layers\' opacity as whole percents, leaves fully opaque ones out and reads it back', () => {
+    const query = encodeUrlState({ filters: {}, opacity: { communities: 0.35, roads: 1, 'grid-cells': 0 } });
+
+    expect(query).toEqual({ op: 'communities:35,grid-cells:0' });
+    expect(decodeUrlState(query as Record<string, string>).opacity).toEqual({ communities: 0.35, 'grid-cells': 0 });
+    expect(encodeUrlState({ filters: {}, opacity: { roads: 1 } })).toEqual({});
+  });
+
+  it('drops malformed opacities', () => {
+    expect(decodeUrlState({ op: 'roads:50,water:150,hills:-5,greens:abc,BAD:20,<x>:1,communities' }).opacity).toEqual({ roads: 0.5 });
+    expect(decodeUrlState({ op: 'water:101' }).opacity).toBeUndefined();
+  });
+
   it('reads an empty layer list as "all hidden" and a missing one as "as the style has them"', () => {
     expect(decodeUrlState({ layers: '' }).layers).toEqual([]);
     expect(decodeUrlState({}).layers).toBeUndefined();

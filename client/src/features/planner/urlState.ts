@@ -23,6 +23,8 @@ export interface PlannerUrlState {
   selection?: Selection;
   /** The time slider's date (`YYYY-MM-DD`, query `t`): the district as of that day. */
   asOf?: string;
+  /** Opacity (0…1) of layers drawn fainter than served (query `op`: `id:percent,…`). */
+  opacity?: Record<string, number>;
 }
 
 const FILTER_PREFIX = 'f.';
@@ -77,6 +79,8 @@ export function encodeUrlState(state: PlannerUrlState): LocationQueryRaw {
   }
   if (state.selection) query.sel = `${state.selection.layerId}/${state.selection.featureId}`;
   if (state.asOf) query.t = state.asOf;
+  const faded = Object.entries(state.opacity ?? {}).filter(([, value]) => value < 1);
+  if (faded.length > 0) query.op = faded.map(([id, value]) => `${id}:${Math.round(value * 100)}`).join(',');
   return query;
 }
 
@@ -102,5 +106,8 @@ export function decodeUrlState(query: LocationQuery): PlannerUrlState {
   if (layerId && ID.test(layerId) && featureId) state.selection = { layerId, featureId };
   const asOf = single(query, 't');
   if (isDate(asOf)) state.asOf = asOf;
+  const opacity = (single(query, 'op') ?? '').split(',').map((part) => part.split(':'))
+    .filter(([id, percent]) => id && ID.test(id) && /^\d{1,3}$/.test(percent ?? '') && Number(percent) <= 100);
+  if (opacity.length > 0) state.opacity = Object.fromEntries(opacity.map(([id, percent]) => [id, Number(percent) / 100]));
   return state;
 }

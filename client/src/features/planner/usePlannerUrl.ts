@@ -33,6 +33,7 @@ export function usePlannerUrl(options: { enabled?: MaybeRefOrGetter<boolean> } =
   if (Object.keys(restored.filters).length > 0) planner.setFilters(restored.filters);
   if (restored.selection) planner.select(restored.selection);
   if (restored.asOf) timeline.setDate(restored.asOf);
+  for (const [id, value] of Object.entries(restored.opacity ?? {})) layers.setOpacity(id, value);
 
   watch(() => layers.status, (status) => {
     if (status !== 'ready' || layersRestored) return;
@@ -42,7 +43,7 @@ export function usePlannerUrl(options: { enabled?: MaybeRefOrGetter<boolean> } =
   }, { immediate: true });
 
   watch(
-    () => ({ view: planner.view, filters: planner.filters, selection: planner.selection, asOf: timeline.date, visibility: { ...layers.visibility }, ready: layers.status === 'ready' }),
+    () => ({ view: planner.view, filters: planner.filters, selection: planner.selection, asOf: timeline.date, visibility: { ...layers.visibility }, opacity: layers.opacity, ready: layers.status === 'ready' }),
     (state) => {
       if (leaving || !state.ready || !layersRestored || toValue(options.enabled) === false) return;
       const query = encodeUrlState({
@@ -51,6 +52,7 @@ export function usePlannerUrl(options: { enabled?: MaybeRefOrGetter<boolean> } =
         filters: state.filters,
         ...(state.selection ? { selection: state.selection } : {}),
         ...(state.asOf ? { asOf: state.asOf } : {}),
+        opacity: Object.fromEntries(Object.entries(state.opacity).filter(([id]) => layers.layerById(id))),
       });
       if (JSON.stringify(query) === JSON.stringify(route.query)) return;
       void router.replace({ query });
