@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { LayerDefinition } from '@contracts/layers';
+import { sampleLayer } from '../layers/testing';
+import { rankMatches } from './match';
+import { searchableKeys, searchableLayers, searchEntries } from './searchIndex';
+
+const DATA = path.resolve(__dirname, '../../../../data');
+
+const dealers = sampleLayer({
+  id: 'car-dealers',
+  geometryType: 'Point',
+  labelProperty: 'brand',
+  schema: {
+    type: 'object',
+    required: [],
+    properties: {
+      name: { type: 'string' },
+      name_en: { type: 'string' },
+      brand: { type: 'string' },
+      brand_en: { type: 'string' },
+      category: { type: 'string' },
+      address: { type: 'string' },
+      code: { type: 'string' },
+      opening_year: { type: 'integer' },
+    },
+  },
+});
+
+function point(id: string | number | undefined, properties: Record<string, unknown>): FeatureCollection['features'][number] {
+  return { type: 'Feature', ...(id === undefined ? {} : { id }), geometry: { type: 'Point', coordinates: [120.16, 30.24] }, properties };
+}
+
+describe('searchableKeys', () => {
+  it('searches names in both languages and the label property first, then codes and addresses, never other fields', () => {
+    expect(searchableKeys(dealers)).toEqual([
+      { key: 'name', isName: true }, { key: 'name_en', isName: true }, { key: 'brand', isName: true }, { key: 'brand_en', isName: true },
+      { key: 'address', isName: false }, { key: 'code', isName: false },
+    ]);
+  });
+});
+
+describe('searchEntries', () => {
+  it('keeps the non-empty searchable texts of each feature that has an id and a geometry', () => {
+    const entries = searchEntries(dealers, {
+      type: 'FeatureCollection',
+      features: [
+        point(7, { name: '清波汽车城', name_en: 'Qingbo Auto Mall', brand: '', category: '轿车', address: '南山路 1 号', opening_year: 2009 }),
+        point(undefined, { name: '无编号' }),
+        point('x', { category: '只有类别' }),
+        { type: 'Feature', id: 'nogeom', geometry: null as never, properties: { name: '无几何' } },
+      ],
+    });
+
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ layerId: 'car-dealers', featureId: '7' });
+    expect(entries[0]!.fields.map((f) => [f.key, f.normalized, f.isName])).toEqual([
+      ['name', '清波汽车城', true], ['name_en', 'qingbo auto mall', true], ['address', '南山路 1 号', false],
+    ]);
+  });
+});
+
+describe('searching the demo district', () => {
+  const catalogue = JSON.parse(fs.readFileSync(path.join(DATA, 'layers.json'), 'utf8')) as LayerDefinition[];
+  const entries = catalogue.flatMap((layer) => {
+    const collection = JSON.parse(fs.readFileSync(path.join(DATA, 'layers', `${layer.id}.geojson`), 'utf8')) as FeatureCollection;
+    const withIds = { ...collection, features: collection.features.map((f, i) => ({ ...f, id: f.id ?? i + 1 })) };
+    return searchEntries(layer, withIds);
+  });
+  const top = (query: string) => rankMatches(entries, query).hits.map((hit) => `${hit.item.layerId}:${hit.field.value}`);
+
+  it('finds the 红门局 alley first, then the buildings, rooms and lamps named after it', () => {
+    const hits = top('红门局');
+    expect(hits[0]).toBe('alley-renovations:红门局');
+    expect(hits.slice(1)).toEqual([
+      'courtyard-buildings:红门局6号1幢', 'garbage-rooms:红门局生态垃圾房',
+      'solar-installations:红门局6号1幢太阳能楼道灯1', 'solar-installations:红门局6号1幢太阳能楼道灯2',
+    ]);
+  });
+
+  it('finds streets, communities and grid cells by English name or code', () => {
+    expect(top('yangbatou')[0]).toBe('alley-renovations:Yangbatou Alley');
+    const community = catalogue.find((l) => l.id === 'communities')!;
+    const firstCommunity = JSON.parse(fs.readFileSync(path.join(DATA, 'layers', 'communities.geojson'), 'utf8')).features[0].properties as Record<string, string>;
+    expect(top(firstCommunity.name_en!)[0]).toBe(`${community.id}:${firstCommunity.name_en}`);
+    const grid = JSON.parse(fs.readFileSync(path.join(DATA, 'layers', 'grid-cells.geojson'), 'utf8')).features[0].properties as Record<string, string>;
+    expect(top(grid.code!)[0]).toBe(`grid-cells:${grid.code}`);
+    const road = JSON.parse(fs.readFileSync(path.join(DATA, 'layers', 'roads.geojson'), 'utf8')).features[0].properties as Record<string, string>;
+    expect(top(road.name!)[0]).toBe(`roads:${road.name}`);
+  });
+});
+
+describe('searchableLayers', () => {
+  it('leaves read-only (workflow) layers out', () => {
+    const cases = sampleLayer({ id: 'cases', readOnly: true });
+    expect(searchableLayers([dealers, cases]).map((l) => l.id)).toEqual(['car-dealers']);
+  });
+});
