@@ -9,6 +9,8 @@ export const analysisEn: typeof analysisZhCN = {
   run: 'Run',
   running: 'Computing…',
   failed: 'The analysis failed: {message}',
+  tooMany: 'This layer has {count} features, more than the {limit} one analysis run takes; choose another layer.',
+  tooManyOption: '{title} ({count}, too many)',
   clear: 'Clear',
   unnamed: 'Unnamed feature',
   households: '{n} households',

@@ -7,6 +7,8 @@ export const analysisZhCN = {
   run: '运行',
   running: '正在计算…',
   failed: '分析失败：{message}',
+  tooMany: '该图层有 {count} 个要素，超过一次分析的上限 {limit} 个，请换一个图层。',
+  tooManyOption: '{title}（{count} 个，超过上限）',
   clear: '清除',
   unnamed: '未命名要素',
   households: '{n} 户',

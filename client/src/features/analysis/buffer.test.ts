@@ -1,6 +1,6 @@
 import { area, buffer, destination, featureCollection, lineString, point, polygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { bufferFeatures } from './buffer';
+import { bufferFeatures, TooManyFeaturesError } from './buffer';
 
 const A: [number, number] = [120.165, 30.245];
 const east = (metres: number) => destination(A, metres, 90, { units: 'meters' }).geometry.coordinates as [number, number];
@@ -51,5 +51,13 @@ describe('bufferFeatures', () => {
   it('gives no polygon for no features and rejects a bad radius', () => {
     expect(bufferFeatures(featureCollection([]).features, 100)).toEqual({ polygon: null, areaM2: 0, count: 0 });
     for (const radius of [0, -1, Number.POSITIVE_INFINITY, 6000]) expect(() => bufferFeatures([point(A)], radius)).toThrow(RangeError);
+  });
+});
+
+describe('bufferFeatures limits', () => {
+  it('refuses more features than one run takes', () => {
+    const many = Array.from({ length: 151 }, () => point(A));
+    expect(() => bufferFeatures(many, 10)).toThrow(TooManyFeaturesError);
+    expect(bufferFeatures(many.slice(1), 10).count).toBe(150);
   });
 });

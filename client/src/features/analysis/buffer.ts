@@ -5,6 +5,20 @@ import { areaOf, unionAll, type AreaFeature } from './geometry';
 /** The largest radius the analysis tools accept, in metres (the district is about 2 km across). */
 export const MAX_RADIUS_METERS = 5000;
 
+/**
+ * The most features (or facility points) one buffer or coverage run takes: unioning overlapping
+ * polygons in the browser grows fast with their number (about 1 s for 100 circles on a slow core).
+ */
+export const MAX_ANALYSIS_FEATURES = 150;
+
+/** Thrown when a run would take more than `MAX_ANALYSIS_FEATURES` features. */
+export class TooManyFeaturesError extends RangeError {
+  constructor(readonly count: number, readonly limit: number = MAX_ANALYSIS_FEATURES) {
+    super(`${count} features are more than the ${limit} one analysis run takes`);
+    this.name = 'TooManyFeaturesError';
+  }
+}
+
 /** A buffer: the union of every feature's buffer, and its geodesic area. */
 export interface BufferResult {
   /** The unioned buffer polygon; null when no feature had a geometry. */
@@ -22,10 +36,11 @@ export function isValidRadius(radiusMeters: number): boolean {
 /**
  * Buffers features (points, lines or polygons) by a radius in metres with turf and unions the
  * buffers into one (multi)polygon.
- * @throws RangeError for a radius `isValidRadius` rejects.
+ * @throws RangeError for a radius `isValidRadius` rejects; TooManyFeaturesError above `MAX_ANALYSIS_FEATURES` features.
  */
 export function bufferFeatures(features: readonly Feature[], radiusMeters: number): BufferResult {
   if (!isValidRadius(radiusMeters)) throw new RangeError(`buffer radius must be above 0 and at most ${MAX_RADIUS_METERS} m, not ${radiusMeters}`);
+  if (features.length > MAX_ANALYSIS_FEATURES) throw new TooManyFeaturesError(features.length);
   const buffers = features.flatMap((f) => {
     if (!f.geometry) return [];
     const buffered = buffer(f, radiusMeters, { units: 'meters' });

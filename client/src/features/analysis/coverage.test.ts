@@ -1,6 +1,7 @@
 import { area, circle, destination, featureCollection, point, polygon } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { TooManyFeaturesError } from './buffer';
 import { CIRCLE_STEPS, serviceCoverage, uncoveredCollection } from './coverage';
 
 const CENTRE: [number, number] = [120.165, 30.245];
@@ -81,6 +82,11 @@ describe('serviceCoverage', () => {
     expect(result.coverage).toBeNull();
     expect(result.rows[0]).toMatchObject({ coveredM2: 0, share: 0 });
     expect(result.rows[0]!.uncovered).toBe(community);
+  });
+
+  it('refuses more facility points than one run takes', () => {
+    const many = featureCollection(Array.from({ length: 151 }, (_, i) => point(offset(CENTRE, i, 90))));
+    expect(() => serviceCoverage({ facilities: many, communities: featureCollection([community]), radiusM: 100 })).toThrow(TooManyFeaturesError);
   });
 
   it('rejects a radius that is not a positive distance up to 5 km', () => {

@@ -1,6 +1,6 @@
 import { area, booleanPointInPolygon, circle, difference, featureCollection, intersect, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, GeoJsonProperties, Polygon, Position } from 'geojson';
-import { isValidRadius, MAX_RADIUS_METERS } from './buffer';
+import { isValidRadius, MAX_ANALYSIS_FEATURES, MAX_RADIUS_METERS, TooManyFeaturesError } from './buffer';
 import { areaOf, arealFeatures, pointPositions, unionAll, type AreaFeature } from './geometry';
 
 /** The service radius the coverage analysis starts with, in metres. */
@@ -85,12 +85,13 @@ function numberOf(value: unknown): number {
  * uncovered. A building is covered when its representative point (`buildingPoint`) lies inside
  * a circle, and belongs to the community that contains that point; its households come from
  * `householdsKey` (non-numbers count 0).
- * @throws RangeError for a radius outside (0, MAX_RADIUS_METERS].
+ * @throws RangeError for a radius outside (0, MAX_RADIUS_METERS]; TooManyFeaturesError above `MAX_ANALYSIS_FEATURES` facility points.
  */
 export function serviceCoverage(input: CoverageInput): CoverageResult {
   const { radiusM, householdsKey = 'households' } = input;
   if (!isValidRadius(radiusM)) throw new RangeError(`coverage radius must be above 0 and at most ${MAX_RADIUS_METERS} m, not ${radiusM}`);
   const points = input.facilities.features.flatMap((f) => pointPositions(f.geometry));
+  if (points.length > MAX_ANALYSIS_FEATURES) throw new TooManyFeaturesError(points.length);
   const circles = points.map((p) => circle(p, radiusM, { units: 'meters', steps: CIRCLE_STEPS }));
   const coverage = unionAll(circles);
   const communities = arealFeatures(input.communities);

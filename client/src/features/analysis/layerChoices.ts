@@ -12,18 +12,31 @@ export const DEFAULT_FACILITY_LAYER = 'garbage-rooms';
 export interface LayerChoice {
   id: string;
   title: string;
+  featureCount: number;
+  /** More features than the run takes: offered but not choosable. */
+  tooMany: boolean;
 }
 
-/** Layers as select options in the locale, point layers only when `pointsOnly`, thematic layers before the basemap. */
-export function layerChoices(layers: readonly LayerInfo[], locale: AppLocale, pointsOnly = false): LayerChoice[] {
+/** What `layerChoices` offers. */
+export interface LayerChoiceOptions {
+  /** Point layers only. */
+  pointsOnly?: boolean;
+  /** Layers with more features than this are marked `tooMany`. */
+  maxFeatures?: number;
+}
+
+/** Layers as select options in the locale, thematic layers before the basemap. */
+export function layerChoices(layers: readonly LayerInfo[], locale: AppLocale, options: LayerChoiceOptions = {}): LayerChoice[] {
+  const max = options.maxFeatures ?? Number.POSITIVE_INFINITY;
   return layers
-    .filter((l) => !pointsOnly || l.geometryType === 'Point')
+    .filter((l) => !options.pointsOnly || l.geometryType === 'Point')
     .map((l, i) => ({ l, i }))
     .sort((a, b) => Number(a.l.group === 'basemap') - Number(b.l.group === 'basemap') || a.i - b.i)
-    .map(({ l }) => ({ id: l.id, title: locale === 'en' ? l.title.en : l.title.zh }));
+    .map(({ l }) => ({ id: l.id, title: locale === 'en' ? l.title.en : l.title.zh, featureCount: l.featureCount, tooMany: l.featureCount > max }));
 }
 
-/** The preferred layer if offered, else the first choice, else ''. */
+/** The preferred layer if offered and choosable, else the first choosable one, else ''. */
 export function defaultChoice(choices: readonly LayerChoice[], preferred: string): string {
-  return choices.find((c) => c.id === preferred)?.id ?? choices[0]?.id ?? '';
+  const open = choices.filter((c) => !c.tooMany);
+  return open.find((c) => c.id === preferred)?.id ?? open[0]?.id ?? '';
 }

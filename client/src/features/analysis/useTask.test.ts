@@ -17,6 +17,12 @@ describe('useTask', () => {
     expect([task.status.value, task.result.value, task.error.value]).toEqual(['error', 1, 'HTTP 404']);
   });
 
+  it('describes a failure with the given function', async () => {
+    const task = useTask<number>((e) => `failed: ${(e as Error).name}`);
+    await task.run(() => { throw new RangeError('x'); });
+    expect(task.error.value).toBe('failed: RangeError');
+  });
+
   it('lets a newer run or a reset win over an older one', async () => {
     const task = useTask<string>();
     let release: (v: string) => void = () => {};

@@ -16,8 +16,8 @@ export interface UseTaskReturn<T> {
   reset(): void;
 }
 
-/** One analysis run at a time with its progress, result and error. */
-export function useTask<T>(): UseTaskReturn<T> {
+/** One analysis run at a time with its progress, result and error; `describe` turns a failure into the text shown. */
+export function useTask<T>(describe: (e: unknown) => string = (e) => (e instanceof Error ? e.message : String(e))): UseTaskReturn<T> {
   const status = ref<TaskStatus>('idle');
   const result = shallowRef<T | null>(null);
   const error = ref<string | null>(null);
@@ -35,7 +35,7 @@ export function useTask<T>(): UseTaskReturn<T> {
       status.value = 'done';
     } catch (e) {
       if (current !== generation) return;
-      error.value = e instanceof Error ? e.message : String(e);
+      error.value = describe(e);
       status.value = 'error';
     }
   }
