@@ -153,6 +153,24 @@ describe.skipIf(skipReason !== undefined)('the analysis tool on /map', () => {
     await expect(stats.locator('[data-key="length"]').textContent()).resolves.toBe(formatLength(expectedStats.lengthM, 'zh-CN'));
     await expect(stats.locator('[data-key="budget_wan"]').textContent()).resolves.toBe(`${formatCount(expectedStats.sums[1]!.value, 'zh-CN')}万元`);
 
+    // A drawn area: a box around the first garbage room, drawn point by point; no click selects a feature meanwhile.
+    await stats.locator('select[name="stats-layer"]').selectOption('garbage-rooms');
+    await stats.getByLabel('绘制范围').check();
+    await stats.getByRole('button', { name: '绘制范围' }).click();
+    const centre = await page.evaluate((lngLat) => (globalThis as unknown as { __qingboMap: MapHandle }).__qingboMap.project(lngLat), room.coordinates);
+    const corners: [number, number][] = [[-40, -40], [40, -40], [40, 40], [-40, 40]].map(([dx, dy]) => [centre.x + dx!, centre.y + dy!]);
+    for (const [x, y] of corners) await page.mouse.click(box!.x + x, box!.y + y);
+    await page.mouse.dblclick(box!.x + corners[0]![0], box!.y + corners[0]![1]);
+    const ring = await page.evaluate((points) => points.map((p) => {
+      const at = (globalThis as unknown as { __qingboMap: AnalysisMap }).__qingboMap.unproject(p);
+      return [at.lng, at.lat];
+    }), corners);
+    const drawnStats = statsInPolygon(facilities!, { type: 'Polygon', coordinates: [[...ring, ring[0]!]] }, ['bins']);
+    expect(drawnStats.count).toBeGreaterThan(0);
+    await expect.poll(() => stats.locator('[data-key="count"]').textContent()).toBe(String(drawnStats.count));
+    await expect(stats.locator('[data-key="bins"]').textContent()).resolves.toBe(`${drawnStats.sums[0]!.value}个`);
+    await expect(page.getByTestId('details-panel').count()).resolves.toBe(0);
+
     // Closing the panel takes the overlays off the map and gives clicks back to selection.
     await page.getByRole('button', { name: '关闭工具面板' }).click();
     await expect.poll(() => renderedCount(page, ['analysis-uncovered-fill'])).toBe(-1);
