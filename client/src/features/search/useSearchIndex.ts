@@ -1,0 +1,51 @@
+import { ref, shallowRef, toValue, type MaybeRefOrGetter, type Ref, type ShallowRef } from 'vue';
+import type { LayerInfo } from '@contracts/layers';
+import type { FeatureCache } from '../planner/featureCache';
+import { searchableLayers, searchEntries, type SearchEntry } from './searchIndex';
+
+/** Progress of gathering the searchable features. */
+export type SearchIndexStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What `useSearchIndex` returns. */
+export interface SearchIndex {
+  status: Ref<SearchIndexStatus>;
+  entries: ShallowRef<readonly SearchEntry[]>;
+  /** Ids of the layers whose features could not be fetched on the last load. */
+  failed: Ref<string[]>;
+  /**
+   * Gathers the features of every searchable layer through the cache: the first time with
+   * `loading`, later silently (the cache only refetches layers changed since, e.g. by an edit).
+   */
+  load(): Promise<void>;
+}
+
+/** Options of `useSearchIndex`. */
+export interface UseSearchIndexOptions {
+  /** The layer catalogue; read-only layers are left out. */
+  layers: MaybeRefOrGetter<readonly LayerInfo[]>;
+  cache: FeatureCache;
+}
+
+/** The search box's features, fetched only when `load` is first called (on focus or typing). */
+export function useSearchIndex(options: UseSearchIndexOptions): SearchIndex {
+  const status = ref<SearchIndexStatus>('idle');
+  const entries = shallowRef<readonly SearchEntry[]>([]);
+  const failed = ref<string[]>([]);
+  let latest = 0;
+
+  async function load(): Promise<void> {
+    const request = ++latest;
+    const layers = searchableLayers(toValue(options.layers));
+    if (status.value !== 'ready') status.value = 'loading';
+    const settled = await Promise.allSettled(layers.map((layer) => options.cache.collection(layer.id)));
+    if (request !== latest) return;
+    entries.value = layers.flatMap((layer, i) => {
+      const result = settled[i]!;
+      return result.status === 'fulfilled' ? searchEntries(layer, result.value) : [];
+    });
+    failed.value = layers.filter((_, i) => settled[i]!.status === 'rejected').map((layer) => layer.id);
+    status.value = layers.length > 0 && failed.value.length === layers.length ? 'error' : 'ready';
+  }
+
+  return { status, entries, failed, load };
+}
