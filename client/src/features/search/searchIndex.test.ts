@@ -1,13 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { LayerDefinition } from '@contracts/layers';
+import catalogueText from '../../../../data/layers.json?raw';
 import { sampleLayer } from '../layers/testing';
 import { rankMatches } from './match';
 import { searchableKeys, searchableLayers, searchEntries } from './searchIndex';
 
-const DATA = path.resolve(__dirname, '../../../../data');
+const LAYER_FILES = import.meta.glob<string>('../../../../data/layers/*.geojson', { query: '?raw', import: 'default', eager: true });
+
+/** A layer's demo features from data/layers. */
+function demoLayer(id: string): FeatureCollection {
+  const text = LAYER_FILES[`../../../../data/layers/${id}.geojson`];
+  if (text === undefined) throw new Error(`no data/layers/${id}.geojson`);
+  return JSON.parse(text) as FeatureCollection;
+}
 
 const dealers = sampleLayer({
   id: 'car-dealers',
@@ -63,9 +69,9 @@ describe('searchEntries', () => {
 });
 
 describe('searching the demo district', () => {
-  const catalogue = JSON.parse(fs.readFileSync(path.join(DATA, 'layers.json'), 'utf8')) as LayerDefinition[];
+  const catalogue = JSON.parse(catalogueText) as LayerDefinition[];
   const entries = catalogue.flatMap((layer) => {
-    const collection = JSON.parse(fs.readFileSync(path.join(DATA, 'layers', `${layer.id}.geojson`), 'utf8')) as FeatureCollection;
+    const collection = demoLayer(layer.id);
     const withIds = { ...collection, features: collection.features.map((f, i) => ({ ...f, id: f.id ?? i + 1 })) };
     return searchEntries(layer, withIds);
   });
@@ -83,11 +89,11 @@ describe('searching the demo district', () => {
   it('finds streets, communities and grid cells by English name or code', () => {
     expect(top('yangbatou')[0]).toBe('alley-renovations:Yangbatou Alley');
     const community = catalogue.find((l) => l.id === 'communities')!;
-    const firstCommunity = JSON.parse(fs.readFileSync(path.join(DATA, 'layers', 'communities.geojson'), 'utf8')).features[0].properties as Record<string, string>;
+    const firstCommunity = demoLayer('communities').features[0]!.properties as Record<string, string>;
     expect(top(firstCommunity.name_en!)[0]).toBe(`${community.id}:${firstCommunity.name_en}`);
-    const grid = JSON.parse(fs.readFileSync(path.join(DATA, 'layers', 'grid-cells.geojson'), 'utf8')).features[0].properties as Record<string, string>;
+    const grid = demoLayer('grid-cells').features[0]!.properties as Record<string, string>;
     expect(top(grid.code!)[0]).toBe(`grid-cells:${grid.code}`);
-    const road = JSON.parse(fs.readFileSync(path.join(DATA, 'layers', 'roads.geojson'), 'utf8')).features[0].properties as Record<string, string>;
+    const road = demoLayer('roads').features[0]!.properties as Record<string, string>;
     expect(top(road.name!)[0]).toBe(`roads:${road.name}`);
   });
 });
