@@ -24,6 +24,8 @@ export interface UseFeaturePopupOptions {
   loadFeature?: (layerId: string, featureId: string | number, signal: AbortSignal) => Promise<Feature>;
   /** Whether clicks open popups now (off e.g. while drawing); on by default. */
   active?: MaybeRefOrGetter<boolean>;
+  /** Whether a click also opens the popup (off e.g. on phones, where the details sheet shows the feature); on by default. */
+  showPopup?: MaybeRefOrGetter<boolean>;
   /** Called with the clicked feature of a catalogue layer (not an aggregate), e.g. to open a details panel. */
   onSelect?: (layerId: string, featureId: string | number) => void;
 }
@@ -91,6 +93,11 @@ export function useFeaturePopup(options: UseFeaturePopupOptions): void {
       const geometry = hit.feature.geometry;
       const center = geometry.type === 'Point' ? (geometry.coordinates as [number, number]) : event.lngLat;
       map.easeTo({ center, zoom: map.getZoom() + AGGREGATE_ZOOM_STEP });
+      return;
+    }
+    if (toValue(options.showPopup ?? true) === false) {
+      popup.remove();
+      if (hit.feature.id !== undefined) options.onSelect?.(layer.id, hit.feature.id);
       return;
     }
     shown = { layer, properties: { ...hit.feature.properties } };
