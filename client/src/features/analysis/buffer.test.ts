@@ -1,6 +1,6 @@
 import { area, buffer, destination, featureCollection, lineString, point, polygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { bufferFeatures, TooManyFeaturesError } from './buffer';
+import { bufferFeatures, MAX_ANALYSIS_FEATURES, TooManyFeaturesError } from './buffer';
 
 const A: [number, number] = [120.165, 30.245];
 const east = (metres: number) => destination(A, metres, 90, { units: 'meters' }).geometry.coordinates as [number, number];
@@ -56,8 +56,8 @@ describe('bufferFeatures', () => {
 
 describe('bufferFeatures limits', () => {
   it('refuses more features than one run takes', () => {
-    const many = Array.from({ length: 151 }, () => point(A));
+    const many = Array.from({ length: MAX_ANALYSIS_FEATURES + 1 }, () => point(A));
     expect(() => bufferFeatures(many, 10)).toThrow(TooManyFeaturesError);
-    expect(bufferFeatures(many.slice(1), 10).count).toBe(150);
+    expect(bufferFeatures(many.slice(1), 10).count).toBe(MAX_ANALYSIS_FEATURES);
   });
 });

@@ -1,7 +1,7 @@
 import { area, circle, destination, featureCollection, point, polygon } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { TooManyFeaturesError } from './buffer';
+import { MAX_ANALYSIS_FEATURES, TooManyFeaturesError } from './buffer';
 import { CIRCLE_STEPS, serviceCoverage, uncoveredCollection } from './coverage';
 
 const CENTRE: [number, number] = [120.165, 30.245];
@@ -85,7 +85,7 @@ describe('serviceCoverage', () => {
   });
 
   it('refuses more facility points than one run takes', () => {
-    const many = featureCollection(Array.from({ length: 151 }, (_, i) => point(offset(CENTRE, i, 90))));
+    const many = featureCollection(Array.from({ length: MAX_ANALYSIS_FEATURES + 1 }, (_, i) => point(offset(CENTRE, i, 90))));
     expect(() => serviceCoverage({ facilities: many, communities: featureCollection([community]), radiusM: 100 })).toThrow(TooManyFeaturesError);
   });
 

@@ -28,11 +28,28 @@ export function arealFeatures(collection: FeatureCollection): AreaFeature[] {
   return collection.features.filter((f): f is AreaFeature => isAreal(f.geometry));
 }
 
-/** The union of polygons (null for none); one polygon comes back as it is. */
+function westEdge(feature: AreaFeature): number {
+  const ring = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates[0] : feature.geometry.coordinates[0]?.[0];
+  return ring?.reduce((min, p) => Math.min(min, p[0]!), Infinity) ?? 0;
+}
+
+function unionTree(sorted: readonly AreaFeature[]): AreaFeature | null {
+  if (sorted.length <= 2) return sorted.length === 1 ? sorted[0]! : union(featureCollection([...sorted]));
+  const mid = sorted.length >> 1;
+  const halves = [unionTree(sorted.slice(0, mid)), unionTree(sorted.slice(mid))].filter((f): f is AreaFeature => f !== null);
+  return halves.length === 1 ? halves[0]! : union(featureCollection(halves));
+}
+
+/**
+ * The union of polygons (null for none); one polygon comes back as it is. Neighbours (west to
+ * east) are merged pairwise up a balanced tree: one many-polygon union in turf 7 costs several
+ * times more as overlapping circles pile up (see scripts/bench/analysis.bench.ts).
+ */
 export function unionAll(polygons: readonly AreaFeature[]): AreaFeature | null {
   if (polygons.length === 0) return null;
   if (polygons.length === 1) return polygons[0]!;
-  return union(featureCollection([...polygons]));
+  const sorted = polygons.map((p) => ({ p, x: westEdge(p) })).sort((a, b) => a.x - b.x).map(({ p }) => p);
+  return unionTree(sorted);
 }
 
 /** Geodesic area in m² of a polygon feature, 0 for none. */
