@@ -42,7 +42,10 @@ function printReport(r: ImportReport, file: string): void {
     for (const w of f.warnings) console.log(`  ${where}: warning ${w.path}: ${w.message}`);
   }
   console.log(`${t.features} features: ${t.valid} valid, ${t.invalid} invalid, ${t.withWarnings} with warnings.`);
-  if (r.committed) console.log(`Imported ${t.imported} features (ids ${r.ids[0]}–${r.ids[r.ids.length - 1]}); layer version ${r.layerVersion}.`);
+  if (r.committed) {
+    const ids = r.ids.length === 1 ? `id ${r.ids[0]}` : `ids ${r.ids[0]}–${r.ids[r.ids.length - 1]}`;
+    console.log(`Imported ${t.imported} feature${t.imported === 1 ? '' : 's'} (${ids}); layer version ${r.layerVersion}.`);
+  }
   else if (r.dryRun) console.log('Dry run: nothing was written.');
   else console.log(`Nothing was imported: ${t.valid === 0 ? 'no feature is valid' : 'fix the invalid features, or pass --only-valid'}.`);
 }

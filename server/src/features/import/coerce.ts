@@ -12,10 +12,27 @@ function cellText(raw: string): string | undefined {
   return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
 }
 
+/** An enum cell written as its label (四分类, "Four kinds") as the value it labels; any other text as it is. */
+function enumValue(text: string, schema: PropertySchema): string {
+  if (!schema.enum || schema.enum.includes(text)) return text;
+  const labels = schema['x-enum-labels'] ?? {};
+  const wanted = text.toLowerCase();
+  const match = Object.entries(labels).find(([, label]) => label.zh === text || label.en.toLowerCase() === wanted);
+  return match ? match[0] : text;
+}
+
+/** The schema key a CSV column names: the key itself, else the property whose Chinese or English title it is. */
+export function columnKey(name: string, schema: LayerSchema): string {
+  if (name in schema.properties) return name;
+  const wanted = name.toLowerCase();
+  const match = Object.entries(schema.properties).find(([, p]) => p.title === name || p['x-title-en']?.toLowerCase() === wanted);
+  return match ? match[0] : name;
+}
+
 /**
  * One CSV cell as a value of its schema type: numbers (also with thousands separators),
  * booleans (true/false, 1/0, yes/no, 是/否), dates written 2011/3/15 or 2011年3月15日 as
- * 2011-03-15. An empty cell is `undefined` (the property is left out); a cell that does not
+ * 2011-03-15, enum values also by their Chinese or English label. An empty cell is `undefined` (the property is left out); a cell that does not
  * fit its type stays a string, so that the schema check reports it.
  */
 export function coerceCell(raw: string, schema: PropertySchema | undefined): unknown {
@@ -35,7 +52,7 @@ export function coerceCell(raw: string, schema: PropertySchema | undefined): unk
     }
     case 'string': {
       const m = schema.format === 'date' ? SLASH_DATE.exec(text) : null;
-      return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : text;
+      return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : enumValue(text, schema);
     }
   }
   return text;
@@ -43,14 +60,16 @@ export function coerceCell(raw: string, schema: PropertySchema | undefined): unk
 
 /**
  * A record's properties from its cells: every column except the skipped ones (coordinates,
- * geometry, id), coerced to the layer schema's types; empty cells are left out.
+ * geometry, id), named by its schema key or title (`columnKey`) and coerced to the layer
+ * schema's types; empty cells are left out.
  */
 export function recordProperties(header: readonly string[], cells: readonly string[], schema: LayerSchema, skip: ReadonlySet<number>): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   header.forEach((name, i) => {
     if (skip.has(i) || name === '') return;
-    const value = coerceCell(cells[i] ?? '', schema.properties[name]);
-    if (value !== undefined) properties[name] = value;
+    const key = columnKey(name, schema);
+    const value = coerceCell(cells[i] ?? '', schema.properties[key]);
+    if (value !== undefined) properties[key] = value;
   });
   return properties;
 }

@@ -55,6 +55,16 @@ describe('coerceCell', () => {
     expect(coerceCell('007', undefined)).toBe('007');
   });
 
+  it('takes enum values by their Chinese or English label and columns by their property title', () => {
+    const sorting = { type: 'string' as const, title: '分类方式', 'x-title-en': 'Sorting', enum: ['four_kinds', 'composting'], 'x-enum-labels': { four_kinds: { zh: '四分类', en: 'Four kinds' }, composting: { zh: '就地堆肥', en: 'Composting' } } };
+    expect(coerceCell('四分类', sorting)).toBe('four_kinds');
+    expect(coerceCell('four kinds', sorting)).toBe('four_kinds');
+    expect(coerceCell('composting', sorting)).toBe('composting');
+    expect(coerceCell('三分类', sorting)).toBe('三分类');
+    const schema = { type: 'object' as const, required: [], properties: { name: { type: 'string' as const, title: '名称' }, sorting_type: sorting } };
+    expect(recordProperties(['名称', 'SORTING', 'other'], ['甲', '就地堆肥', 'x'], schema, new Set())).toEqual({ name: '甲', sorting_type: 'composting', other: 'x' });
+  });
+
   it('builds properties from every column but the skipped ones, leaving out empty cells', () => {
     const schema = { type: 'object', required: [], properties: { name: { type: 'string' }, n: { type: 'integer' } } } as LayerSchema;
     expect(recordProperties(['id', 'name', 'n', 'extra', 'lon'], ['7', '甲', '', 'x', '120'], schema, new Set([0, 4]))).toEqual({ name: '甲', extra: 'x' });
