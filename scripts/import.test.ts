@@ -82,7 +82,7 @@ describe('npm run import', () => {
     }));
     const res = await importCli('--layer', 'garbage-rooms', '--crs', 'gcj02', file);
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/Imported 1 features/);
+    expect(res.stdout).toMatch(/Imported 1 feature \(id \d+\)/);
     expect(count()).toBe(before + 1);
     const row = query<{ geometry: string }>("SELECT geometry FROM features WHERE layer_id = 'garbage-rooms' ORDER BY id DESC LIMIT 1");
     expect(JSON.parse(row.geometry).coordinates).toEqual(gcoord.transform([120.16, 30.24], gcoord.GCJ02, gcoord.WGS84));
