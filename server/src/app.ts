@@ -35,6 +35,7 @@ import { createEventBus, type EventBus } from './features/events/event-bus';
 import { createEventsRouter } from './features/events/router';
 import { createOpen311Feature } from './open311/feature';
 import { open311ErrorHandler } from './open311/router';
+import { createOpen311DiscoveryRouter } from './open311/discovery';
 import { createOgcRouter } from './ogc/router';
 import { createStaticRouter } from './static';
 import { createTileRepository } from './tiles/tile-repository';
@@ -143,6 +144,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.use('/api/overview', createOverviewRouter(createOverviewService({ cases: cases.reads, indicators, features: featureRepository })));
   app.use('/api/photos', createPhotosRouter(cases.photos));
   app.use('/api/events', createEventsRouter({ bus: events, heartbeatMs: config.sseHeartbeatMs }));
+  app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));
   app.use('/open311/v2', createOpen311Feature({ db, features: featureRepository, writes: cases.writes, ratePerMinute: config.open311RatePerMinute }));
   app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, ...links }));
   app.use('/styles', createStylesRouter({ layers: layerService, basemap: config.basemap, tiandituKey: config.tiandituKey, ...links }));

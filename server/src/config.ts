@@ -24,6 +24,8 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().min(1).optional(),
   CLOCK_REFRESH_MINUTES: z.coerce.number().min(0.1).max(1440).default(5),
   OPEN311_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  OPEN311_TYPE: z.enum(['production', 'test']).default('production'),
+  OPEN311_CONTACT: z.string().trim().min(1).max(500).optional(),
 }).refine((e) => !e.BASEMAP.startsWith('tianditu') || e.TIANDITU_KEY, { path: ['TIANDITU_KEY'], message: 'BASEMAP=tianditu-* needs TIANDITU_KEY (a key from the Tianditu console)' });
 
 /** Validated runtime configuration of the server. */
@@ -56,6 +58,10 @@ export interface AppConfig {
   clockRefreshMinutes: number;
   /** Open311 POST requests allowed per API key per minute. */
   open311RatePerMinute: number;
+  /** Whether the Open311 endpoint is `production` (live, acted upon) or `test`, as its discovery document says. */
+  open311Type: 'production' | 'test';
+  /** How to reach the Open311 provider, for the discovery document (a generic pointer when absent). */
+  open311Contact?: string;
   /** Interval of the heartbeat comment on `/api/events`, in milliseconds. */
   sseHeartbeatMs: number;
 }
@@ -92,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
     clockRefreshMinutes: e.CLOCK_REFRESH_MINUTES,
     open311RatePerMinute: e.OPEN311_RATE_LIMIT,
+    open311Type: e.OPEN311_TYPE,
+    open311Contact: e.OPEN311_CONTACT,
     sseHeartbeatMs: 20_000,
   };
 }

@@ -9,13 +9,15 @@ import { commonQuery, OPEN311_FORMATS, requestForm, requestsQuery, type Open311F
 import type { Open311Service } from './service';
 import { xmlDocument, type XmlObject } from './xml';
 
-function formatOf(req: Request): Open311Format {
+/** The `:format` of a request (json or xml); 404 for any other. */
+export function formatOf(req: Request): Open311Format {
   const format = String(req.params.format);
   if (!(OPEN311_FORMATS as readonly string[]).includes(format)) throw new NotFoundError(`no format "${format}" (json or xml)`);
   return format as Open311Format;
 }
 
-function send(res: Response, format: Open311Format, root: string, content: XmlObject[] | XmlObject, status = 200): void {
+/** Answers in JSON, or as an XML document under `root`. */
+export function send(res: Response, format: Open311Format, root: string, content: XmlObject[] | XmlObject, status = 200): void {
   res.status(status);
   if (format === 'json') res.json(content);
   else res.type('application/xml; charset=utf-8').send(xmlDocument(root, content));

@@ -1,5 +1,5 @@
-/** A value the XML writer can write: text, numbers, booleans, null (an empty element), objects and lists of objects. */
-export type XmlValue = string | number | boolean | null | undefined | XmlObject | XmlObject[];
+/** A value the XML writer can write: text, numbers, booleans, null (an empty element), objects and lists of objects or of text. */
+export type XmlValue = string | number | boolean | null | undefined | XmlObject | XmlObject[] | string[];
 /** An element's children by name. */
 export interface XmlObject {
   [name: string]: XmlValue;
