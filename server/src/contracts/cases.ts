@@ -62,6 +62,25 @@ export const categoryUpdateBody = z.strictObject({
   active: z.boolean().optional(),
 }).refine((b) => Object.keys(b).length > 0, 'give at least one field to change');
 
+/** Duplicate radius of a new category when none is given (the catalogue file's default). */
+export const DEFAULT_DUPLICATE_RADIUS_M = 50;
+
+/**
+ * Body of `POST /api/cases/categories`: a district extension minor class under an existing
+ * extension major class (`extension: true`, e.g. C07 扩展部件). Without `code` the server takes
+ * the next free minor number of the major class.
+ */
+export const newCategoryBody = z.strictObject({
+  majorCode: z.string().regex(/^[CE]\d{2}$/, 'a major-class code like C07'),
+  code: z.string().regex(CATEGORY_CODE, 'a category code like C07-04').optional(),
+  name: localized,
+  timeLimit: timeLimitSchema,
+  department: z.enum(DEPARTMENTS),
+  duplicateRadiusM: z.number().min(1).max(2000).default(DEFAULT_DUPLICATE_RADIUS_M),
+}).refine((b) => b.code === undefined || b.code.startsWith(`${b.majorCode}-`), { path: ['code'], message: 'the code must start with its major class (e.g. C07-)' });
+/** Body of `POST /api/cases/categories`. */
+export type NewCategoryBody = z.input<typeof newCategoryBody>;
+
 /** A reporter's contact data (private: never in layers, tiles or public APIs). */
 export const contactSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
@@ -174,6 +193,8 @@ export interface CaseCategory {
   extension: boolean;
   active: boolean;
   demo: boolean;
+  /** Bumped on every change; the ETag `"category-<code>-<version>"` carries it for If-Match. */
+  version: number;
 }
 
 /** A deadline clock: working minutes used of the limit, stopped at feedback. */

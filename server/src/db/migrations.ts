@@ -271,4 +271,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feature_photos_layer ON feature_photos (layer_id);
     `,
   },
+  {
+    version: 6,
+    name: 'case category versions (ETags for the admin catalogue editor)',
+    sql: `ALTER TABLE case_categories ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);`,
+  },
 ];

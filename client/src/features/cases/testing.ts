@@ -12,6 +12,7 @@ export function sampleCategory(overrides: Partial<CaseCategory> & Pick<CaseCateg
     extension: false,
     active: true,
     demo: true,
+    version: 1,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEPARTMENTS } from '../../contracts/auth';
-import { CATEGORY_CODE, CATEGORY_FAMILIES, timeLimitSchema, type CaseCategory } from '../../contracts/cases';
+import { CATEGORY_CODE, CATEGORY_FAMILIES, timeLimitSchema } from '../../contracts/cases';
+import type { CategoryInput } from './category-repository';
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
@@ -42,8 +43,8 @@ export const categoryFile = z.strictObject({
 export type CategoryFile = z.infer<typeof categoryFile>;
 
 /** The minor classes of a catalogue file, in file order, as the table stores them. */
-export function flattenCategories(file: CategoryFile): CaseCategory[] {
-  return file.majors.flatMap((m) => m.minors.map((c): CaseCategory => ({
+export function flattenCategories(file: CategoryFile): CategoryInput[] {
+  return file.majors.flatMap((m) => m.minors.map((c): CategoryInput => ({
     code: c.code,
     family: m.family,
     major: { code: m.code, name: m.name },

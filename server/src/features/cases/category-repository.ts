@@ -18,6 +18,17 @@ interface CategoryRow {
   extension: number;
   active: number;
   demo: number;
+  version: number;
+}
+
+/** What a catalogue file or an admin supplies: a category before it is stored (the version is the table's). */
+export type CategoryInput = Omit<CaseCategory, 'version'>;
+
+/** The major class a new minor class joins: its family, names and whether it is a district extension. */
+export interface MajorClass {
+  family: CaseCategory['family'];
+  major: CaseCategory['major'];
+  extension: boolean;
 }
 
 const toCategory = (r: CategoryRow): CaseCategory => ({
@@ -32,9 +43,10 @@ const toCategory = (r: CategoryRow): CaseCategory => ({
   extension: r.extension === 1,
   active: r.active === 1,
   demo: r.demo === 1,
+  version: r.version,
 });
 
-const toRow = (c: CaseCategory, sortOrder: number, now: string) => ({
+const toRow = (c: CategoryInput, sortOrder: number, now: string) => ({
   code: c.code, family: c.family, major_code: c.major.code, major_zh: c.major.name.zh, major_en: c.major.name.en,
   name_zh: c.name.zh, name_en: c.name.en, time_limit_value: c.timeLimit.value, time_limit_unit: c.timeLimit.unit,
   stages: c.stages ? JSON.stringify(c.stages) : null, department: c.department, duplicate_radius_m: c.duplicateRadiusM,
@@ -55,11 +67,21 @@ export function createCategoryRepository(db: Db) {
       name_zh = excluded.name_zh, name_en = excluded.name_en, time_limit_value = excluded.time_limit_value,
       time_limit_unit = excluded.time_limit_unit, stages = excluded.stages, department = excluded.department,
       duplicate_radius_m = excluded.duplicate_radius_m, extension = excluded.extension, active = excluded.active,
-      demo = excluded.demo, sort_order = excluded.sort_order, updated_at = excluded.updated_at`);
+      demo = excluded.demo, sort_order = excluded.sort_order, updated_at = excluded.updated_at, version = case_categories.version + 1`);
+  const insert = db.prepare(`
+    INSERT INTO case_categories (code, family, major_code, major_zh, major_en, name_zh, name_en, time_limit_value, time_limit_unit,
+                                 stages, department, duplicate_radius_m, extension, active, demo, sort_order, updated_at)
+    VALUES (@code, @family, @major_code, @major_zh, @major_en, @name_zh, @name_en, @time_limit_value, @time_limit_unit,
+            @stages, @department, @duplicate_radius_m, @extension, @active, @demo,
+            (SELECT COALESCE(MAX(sort_order), 0) FROM case_categories WHERE major_code = @major_code), @updated_at)`);
+  const majorRow = db.prepare<[string], Pick<CategoryRow, 'family' | 'major_code' | 'major_zh' | 'major_en' | 'extension'>>(
+    'SELECT family, major_code, major_zh, major_en, MAX(extension) AS extension FROM case_categories WHERE major_code = ? GROUP BY major_code');
+  const minorCodes = db.prepare<[string], { code: string }>('SELECT code FROM case_categories WHERE major_code = ? ORDER BY code');
   const update = db.prepare(`UPDATE case_categories SET name_zh = @name_zh, name_en = @name_en, time_limit_value = @time_limit_value,
     time_limit_unit = @time_limit_unit, department = @department, duplicate_radius_m = @duplicate_radius_m, active = @active,
-    updated_at = @updated_at WHERE code = @code`);
-  const retireOthers = db.prepare("UPDATE case_categories SET active = 0, updated_at = ? WHERE code NOT IN (SELECT value FROM json_each(?))");
+    updated_at = @updated_at, version = version + 1 WHERE code = @code`);
+  const retireOthers = db.prepare(`UPDATE case_categories SET active = 0, updated_at = ?, version = version + 1
+    WHERE active = 1 AND code NOT IN (SELECT value FROM json_each(?))`);
   const calendarRow = db.prepare<[], { calendar: string; updated_at: string }>('SELECT calendar, updated_at FROM case_calendar WHERE id = 1');
   let cached: { updatedAt: string; file: CalendarFile } | undefined;
   const putCalendar = db.prepare(`INSERT INTO case_calendar (id, calendar, updated_at) VALUES (1, ?, ?)
@@ -74,11 +96,25 @@ export function createCategoryRepository(db: Db) {
       return row ? toCategory(row) : undefined;
     },
     /** Stores a whole catalogue (in order); categories missing from it are kept but made inactive. */
-    replaceAll(categories: readonly CaseCategory[], now: string): void {
+    replaceAll(categories: readonly CategoryInput[], now: string): void {
       categories.forEach((c, i) => upsert.run(toRow(c, i, now)));
       retireOthers.run(now, JSON.stringify(categories.map((c) => c.code)));
     },
-    /** Saves the editable fields of one category. */
+    /** Adds a category at the end of its major class (its version starts at 1). */
+    insert(c: CategoryInput, now: string): void {
+      insert.run(toRow(c, 0, now));
+    },
+    /** A major class as its stored minor classes name it, or undefined when none has it. */
+    major(code: string): MajorClass | undefined {
+      const row = majorRow.get(code);
+      if (!row) return undefined;
+      return { family: row.family, major: { code: row.major_code, name: { zh: row.major_zh, en: row.major_en } }, extension: row.extension === 1 };
+    },
+    /** The minor-class codes of a major class, in code order. */
+    codesOf(majorCode: string): string[] {
+      return minorCodes.all(majorCode).map((r) => r.code);
+    },
+    /** Saves the editable fields of one category and bumps its version. */
     update(c: CaseCategory, now: string): void {
       const row = toRow(c, 0, now);
       update.run({ code: row.code, name_zh: row.name_zh, name_en: row.name_en, time_limit_value: row.time_limit_value, time_limit_unit: row.time_limit_unit,

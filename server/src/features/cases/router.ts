@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
-  actionBodies, bulkDispatchBody, CASE_ACTIONS, CATEGORY_CODE, caseListQuery, categoryUpdateBody, kpiQuery, newCaseBody, PHOTO_LIMITS, pointQuery,
+  actionBodies, bulkDispatchBody, CASE_ACTIONS, CATEGORY_CODE, caseListQuery, categoryUpdateBody, kpiQuery, newCaseBody, newCategoryBody, PHOTO_LIMITS, pointQuery,
   type ActionInput, type CaseAction, type CaseDetail,
 } from '../../contracts/cases';
 import { BadRequestError, NotFoundError } from '../../errors';
@@ -9,7 +9,7 @@ import { parseBody, parseQuery } from '../../validation';
 import type { CaseReadService } from './case-read-service';
 import type { CaseService } from './case-service';
 import { caseEtag } from './case-view';
-import type { CategoryService } from './category-service';
+import { categoryEtag, type CategoryService } from './category-service';
 import { photoUpload, uploadedBuffers } from '../photos/photo-http';
 import { createCasePhotosRouter } from './photo-router';
 import type { PhotoService } from './photo-service';
@@ -74,10 +74,16 @@ export function createCasesRouter(deps: { reads: CaseReadService; writes: CaseSe
     res.json({ categories: categories.list() });
   });
 
+  router.post('/categories', (req, res) => {
+    const category = categories.create(parseBody(newCategoryBody, req.body), req.user!);
+    res.status(201).location(`/api/cases/categories/${category.code}`).set('ETag', categoryEtag(category)).json({ category });
+  });
+
   router.put('/categories/:code', (req, res) => {
     const code = z.string().regex(CATEGORY_CODE).safeParse(req.params.code);
     if (!code.success) throw new NotFoundError(`category "${String(req.params.code)}" does not exist`);
-    res.json({ category: categories.update(code.data, parseBody(categoryUpdateBody, req.body), req.user!) });
+    const category = categories.update(code.data, parseBody(categoryUpdateBody, req.body), req.user!, { ifMatch: req.get('if-match') });
+    res.set('ETag', categoryEtag(category)).json({ category });
   });
 
   router.get('/kpis', (req, res) => {
