@@ -143,7 +143,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.use('/api/cases', createCasesRouter(cases));
   app.use('/api/overview', createOverviewRouter(createOverviewService({ cases: cases.reads, indicators, features: featureRepository })));
   app.use('/api/photos', createPhotosRouter(cases.photos));
-  app.use('/api/events', createEventsRouter({ bus: events, heartbeatMs: config.sseHeartbeatMs }));
+  app.use('/api/events', createEventsRouter({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }));
   app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));
   app.use('/open311/v2', createOpen311Feature({ db, features: featureRepository, writes: cases.writes, ratePerMinute: config.open311RatePerMinute }));
   app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, ...links }));

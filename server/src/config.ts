@@ -64,6 +64,8 @@ export interface AppConfig {
   open311Contact?: string;
   /** Interval of the heartbeat comment on `/api/events`, in milliseconds. */
   sseHeartbeatMs: number;
+  /** How often a running `/api/events` stream re-checks the session it was opened with, in milliseconds. */
+  sseSessionCheckMs: number;
 }
 
 /** Thrown when an environment variable holds a bad value. */
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     open311Type: e.OPEN311_TYPE,
     open311Contact: e.OPEN311_CONTACT,
     sseHeartbeatMs: 20_000,
+    sseSessionCheckMs: 30_000,
   };
 }
 

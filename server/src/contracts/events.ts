@@ -26,3 +26,15 @@ export interface LiveEventMap {
 
 /** A live event type. */
 export type LiveEventType = keyof LiveEventMap;
+
+/**
+ * Why the server ended a live stream (its last event, `end`, not replayed): the session it
+ * was opened with was signed out, or is no longer valid (expired, signed out elsewhere, or
+ * its account disabled). The client should not reconnect with that session.
+ */
+export type StreamEndReason = 'signed_out' | 'session_ended';
+
+/** The data of the `end` event. */
+export interface StreamEndEvent {
+  reason: StreamEndReason;
+}

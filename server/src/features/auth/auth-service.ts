@@ -40,6 +40,7 @@ export function createAuthService(deps: { users: UserRepository; sessions: Sessi
   const settings = { ...DEFAULT_AUTH, ...deps.settings };
   const throttle = new Throttle(settings.attemptsPerMinute, 60_000);
   const { users, sessions } = deps;
+  const sessionEndListeners = new Set<(token: string) => void>();
 
   async function login(username: string, password: string, client: { ip: string | null; userAgent: string | null }): Promise<LoginResult> {
     const wait = throttle.hit(client.ip ?? 'unknown');
@@ -78,9 +79,18 @@ export function createAuthService(deps: { users: UserRepository; sessions: Sessi
       if (!row || row.disabled) return undefined;
       return { id: row.user_id, username: row.username, displayName: row.display_name, role: row.role as Role, department: row.department };
     },
-    /** Ends a session (no error when it does not exist). */
+    /** Ends a session (no error when it does not exist) and tells the `onLogout` listeners. */
     logout(token: string | undefined): void {
-      if (token) sessions.remove(sessionId(token));
+      if (!token) return;
+      sessions.remove(sessionId(token));
+      for (const listener of [...sessionEndListeners]) listener(token);
+    },
+    /** Calls `listener` with the token of every session signed out here; returns the function that stops it. */
+    onLogout(listener: (token: string) => void): () => void {
+      sessionEndListeners.add(listener);
+      return () => {
+        sessionEndListeners.delete(listener);
+      };
     },
     /** Creates an account with a hashed password. */
     async createUser(u: Omit<NewUser, 'passwordHash'> & { password: string }): Promise<number> {

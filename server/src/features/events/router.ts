@@ -1,6 +1,9 @@
 import { Router } from 'express';
+import { sessionToken } from '../../auth/middleware';
+import type { StreamEndEvent } from '../../contracts/events';
 import { HttpError } from '../../errors';
 import type { EventBus, LiveEvent } from './event-bus';
+import { watchSession, type SessionSource } from './session-watch';
 
 /** How long a browser waits before reconnecting, in milliseconds (the SSE `retry:` hint). */
 export const RETRY_MS = 5000;
@@ -11,9 +14,11 @@ const frame = (e: LiveEvent) => `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.str
  * `GET /api/events`: server-sent events (`case.created`, `case.changed`,
  * `layer.changed`) with ids, a `retry:` hint, a heartbeat comment every
  * `heartbeatMs`, and a replay of missed events for a reconnect with Last-Event-ID.
- * A request that does not accept `text/event-stream` gets 406.
+ * A stream opened with a session re-checks it every `sessionCheckMs` (and at once
+ * when it is signed out) and, once it is no longer valid, ends with an `end` event
+ * saying why. A request that does not accept `text/event-stream` gets 406.
  */
-export function createEventsRouter(deps: { bus: EventBus; heartbeatMs: number }): Router {
+export function createEventsRouter(deps: { bus: EventBus; heartbeatMs: number; auth: SessionSource; sessionCheckMs: number }): Router {
   const { bus, heartbeatMs } = deps;
   const router = Router();
 
@@ -41,9 +46,21 @@ export function createEventsRouter(deps: { bus: EventBus; heartbeatMs: number })
       if (event) res.write(frame(event));
       else stop();
     });
+    const token = sessionToken(req);
+    const unwatch = req.user && token
+      ? watchSession({
+        auth: deps.auth, token, user: req.user, everyMs: deps.sessionCheckMs,
+        onEnd: (reason) => {
+          const end: StreamEndEvent = { reason };
+          if (!res.writableEnded) res.write(`event: end\ndata: ${JSON.stringify(end)}\n\n`);
+          stop();
+        },
+      })
+      : () => undefined;
     stop = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      unwatch();
       if (!res.writableEnded) res.end();
     };
     req.on('close', stop);
