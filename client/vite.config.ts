@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const clientRoot = fileURLToPath(new URL('.', import.meta.url));
 const serverTarget = 'http://127.0.0.1:3000';
@@ -8,7 +9,26 @@ const serverTarget = 'http://127.0.0.1:3000';
 /** Vite configuration of the console client; the API server is proxied in development. */
 export default defineConfig({
   root: clientRoot,
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    // The service worker (src/sw/sw.ts) precaches the built app so that inspectors can open it
+    // and file cases offline; it is built and registered in production builds only.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,mjs,css,html,svg,woff2}'],
+        // the leader's big screen is not used in the field
+        globIgnores: ['**/OverviewPage-*'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   define: {
     __VUE_I18N_FULL_INSTALL__: true,
     __VUE_I18N_LEGACY_API__: false,

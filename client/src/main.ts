@@ -7,6 +7,7 @@ import { createAppRouter } from './app/router';
 import { handleAuthFailures } from './features/auth/authFailures';
 import { installAccessGuard } from './features/auth/guard';
 import { useSessionStore } from './features/auth/store';
+import { installOfflineSupport } from './features/cases/offline/serviceWorker';
 import { createAppI18n } from './i18n';
 
 const pinia = createPinia();
@@ -15,5 +16,7 @@ const session = useSessionStore(pinia);
 void session.load();
 installAccessGuard(router, session);
 handleAuthFailures({ router, session, notices: useNoticesStore(pinia) });
+// the service worker (offline filing) would serve stale modules to Vite's dev server
+if (import.meta.env.PROD) installOfflineSupport(session);
 
 createApp(App).use(pinia).use(router).use(createAppI18n()).mount('#app');

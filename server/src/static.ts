@@ -14,6 +14,8 @@ export function createStaticRouter(clientDist: string): Router {
   const index = path.join(clientDist, 'index.html');
   router.use(express.static(clientDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
     if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    // a new deploy must reach every browser at its next visit
+    else if (path.basename(file) === 'sw.js') res.setHeader('Cache-Control', 'no-cache');
   } }));
   router.get(CLIENT_PAGES, (_req, res) => {
     if (!fs.existsSync(index)) {

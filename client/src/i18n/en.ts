@@ -2,6 +2,7 @@ import type { MessageSchema } from './zh-CN';
 import { plannerEn } from './planner.en';
 import { overviewEn } from './overview.en';
 import { casesEn } from './cases.en';
+import { offlineEn } from './offline.en';
 
 /** English UI strings. */
 export const en: MessageSchema = {
@@ -187,6 +188,7 @@ export const en: MessageSchema = {
     layer: 'Layer',
   },
   cases: casesEn,
+  offline: offlineEn,
   planner: plannerEn,
   overview: overviewEn,
 };

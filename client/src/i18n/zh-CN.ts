@@ -3,6 +3,7 @@ import type { LayerGroup } from '@contracts/layers';
 import type { Department } from '../features/auth/roles';
 import { overviewZhCN } from './overview.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
+import { offlineZhCN } from './offline.zh-CN';
 import { plannerZhCN } from './planner.zh-CN';
 
 /** Chinese (Simplified) UI strings; the shape every other locale follows. */
@@ -189,6 +190,7 @@ export const zhCN = {
     layer: '图层',
   },
   cases: casesZhCN,
+  offline: offlineZhCN,
   planner: plannerZhCN,
   overview: overviewZhCN,
 };

@@ -93,6 +93,8 @@ export const POLICY: readonly Policy[] = [
   { method: 'GET', path: CLIENT_PAGES, allow: 'public' },
   { method: 'GET', path: '/assets/*file', allow: 'public' },
   { method: 'GET', path: '/favicon.svg', allow: 'public' },
+  /** The service worker that lets inspectors open the app and file cases offline. */
+  { method: 'GET', path: '/sw.js', allow: 'public' },
 ];
 
 const compiled = POLICY.map((p) => ({
