@@ -38,6 +38,11 @@ export function setAuthFailureHandler(handler: AuthFailureHandler): () => void {
   };
 }
 
+/** Hands a refusal seen outside these helpers (e.g. a live stream the server ended with its session) to the app-wide handler. */
+export function notifyAuthFailure(failure: AuthFailure): void {
+  authFailureHandler?.(failure);
+}
+
 /** Options of `requestJson`. */
 export interface RequestOptions {
   fetch: FetchLike;

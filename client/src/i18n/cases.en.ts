@@ -183,8 +183,8 @@ export const casesEn: typeof casesZhCN = {
     failed: 'Bulk dispatch failed: {message}',
   },
   live: {
-    live: 'Live', connecting: 'Connecting', offline: 'Not connected', unsupported: 'No live updates',
-    liveTitle: 'Changes to cases appear as they happen', connectingTitle: 'Connecting to live updates', offlineTitle: 'Live updates are down; reconnecting shortly', unsupportedTitle: 'This browser has no live updates',
+    live: 'Live', connecting: 'Connecting', offline: 'Not connected', unsupported: 'No live updates', signedOut: 'Signed out',
+    liveTitle: 'Changes to cases appear as they happen', connectingTitle: 'Connecting to live updates', offlineTitle: 'Live updates are down; reconnecting shortly', unsupportedTitle: 'This browser has no live updates', signedOutTitle: 'Your session has ended, so live updates stopped; please sign in again',
   },
   page: {
     title: 'Case',

@@ -186,8 +186,8 @@ export const casesZhCN = {
     failed: '批量派遣失败：{message}',
   },
   live: {
-    live: '实时', connecting: '连接中', offline: '未连接', unsupported: '不支持实时',
-    liveTitle: '案件变化会实时刷新', connectingTitle: '正在连接实时更新', offlineTitle: '实时更新已断开，稍后自动重连', unsupportedTitle: '此浏览器不支持实时更新',
+    live: '实时', connecting: '连接中', offline: '未连接', unsupported: '不支持实时', signedOut: '已退出登录',
+    liveTitle: '案件变化会实时刷新', connectingTitle: '正在连接实时更新', offlineTitle: '实时更新已断开，稍后自动重连', unsupportedTitle: '此浏览器不支持实时更新', signedOutTitle: '登录已失效，实时更新已停止；请重新登录',
   } satisfies Record<LiveStatus | `${LiveStatus}Title`, string>,
   page: {
     title: '案件详情',

@@ -1,4 +1,7 @@
+import type { StreamEndEvent, StreamEndReason } from '@contracts/events';
 import { onScopeDispose, ref, type Ref } from 'vue';
+import { browserFetch, notifyAuthFailure } from '../../api/http';
+import { fetchMe } from '../auth/api';
 import { retryDelay } from './offline/backoff';
 import type { CaseEventMessage, LayerChangedMessage } from './types';
 
@@ -25,10 +28,24 @@ export interface UseCaseEventsOptions {
   delay?: (attempt: number) => number;
   setTimeout?: (run: () => void, ms: number) => unknown;
   clearTimeout?: (timer: unknown) => void;
+  /**
+   * Whether someone is still signed in, asked when the stream was refused or closed for good
+   * (EventSource hides the status: a 401 looks like any failure); `GET /api/auth/me` by default.
+   */
+  checkSession?: () => Promise<boolean>;
+  /**
+   * Called once when the stream stops for want of a session: the server ended it (`end`
+   * event) or refused it while nobody is signed in. By default the app-wide 401 handler
+   * forgets the user and opens the login page.
+   */
+  onSignedOut?: (reason: SignedOutReason) => void;
 }
 
-/** State of the live stream: connected, (re)connecting, or down and waiting to reconnect. */
-export type LiveStatus = 'connecting' | 'live' | 'offline' | 'unsupported';
+/** Why the stream stopped for want of a session: the server's `end` reason, or `unauthenticated` for a refused reconnect. */
+export type SignedOutReason = StreamEndReason | 'unauthenticated';
+
+/** State of the live stream: connected, (re)connecting, down and waiting to reconnect, or stopped because the session ended. */
+export type LiveStatus = 'connecting' | 'live' | 'offline' | 'unsupported' | 'signedOut';
 
 const CLOSED = 2;
 
@@ -44,7 +61,9 @@ function parse<T>(event: MessageEvent): T | undefined {
 /**
  * Listens to the server's live events (`/api/events`, server-sent events). The browser
  * reconnects by itself after a dropped connection; when the server refuses the stream (or it
- * is closed for good) this reconnects with a growing delay. Closes on scope dispose.
+ * is closed for good) this reconnects with a growing delay while someone is still signed in,
+ * and stops (status `signedOut`, `onSignedOut`) otherwise. An `end` event from the server (its
+ * session was signed out, expired or disabled) stops it at once. Closes on scope dispose.
  */
 export function useCaseEvents(options: UseCaseEventsOptions): { status: Ref<LiveStatus> } {
   const url = options.url ?? '/api/events';
@@ -52,14 +71,33 @@ export function useCaseEvents(options: UseCaseEventsOptions): { status: Ref<Live
   const delay = options.delay ?? ((n: number) => retryDelay(n, { base: 3_000, max: 60_000 }));
   const schedule = options.setTimeout ?? ((run, ms) => globalThis.setTimeout(run, ms));
   const cancel = options.clearTimeout ?? ((t) => globalThis.clearTimeout(t as ReturnType<typeof setTimeout>));
+  const checkSession = options.checkSession ?? (async () => (await fetchMe(browserFetch)) !== null);
+  const onSignedOut = options.onSignedOut ?? ((reason: SignedOutReason) => notifyAuthFailure({
+    status: 401, code: 'unauthenticated', message: `live updates stopped: ${reason}`, method: 'GET', url,
+  }));
   const status = ref<LiveStatus>(connect ? 'connecting' : 'unsupported');
   let source: EventSourceLike | undefined;
   let timer: unknown;
   let attempt = 0;
   let disposed = false;
+  let stopped = false;
+
+  function signedOut(reason: SignedOutReason): void {
+    if (stopped || disposed) return;
+    stopped = true;
+    source?.close();
+    status.value = 'signedOut';
+    onSignedOut(reason);
+  }
+
+  function reconnectLater(): void {
+    if (stopped || disposed) return;
+    attempt += 1;
+    timer = schedule(open, delay(attempt));
+  }
 
   function open(): void {
-    if (!connect || disposed) return;
+    if (!connect || disposed || stopped) return;
     timer = undefined;
     status.value = 'connecting';
     const current = connect(url);
@@ -75,9 +113,9 @@ export function useCaseEvents(options: UseCaseEventsOptions): { status: Ref<Live
       }
       current.close();
       status.value = 'offline';
-      attempt += 1;
-      timer = schedule(open, delay(attempt));
+      checkSession().then((signedIn) => (signedIn ? reconnectLater() : signedOut('unauthenticated')), reconnectLater);
     };
+    current.addEventListener('end', (event) => signedOut(parse<StreamEndEvent>(event)?.reason ?? 'session_ended'));
     for (const type of ['case.created', 'case.changed'] as const) {
       current.addEventListener(type, (event) => {
         const data = parse<CaseEventMessage>(event);
