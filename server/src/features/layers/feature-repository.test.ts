@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/database';
-import { createFeatureRepository, type FeatureRepository } from './feature-repository';
+import { createFeatureRepository, RTREE_DRIVE_LIMIT, type FeatureRepository } from './feature-repository';
 import { createLayerRepository, type LayerRepository } from './layer-repository';
 
 const NOW = '2011-12-31T00:00:00.000Z';
@@ -38,6 +38,16 @@ describe('feature repository', () => {
     const { rows, numberMatched } = features.query({ layerId: 'rooms', bbox: [120.155, 30.235, 120.175, 30.255], limit: 10, offset: 0 });
     expect(numberMatched).toBe(2);
     expect(rows.map((r) => JSON.parse(r.properties).n)).toEqual([2, 3]);
+  });
+
+  it('keeps to the layer and the bbox when another layer crowds the bbox past the R*Tree drive limit', () => {
+    db.transaction(() => {
+      for (let i = 0; i <= RTREE_DRIVE_LIMIT; i += 1) features.insert(point('other', 120.16 + (i % 100) * 1e-5, 30.24, { n: 10 + i }), NOW);
+    })();
+    const box: [number, number, number, number] = [120.155, 30.235, 120.175, 30.255];
+    const { rows, numberMatched } = features.query({ layerId: 'rooms', bbox: box, equals: [{ property: 'kind', value: 'a' }], limit: 10, offset: 0 });
+    expect(numberMatched).toBe(1);
+    expect(rows.map((r) => JSON.parse(r.properties).n)).toEqual([3]); // n 1 is of kind a too, but outside the bbox
   });
 
   it('filters by time interval, skipping undated features', () => {
