@@ -26,6 +26,10 @@ export const routes: RouteRecordRaw[] = [
     path: '/admin/audit', name: 'audit',
     component: () => import('../features/audit/AuditPage.vue'), meta: { access: ['admin'], titleKey: 'audit.title' },
   },
+  {
+    path: '/admin/categories', name: 'case-categories',
+    component: () => import('../features/cases/admin/CategoriesAdminPage.vue'), meta: { access: ['admin'], titleKey: 'categoryAdmin.title' },
+  },
   { path: '/forbidden', name: FORBIDDEN_ROUTE, component: () => import('../features/auth/ForbiddenView.vue'), meta: { access: 'public', titleKey: 'forbidden.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue'), meta: { access: 'public', titleKey: 'notFound.title' } },
 ];

@@ -2,6 +2,7 @@ import type { MessageSchema } from './zh-CN';
 import { plannerEn } from './planner.en';
 import { overviewEn } from './overview.en';
 import { casesEn } from './cases.en';
+import { categoryAdminEn } from './categoryAdmin.en';
 import { offlineEn } from './offline.en';
 
 /** English UI strings. */
@@ -15,6 +16,7 @@ export const en: MessageSchema = {
     main: 'Main navigation',
     map: 'Map',
     audit: 'Audit log',
+    categories: 'Categories',
     cases: 'Cases',
     caseNew: 'Report',
     overview: 'Overview',
@@ -188,6 +190,7 @@ export const en: MessageSchema = {
     layer: 'Layer',
   },
   cases: casesEn,
+  categoryAdmin: categoryAdminEn,
   offline: offlineEn,
   planner: plannerEn,
   overview: overviewEn,

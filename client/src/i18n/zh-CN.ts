@@ -3,6 +3,7 @@ import type { LayerGroup } from '@contracts/layers';
 import type { Department } from '../features/auth/roles';
 import { overviewZhCN } from './overview.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
+import { categoryAdminZhCN } from './categoryAdmin.zh-CN';
 import { offlineZhCN } from './offline.zh-CN';
 import { plannerZhCN } from './planner.zh-CN';
 
@@ -17,6 +18,7 @@ export const zhCN = {
     main: '主导航',
     map: '地图',
     audit: '审计日志',
+    categories: '分类管理',
     cases: '案件',
     caseNew: '上报',
     overview: '总览',
@@ -190,6 +192,7 @@ export const zhCN = {
     layer: '图层',
   },
   cases: casesZhCN,
+  categoryAdmin: categoryAdminZhCN,
   offline: offlineZhCN,
   planner: plannerZhCN,
   overview: overviewZhCN,

@@ -79,5 +79,17 @@ export const useCategoriesStore = defineStore('case-categories', () => {
     return categories.value.find((c) => c.code === code);
   }
 
-  return { categories, status, stale, error, load, ensureLoaded, byCode };
+  /** Puts a saved category in place of its old version, or after the last one of its major class when it is new. */
+  function upsert(category: CaseCategory): void {
+    const list = [...categories.value];
+    const at = list.findIndex((c) => c.code === category.code);
+    if (at >= 0) list[at] = category;
+    else {
+      const last = list.findLastIndex((c) => c.major.code === category.major.code);
+      list.splice(last >= 0 ? last + 1 : list.length, 0, category);
+    }
+    categories.value = list;
+  }
+
+  return { categories, status, stale, error, load, ensureLoaded, byCode, upsert };
 });
