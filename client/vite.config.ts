@@ -24,6 +24,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,mjs,css,html,svg,woff2}'],
         // the leader's big screen is not used in the field
         globIgnores: ['**/OverviewPage-*'],
+        // the server answers the shell at `/` (every client route), not at /index.html
+        manifestTransforms: [async (entries) => ({ manifest: entries.map((e) => (e.url === 'index.html' ? { ...e, url: '/' } : e)), warnings: [] })],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       },
       devOptions: { enabled: false },

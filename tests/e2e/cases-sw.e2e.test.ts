@@ -38,7 +38,7 @@ describe.skipIf(skipReason !== undefined)('opening the app and filing a case wit
     expect(res.headers.get('content-type')).toMatch(/javascript/);
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(res.headers.get('content-security-policy')).toContain("worker-src 'self'");
-    expect(await res.text()).toContain('index.html');
+    expect(await res.text()).toContain('assets/index-');
   });
 
   it('opens /cases/new from the service worker after one visit, queues a case and files it once when the network returns', async () => {

@@ -31,7 +31,7 @@ function sessionGuard(kind: RequestKind): WorkboxPlugin {
 }
 
 const shellFallback: WorkboxPlugin = {
-  handlerDidError: async () => (await matchPrecache('index.html')) ?? Response.error(),
+  handlerDidError: async () => (await matchPrecache('/')) ?? Response.error(),
 };
 
 precacheAndRoute(self.__WB_MANIFEST);
