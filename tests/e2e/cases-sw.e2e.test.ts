@@ -4,6 +4,12 @@ import { browserSkipReason, launchBrowser, openPage, startE2eServer } from './br
 import { apiAs, placeDevice, signInAs } from './cases';
 import { startDeadSpot, type DeadSpot } from './deadSpot';
 
+/** What the tests read of the page's globals (the test's own types have no DOM). */
+interface Browser {
+  navigator: { serviceWorker: { controller: object | null } };
+  caches: { keys(): Promise<string[]>; open(name: string): Promise<{ keys(): Promise<{ url: string }[]> }> };
+}
+
 const skipReason = browserSkipReason();
 if (skipReason) console.warn(`Skipping the service worker browser test: ${skipReason}`);
 
@@ -47,13 +53,13 @@ describe.skipIf(skipReason !== undefined)('opening the app and filing a case wit
     const { page, errors } = await openPage(browser.context);
     await signInAs(page, spot.url, 'inspector', 312, '/cases');
 
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-    const cached = () => page.evaluate(async () => (await (await caches.open('qingbo-user-v1')).keys()).map((r) => new URL(r.url).pathname).sort());
+    await page.waitForFunction(() => (globalThis as unknown as Browser).navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    const cached = () => page.evaluate(async () => (await (await (globalThis as unknown as Browser).caches.open('qingbo-user-v1')).keys()).map((r) => new URL(r.url).pathname).sort());
     await expect.poll(cached, { timeout: 20_000 }).toEqual(['/api/auth/me', '/api/cases/categories']);
 
     spot.cut();
     await browser.context.setOffline(true);
-    const reach = await page.evaluate(() => fetch('/api/health', { cache: 'no-store' }).then(() => 'reached', () => 'unreachable'));
+    const reach = await page.evaluate(() => fetch('/api/health').then(() => 'reached', () => 'unreachable'));
     expect(reach, 'the server cannot be reached from the page').toBe('unreachable');
 
     const response = await page.goto(url('/cases/new'));
@@ -92,14 +98,14 @@ describe.skipIf(skipReason !== undefined)('opening the app and filing a case wit
   it('empties the user’s offline copies when they sign out', async () => {
     const { page } = await openPage(browser.context);
     await page.goto(url('/cases/new'));
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-    const userCaches = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('qingbo-user') || k.startsWith('qingbo-map')));
+    await page.waitForFunction(() => (globalThis as unknown as Browser).navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    const userCaches = () => page.evaluate(async () => (await (globalThis as unknown as Browser).caches.keys()).filter((k) => k.startsWith('qingbo-user') || k.startsWith('qingbo-map')));
     await expect.poll(userCaches).toContain('qingbo-user-v1');
 
     const status = await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }).then((r) => r.status));
     expect(status).toBe(204);
     await expect.poll(userCaches).toEqual([]);
-    const precached = await page.evaluate(async () => (await caches.keys()).some((k) => k.startsWith('workbox-precache')));
+    const precached = await page.evaluate(async () => (await (globalThis as unknown as Browser).caches.keys()).some((k) => k.startsWith('workbox-precache')));
     expect(precached, 'the app shell stays').toBe(true);
     await page.close();
   }, 60_000);
