@@ -67,13 +67,13 @@ describe.skipIf(skipReason !== undefined)('the case category admin page in chrom
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     const value = dialog.getByLabel(ZH.timeLimitValue);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('nameZh');
+    await expect.poll(() => page.locator(':focus').getAttribute('name')).toBe('nameZh');
 
     await value.fill('0');
     await dialog.getByRole('button', { name: ZH.save }).click();
     await expect(value.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(dialog.locator('#category-timeLimit-value-error').textContent()).resolves.toBe(ZH.mustBePositive);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('category-timeLimit-value');
+    await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('category-timeLimit-value');
 
     await value.fill('3');
     await dialog.getByLabel(ZH.timeLimitUnit).selectOption('wd');
@@ -84,7 +84,7 @@ describe.skipIf(skipReason !== undefined)('the case category admin page in chrom
     expect(response.request().headers()['if-match']).toBe('"category-E01-03-1"');
     await dialog.waitFor({ state: 'detached' });
     await expect(page.locator('.categories-admin__message[role="status"]').textContent()).resolves.toContain('已保存 E01-03');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('编辑');
+    await expect.poll(() => page.locator(':focus').textContent().then((text) => text?.trim())).toBe('编辑');
 
     await page.reload();
     await page.locator('tr[data-code="E01-03"]').waitFor();
