@@ -35,6 +35,8 @@ describe('how the service worker answers a request', () => {
     expect(classifyRequest(req('GET', '/styles/light.json'), ORIGIN)).toBe('map');
     expect(classifyRequest(req('GET', '/tiles/basemap/15/27333/13412.mvt'), ORIGIN)).toBe('map');
     expect(classifyRequest(req('GET', '/tiles/basemap.json'), ORIGIN)).toBe('map');
+    expect(classifyRequest(req('GET', '/tiles/garbage-rooms/15/27333/13412.mvt?v=7'), ORIGIN)).toBe('map-versioned');
+    expect(classifyRequest(req('GET', '/tiles/garbage-rooms.json?v=7'), ORIGIN)).toBe('map');
     expect(classifyRequest({ method: 'GET', url: 'https://tile.openstreetmap.org/1/0/0.png', mode: 'cors' }, ORIGIN)).toBe('network');
     expect(classifyRequest(req('GET', '/sw.js'), ORIGIN)).toBe('network');
   });
@@ -47,6 +49,7 @@ describe('when the user’s cached data goes', () => {
     expect(endsUserData('session-change', 401), 'a wrong password leaves the signed-in user’s copies').toBe(false);
     expect(endsUserData('user-api', 401)).toBe(true);
     expect(endsUserData('map', 401)).toBe(true);
+    expect(endsUserData('map-versioned', 401)).toBe(true);
     expect(endsUserData('user-api', 200)).toBe(false);
     expect(endsUserData('user-api', 503), 'a server hiccup is not a sign-out').toBe(false);
     expect(endsUserData('asset', 401)).toBe(false);

@@ -20,11 +20,13 @@ export type SwMessage =
  * - `navigation`: network first, the cached app shell when the network fails;
  * - `asset`: hashed build files, cache first (they never change under one name);
  * - `user-api`: the few GETs the filing page needs offline, network first, per user;
- * - `map`: styles and tiles, stale-while-revalidate;
+ * - `map`: styles, TileJSON and unversioned tiles, network first with the cache as fallback (a
+ *   TileJSON carries the layer versions: a stale one would hide an edit just saved);
+ * - `map-versioned`: tiles whose URL names their layer version (`?v=`), cache first (they never change);
  * - `session-change`: sign-in/sign-out, sent to the network, then the user's caches are emptied;
  * - `network`: everything else, untouched (every other API call and every write).
  */
-export type RequestKind = 'navigation' | 'asset' | 'user-api' | 'map' | 'session-change' | 'network';
+export type RequestKind = 'navigation' | 'asset' | 'user-api' | 'map' | 'map-versioned' | 'session-change' | 'network';
 
 /** API GETs answered from the user's cache when the network is down. */
 export const USER_API_PATHS: readonly string[] = ['/api/auth/me', '/api/cases/categories'];
@@ -49,6 +51,7 @@ export function classifyRequest(request: RequestFacts, origin: string): RequestK
   if (request.mode === 'navigate') return SERVER_PREFIXES.test(path) ? 'network' : 'navigation';
   if (path.startsWith('/assets/')) return 'asset';
   if (USER_API_PATHS.includes(path) && url.search === '') return 'user-api';
+  if (/^\/tiles\/.+\.mvt$/.test(path) && url.searchParams.has('v')) return 'map-versioned';
   if (/^\/styles\/[\w-]+\.json$/.test(path) || /^\/tiles\//.test(path)) return 'map';
   return 'network';
 }
@@ -56,7 +59,7 @@ export function classifyRequest(request: RequestFacts, origin: string): RequestK
 /** Whether an answer means the user's cached data must go: the session ended or was refused. */
 export function endsUserData(kind: RequestKind, status: number): boolean {
   if (kind === 'session-change') return status >= 200 && status < 300;
-  return (kind === 'user-api' || kind === 'map') && status === 401;
+  return (kind === 'user-api' || kind === 'map' || kind === 'map-versioned') && status === 401;
 }
 
 /** Whether a map answer may be cached (an empty tile is a 204). */

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { CacheFirst, NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { flushOutboxInWorker } from './outboxSync';
@@ -44,15 +44,13 @@ registerRoute(is('asset'), new CacheFirst({ cacheName: ASSET_CACHE, plugins: [ne
 registerRoute(is('user-api'), new NetworkFirst({
   cacheName: USER_CACHE, networkTimeoutSeconds: NETWORK_TIMEOUT, matchOptions: MATCH, plugins: [sessionGuard('user-api')],
 }));
-registerRoute(is('map'), new StaleWhileRevalidate({
-  cacheName: MAP_CACHE,
-  matchOptions: MATCH,
-  plugins: [
-    sessionGuard('map'),
-    { cacheWillUpdate: async ({ response }) => (cacheableMapStatus(response.status) ? response : null) },
-    new ExpirationPlugin({ maxEntries: 3000, purgeOnQuotaError: true }),
-  ],
-}));
+const mapPlugins = (kind: RequestKind) => [
+  sessionGuard(kind),
+  { cacheWillUpdate: async ({ response }: { response: Response }) => (cacheableMapStatus(response.status) ? response : null) },
+  new ExpirationPlugin({ maxEntries: 3000, purgeOnQuotaError: true }),
+];
+registerRoute(is('map'), new NetworkFirst({ cacheName: MAP_CACHE, networkTimeoutSeconds: NETWORK_TIMEOUT, matchOptions: MATCH, plugins: mapPlugins('map') }));
+registerRoute(is('map-versioned'), new CacheFirst({ cacheName: MAP_CACHE, matchOptions: MATCH, plugins: mapPlugins('map-versioned') }));
 registerRoute(is('session-change'), new NetworkOnly({ plugins: [sessionGuard('session-change')] }), 'POST');
 
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
