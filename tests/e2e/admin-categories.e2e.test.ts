@@ -91,6 +91,12 @@ describe.skipIf(skipReason !== undefined)('the case category admin page in chrom
     await expect(page.locator('tr[data-code="E01-03"] td').nth(3).textContent()).resolves.toContain('3 个工作日');
     const audit = await page.evaluate(async () => (await (await fetch('/api/audit?entity=case-category&limit=1')).json()) as { entries: unknown[] });
     expect(audit.entries[0]).toMatchObject({ action: 'update', username: 'admin', entityId: 'E01-03', summary: { changed: { timeLimit: [{ value: 2, unit: 'wh' }, { value: 3, unit: 'wd' }] } } });
+
+    await page.locator('.app-header__nav a[href="/admin/audit"]').click();
+    await page.getByLabel('对象类型').selectOption('case-category');
+    const entry = page.locator('.audit-table tr[data-entity="case-category"][data-action="update"]').first();
+    await entry.waitFor();
+    await expect(entry.textContent()).resolves.toMatch(/修改.*案件分类.*E01-03/);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -165,12 +165,14 @@ export const en: MessageSchema = {
       create: 'Create',
       replace: 'Replace',
       patch: 'Edit',
+      update: 'Edit',
       delete: 'Delete',
       import: 'Import',
     },
     entities: {
       session: 'Session',
       feature: 'Feature · {layer}',
+      caseCategory: 'Case category',
     },
     summary: {
       after: 'New',

@@ -167,12 +167,14 @@ export const zhCN = {
       create: '新建',
       replace: '替换',
       patch: '修改',
+      update: '修改',
       delete: '删除',
       import: '导入',
     },
     entities: {
       session: '登录会话',
       feature: '要素 · {layer}',
+      caseCategory: '案件分类',
     },
     summary: {
       after: '新建',
