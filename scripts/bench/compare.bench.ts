@@ -12,6 +12,10 @@ const POINTS = { id: 'bench-cases-1m', table: 'bench_cases', count: Number(proce
 const SHAPES = { id: 'bench-buildings-100k', table: 'bench_buildings', count: Number(process.env.BENCH_POLYGONS ?? 100_000) };
 const PASSES = 2;
 const FEATURE_QUERIES = Number(process.env.BENCH_FEATURE_QUERIES ?? 40);
+/** A quick partial run for development: `BENCH_ONLY=features|tiles` and/or `--ours` (no PostGIS); it leaves docs/benchmarks.md alone. */
+const ONLY = process.env.BENCH_ONLY;
+const OURS_ONLY = process.argv.includes('--ours');
+const PARTIAL = ONLY !== undefined || OURS_ONLY;
 
 interface Sample { ms: number; bytes: number }
 
@@ -32,6 +36,9 @@ async function theirs(client: pg.Client, name: string, text: string, values: unk
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-bench-compare-'));
 const dbFile = path.join(tmp, 'bench.sqlite');
+// an empty data catalogue: start-up brings layer definitions up to date with DATA_DIR and needs its layers.json
+fs.mkdirSync(path.join(tmp, 'data'));
+fs.writeFileSync(path.join(tmp, 'data', 'layers.json'), '[]');
 const db = openDatabase(dbFile);
 const loads = [
   `SQLite: ${POINTS.count.toLocaleString('en')} points in ${createSyntheticCases(db, POINTS.id, POINTS.count).toFixed(1)} s`,
@@ -40,7 +47,7 @@ const loads = [
 db.close();
 console.log(loads.join('; '));
 
-const postgis = ensurePostgis();
+const postgis = OURS_ONLY ? { ok: false as const, reason: '--ours was given' } : ensurePostgis();
 let cluster: Cluster | undefined;
 let client: pg.Client | undefined;
 let pgVersion = '';
@@ -140,9 +147,11 @@ async function featureSet(): Promise<void> {
 }
 
 try {
-  await tileSet(POINTS.id, POINTS.table, ['category', 'state', 'reported_on::text AS reported_on', 'priority'], [13, 14, 15, 16, 17, 18], 6);
-  await tileSet(SHAPES.id, SHAPES.table, ['floors', 'use'], [14, 15, 16, 17, 18], 6);
-  await featureSet();
+  if (ONLY === undefined || ONLY === 'tiles') {
+    await tileSet(POINTS.id, POINTS.table, ['category', 'state', 'reported_on::text AS reported_on', 'priority'], [13, 14, 15, 16, 17, 18], 6);
+    await tileSet(SHAPES.id, SHAPES.table, ['floors', 'use'], [14, 15, 16, 17, 18], 6);
+  }
+  if (ONLY === undefined || ONLY === 'features') await featureSet();
 } finally {
   await stopProcess(proc);
   await client?.end();
@@ -177,6 +186,10 @@ if (profFile) {
 console.log(profile);
 fs.rmSync(tmp, { recursive: true, force: true });
 
+if (PARTIAL) {
+  console.log('\npartial run (BENCH_ONLY or --ours): docs/benchmarks.md left as it was');
+  process.exit(0);
+}
 const skipped = postgis.ok ? '' : `\n_PostGIS columns skipped: ${postgis.reason}._\n`;
 const file = writeBenchSection('compare', [
   '## Dynamic tiles and features vs PostGIS (`npm run bench -- compare [--install]`)',

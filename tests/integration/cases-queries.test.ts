@@ -80,7 +80,7 @@ describe('listing and searching cases', () => {
 
   it('refreshes the clock colours of the cases layer', async () => {
     const feature = () => {
-      const row = s.db.prepare('SELECT f.properties FROM features f JOIN cases c ON c.feature_id = f.id WHERE c.id = ?').pluck().get(dispatched) as string;
+      const row = s.db.prepare('SELECT json(f.properties) FROM features f JOIN cases c ON c.feature_id = f.id WHERE c.id = ?').pluck().get(dispatched) as string;
       return JSON.parse(row) as { clock: string };
     };
     expect(feature().clock).not.toBe('red');

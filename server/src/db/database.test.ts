@@ -22,7 +22,7 @@ describe('openDatabase', () => {
     const db = openDatabase(':memory:');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => db.prepare(`INSERT INTO features (layer_id, geometry, properties, created_at, updated_at)
-      VALUES ('nope', '{}', '{}', 'x', 'x')`).run()).toThrow(/FOREIGN KEY/);
+      VALUES ('nope', '{}', jsonb('{}'), 'x', 'x')`).run()).toThrow(/FOREIGN KEY/);
   });
 
   it('rolls a failing migration back whole', () => {

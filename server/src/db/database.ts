@@ -29,11 +29,21 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, new Date().toISOString());
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    // the pragma is a no-op inside a transaction, so it is switched around it
+    const restoreForeignKeys = m.foreignKeysOff === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (restoreForeignKeys) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (m.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`migration ${m.version} (${m.name}) left rows that break a foreign key`);
+        }
+        record.run(m.version, m.name, new Date().toISOString());
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (restoreForeignKeys) db.pragma('foreign_keys = ON');
+    }
   }
   return schemaVersion(db);
 }

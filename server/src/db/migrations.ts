@@ -3,6 +3,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Runs with foreign-key enforcement off (a table rebuild); `foreign_key_check` must be clean before it commits. */
+  foreignKeysOff?: boolean;
 }
 
 /** Every migration in order; append only, never edit a released one. */
@@ -275,5 +277,44 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'case category versions (ETags for the admin catalogue editor)',
     sql: `ALTER TABLE case_categories ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);`,
+  },
+  {
+    version: 7,
+    name: 'feature properties as SQLite JSONB (property filters read them without parsing text)',
+    // SQLite cannot change a CHECK in place: rebuild the table (its triggers and index go with it, the R*Tree
+    // and feature_photos keep their rows because foreign keys are off while it runs)
+    foreignKeysOff: true,
+    sql: `
+      CREATE TABLE features_jsonb (
+        id INTEGER PRIMARY KEY,
+        layer_id TEXT NOT NULL REFERENCES layers(id) ON DELETE CASCADE,
+        geometry TEXT NOT NULL CHECK (json_valid(geometry)),
+        -- JSONB: write with jsonb(?), read with json(properties)
+        properties BLOB NOT NULL CHECK (json_valid(properties, 8)),
+        datetime_start TEXT,
+        datetime_end TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1
+      );
+      INSERT INTO features_jsonb (id, layer_id, geometry, properties, datetime_start, datetime_end, created_at, updated_at, version)
+        SELECT id, layer_id, geometry, jsonb(properties), datetime_start, datetime_end, created_at, updated_at, version FROM features ORDER BY id;
+      DROP TABLE features;
+      ALTER TABLE features_jsonb RENAME TO features;
+      CREATE INDEX features_layer_id ON features (layer_id, id);
+
+      CREATE TRIGGER features_delete_rtree AFTER DELETE ON features BEGIN
+        DELETE FROM features_rtree WHERE id = old.id;
+      END;
+      CREATE TRIGGER features_insert_version AFTER INSERT ON features BEGIN
+        UPDATE layers SET version = version + 1, updated_at = new.updated_at WHERE id = new.layer_id;
+      END;
+      CREATE TRIGGER features_update_version AFTER UPDATE ON features BEGIN
+        UPDATE layers SET version = version + 1, updated_at = new.updated_at WHERE id = new.layer_id;
+      END;
+      CREATE TRIGGER features_delete_version AFTER DELETE ON features BEGIN
+        UPDATE layers SET version = version + 1 WHERE id = old.layer_id;
+      END;
+    `,
   },
 ];

@@ -23,7 +23,7 @@ describe('syncLayerDefinitions', () => {
 
   it('stores a changed style and hint, bumping only that layer, and keeps every feature as edited', () => {
     const { db, layers } = seeded();
-    db.prepare("UPDATE features SET properties = json_set(properties, '$.name', '已编辑') WHERE layer_id = 'alleys'").run();
+    db.prepare("UPDATE features SET properties = jsonb_set(properties, '$.name', '已编辑') WHERE layer_id = 'alleys'").run();
     const before = featureRows(db);
     const version = layers.get('alleys')!.version;
     const roomsVersion = layers.get('garbage-rooms')!.version;

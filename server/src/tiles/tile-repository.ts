@@ -6,11 +6,11 @@ export function createTileRepository(db: Db) {
   const version = db.prepare<[string], { version: number }>('SELECT version FROM layers WHERE id = ?');
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM features WHERE layer_id = ?');
   const points = db.prepare<[string], [number, number, number, string]>(`
-    SELECT r.id, r.x, r.y, f.properties
+    SELECT r.id, r.x, r.y, json(f.properties)
     FROM features f JOIN features_rtree r ON r.id = f.id
     WHERE f.layer_id = ? ORDER BY f.id`).raw(true);
   const all = db.prepare<[string], { id: number; geometry: string; properties: string }>(
-    'SELECT id, geometry, properties FROM features WHERE layer_id = ? ORDER BY id',
+    'SELECT id, geometry, json(properties) AS properties FROM features WHERE layer_id = ? ORDER BY id',
   );
 
   return {

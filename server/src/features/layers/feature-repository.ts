@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 
-/** A feature row with geometry and properties still as JSON text (cheap to stream out). */
+/** A feature row with geometry and properties as JSON text (cheap to stream out; properties are stored as JSONB). */
 export interface FeatureRow {
   id: number;
   geometry: string;
@@ -9,7 +9,7 @@ export interface FeatureRow {
   version: number;
 }
 
-/** A new feature to store; bbox and datetimes are derived by the caller. */
+/** A new feature to store (properties as JSON text, stored as JSONB); bbox and datetimes are derived by the caller. */
 export interface NewFeature {
   layerId: string;
   geometry: string;
@@ -80,15 +80,15 @@ function whereClause(q: FeatureQuery, rtreeDrives: boolean): { from: string; sql
 export function createFeatureRepository(db: Db) {
   const insertFeature = db.prepare(`
     INSERT INTO features (layer_id, geometry, properties, datetime_start, datetime_end, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, jsonb(?), ?, ?, ?, ?)`);
   const insertBox = db.prepare('INSERT INTO features_rtree (id, min_x, max_x, min_y, max_y, layer_id, x, y) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const deleteByLayer = db.prepare('DELETE FROM features WHERE layer_id = ?');
   const deleteOne = db.prepare('DELETE FROM features WHERE layer_id = ? AND id = ?');
-  const updateOne = db.prepare(`UPDATE features SET geometry = ?, properties = ?, datetime_start = ?, datetime_end = ?, updated_at = ?, version = version + 1
+  const updateOne = db.prepare(`UPDATE features SET geometry = ?, properties = jsonb(?), datetime_start = ?, datetime_end = ?, updated_at = ?, version = version + 1
     WHERE layer_id = ? AND id = ?`);
   const updateBox = db.prepare('UPDATE features_rtree SET min_x = ?, max_x = ?, min_y = ?, max_y = ?, x = ?, y = ? WHERE id = ?');
   const selectOne = db.prepare<[string, number], FeatureRow>(
-    'SELECT id, geometry, properties, updated_at, version FROM features WHERE layer_id = ? AND id = ?',
+    'SELECT id, geometry, json(properties) AS properties, updated_at, version FROM features WHERE layer_id = ? AND id = ?',
   );
   // hits of every layer: filtering on the auxiliary layer_id would cost a rowid lookup per hit, and an
   // upper bound is all the plan choice needs
@@ -141,7 +141,7 @@ export function createFeatureRepository(db: Db) {
         ?? (q.offset === 0 ? 0 : (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${sql}`).get(...params) as { n: number }).n);
       if (page.length === 0) return { rows: [], numberMatched };
       const rows = db
-        .prepare(`SELECT id, geometry, properties, updated_at, version FROM features WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+        .prepare(`SELECT id, geometry, json(properties) AS properties, updated_at, version FROM features WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
         .all(JSON.stringify(page.map(([id]) => id))) as FeatureRow[];
       return { rows, numberMatched };
     },
