@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase, schemaVersion } from './database';
+import { migrate, MMAP_BYTES, openDatabase, schemaVersion } from './database';
 import { MIGRATIONS } from './migrations';
 
 describe('openDatabase', () => {
@@ -16,6 +19,17 @@ describe('openDatabase', () => {
     const db = openDatabase(':memory:');
     expect(migrate(db)).toBe(MIGRATIONS.at(-1)!.version);
     expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
+  });
+
+  it('reads a database file through a memory map', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-db-'));
+    try {
+      const db = openDatabase(path.join(dir, 'x.sqlite'));
+      expect(db.pragma('mmap_size', { simple: true })).toBe(MMAP_BYTES);
+      db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('turns foreign keys on', () => {

@@ -3,6 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations';
 
+/** Largest part of the database file that SQLite reads through a memory map. */
+export const MMAP_BYTES = 1024 ** 3;
+
 /** The SQLite connection type used across repositories. */
 export type Db = Database.Database;
 
@@ -17,6 +20,10 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // read the file through a memory map instead of a read() call per page: a bbox query over 10^6
+  // features looks up tens of thousands of rows (about half its CPU time went to those calls); the
+  // mapped pages are the OS page cache, so they count in RSS but are not the process's own heap
+  db.pragma(`mmap_size = ${MMAP_BYTES}`);
   migrate(db);
   return db;
 }
