@@ -28,9 +28,14 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
     const demo = await seedDemoData(db, { uploadDir: config.uploadDir });
     log.info({ layers: summary.layers.length, indicators: summary.indicators, accounts: demo.accounts, demoCases: demo.history.registered + demo.history.rejected, ms: demo.history.ms }, 'seeded the demo district into an empty database');
   } else {
-    const sync = syncLayerDefinitions(db, config.dataDir);
-    if (sync.updated.length > 0 || sync.added.length > 0) log.info(sync, 'layer definitions brought up to date with the data folder');
-    if (sync.schemaDiffers.length > 0) log.warn({ layers: sync.schemaDiffers }, 'stored layer schemas differ from the data folder; kept as stored (npm run seed reloads the demo data)');
+    try {
+      const sync = syncLayerDefinitions(db, config.dataDir);
+      if (sync.updated.length > 0 || sync.added.length > 0) log.info(sync, 'layer definitions brought up to date with the data folder');
+      if (sync.schemaDiffers.length > 0) log.warn({ layers: sync.schemaDiffers }, 'stored layer schemas differ from the data folder; kept as stored (npm run seed reloads the demo data)');
+    } catch (err) {
+      // The database is complete without the data folder: serve it as stored.
+      log.warn({ err: (err as Error).message, dataDir: config.dataDir }, 'layer definitions not synced with the data folder; serving them as stored');
+    }
   }
   const app = createApp({ db, config, log });
   const clocks = setInterval(() => {
