@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { effectScope } from 'vue';
 import { useTask } from './useTask';
 
 describe('useTask', () => {
@@ -37,5 +38,39 @@ describe('useTask', () => {
     task.reset();
     await again;
     expect([task.status.value, task.result.value]).toEqual(['idle', null]);
+  });
+});
+
+describe('useTask cancellation', () => {
+  it('aborts the older run\'s signal on a newer run, a reset or the end of its scope', async () => {
+    const task = useTask<string>();
+    const signals: AbortSignal[] = [];
+    const hang = (signal: AbortSignal) => {
+      signals.push(signal);
+      return new Promise<string>(() => {});
+    };
+    void task.run(hang);
+    await new Promise((r) => setTimeout(r, 0));
+    void task.run(hang);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(signals.map((s) => s.aborted)).toEqual([true, false]);
+    task.reset();
+    expect(signals[1]!.aborted).toBe(true);
+
+    const scope = effectScope();
+    const scoped = scope.run(() => useTask<string>())!;
+    void scoped.run(hang);
+    await new Promise((r) => setTimeout(r, 0));
+    scope.stop();
+    expect(signals[2]!.aborted).toBe(true);
+  });
+
+  it('does not start work a newer run has already replaced', async () => {
+    const task = useTask<number>();
+    let calls = 0;
+    const first = task.run(() => ++calls);
+    await task.run(() => 10);
+    await first;
+    expect([calls, task.result.value]).toEqual([0, 10]);
   });
 });

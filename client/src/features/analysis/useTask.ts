@@ -1,4 +1,4 @@
-import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
+import { getCurrentScope, onScopeDispose, ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 
 /** Progress of one analysis run. */
 export type TaskStatus = 'idle' | 'running' | 'done' | 'error';
@@ -10,9 +10,12 @@ export interface UseTaskReturn<T> {
   result: ShallowRef<T | null>;
   /** Why the last run failed. */
   error: Ref<string | null>;
-  /** Runs the work after letting the page paint its progress state; a newer run or `reset` wins over an older one. */
-  run(work: () => Promise<T> | T): Promise<void>;
-  /** Forgets the result and any run under way. */
+  /**
+   * Runs the work after letting the page paint its progress state; a newer run or `reset` wins
+   * over an older one and aborts the older one's signal (so is leaving the component's scope).
+   */
+  run(work: (signal: AbortSignal) => Promise<T> | T): Promise<void>;
+  /** Forgets the result and cancels any run under way. */
   reset(): void;
 }
 
@@ -22,14 +25,25 @@ export function useTask<T>(describe: (e: unknown) => string = (e) => (e instance
   const result = shallowRef<T | null>(null);
   const error = ref<string | null>(null);
   let generation = 0;
+  let controller: AbortController | undefined;
 
-  async function run(work: () => Promise<T> | T): Promise<void> {
-    const current = ++generation;
+  function cancel(): void {
+    generation++;
+    controller?.abort();
+    controller = undefined;
+  }
+
+  async function run(work: (signal: AbortSignal) => Promise<T> | T): Promise<void> {
+    cancel();
+    const current = generation;
+    const own = new AbortController();
+    controller = own;
     status.value = 'running';
     error.value = null;
     try {
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const value = await work();
+      if (current !== generation) return;
+      const value = await work(own.signal);
       if (current !== generation) return;
       result.value = value;
       status.value = 'done';
@@ -37,15 +51,18 @@ export function useTask<T>(describe: (e: unknown) => string = (e) => (e instance
       if (current !== generation) return;
       error.value = describe(e);
       status.value = 'error';
+    } finally {
+      if (controller === own) controller = undefined;
     }
   }
 
   function reset(): void {
-    generation++;
+    cancel();
     status.value = 'idle';
     result.value = null;
     error.value = null;
   }
 
+  if (getCurrentScope()) onScopeDispose(cancel);
   return { status, result, error, run, reset };
 }
