@@ -317,4 +317,42 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 8,
+    name: 'feature change log (which feature each layer version changed; tiles update their indexes from it)',
+    sql: `
+      -- one row per layer version bumped by a feature write: the feature it inserted, updated or deleted.
+      -- Versions bumped otherwise (a layer definition change) have no row, so a reader that finds every
+      -- version of a range here knows the range changed only these features. The last 4096 versions of
+      -- each layer are kept.
+      CREATE TABLE feature_changes (
+        layer_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        feature_id INTEGER NOT NULL,
+        PRIMARY KEY (layer_id, version)
+      ) WITHOUT ROWID;
+
+      DROP TRIGGER features_insert_version;
+      DROP TRIGGER features_update_version;
+      DROP TRIGGER features_delete_version;
+      CREATE TRIGGER features_insert_version AFTER INSERT ON features BEGIN
+        UPDATE layers SET version = version + 1, updated_at = new.updated_at WHERE id = new.layer_id;
+        INSERT OR REPLACE INTO feature_changes (layer_id, version, feature_id) SELECT id, version, new.id FROM layers WHERE id = new.layer_id;
+        DELETE FROM feature_changes WHERE layer_id = new.layer_id AND version <= (SELECT version FROM layers WHERE id = new.layer_id) - 4096;
+      END;
+      CREATE TRIGGER features_update_version AFTER UPDATE ON features BEGIN
+        UPDATE layers SET version = version + 1, updated_at = new.updated_at WHERE id = new.layer_id;
+        INSERT OR REPLACE INTO feature_changes (layer_id, version, feature_id) SELECT id, version, new.id FROM layers WHERE id = new.layer_id;
+        DELETE FROM feature_changes WHERE layer_id = new.layer_id AND version <= (SELECT version FROM layers WHERE id = new.layer_id) - 4096;
+      END;
+      CREATE TRIGGER features_delete_version AFTER DELETE ON features BEGIN
+        UPDATE layers SET version = version + 1 WHERE id = old.layer_id;
+        INSERT OR REPLACE INTO feature_changes (layer_id, version, feature_id) SELECT id, version, old.id FROM layers WHERE id = old.layer_id;
+        DELETE FROM feature_changes WHERE layer_id = old.layer_id AND version <= (SELECT version FROM layers WHERE id = old.layer_id) - 4096;
+      END;
+      CREATE TRIGGER layers_delete_changes AFTER DELETE ON layers BEGIN
+        DELETE FROM feature_changes WHERE layer_id = old.id;
+      END;
+    `,
+  },
 ];

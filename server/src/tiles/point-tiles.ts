@@ -2,7 +2,7 @@ import type { Layer } from '../features/layers/layer-repository';
 import type { TileRepository } from './tile-repository';
 import { BUFFER, EXTENT, type TileAddress } from './tile-math';
 import { MAX_TILE_STRING, TILE_LIMITS, tilePropertyNames } from './tile-features';
-import { buildPointIndex, type PointIndex } from './point-index';
+import { buildPointIndex, updatePointIndex, type PointIndex } from './point-index';
 import { encodePointLayer, type EncodedPoint, type PointLayer, type TagValue } from './mvt-points';
 
 /** Most raw points in one tile of one layer; denser tiles are aggregated into cells. */
@@ -83,20 +83,39 @@ function aggregatedLayer(index: PointIndex, name: string, items: number[], t: Ti
   return { name, keys: ['point_count', 'cluster'], values, points };
 }
 
+/** Most changed features for which an index is updated in place of a full rebuild (or a quarter of the layer, if more). */
+export const INCREMENTAL_LIMIT = 256;
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
 /**
- * Point tiles from in-memory indexes, one per layer and version (rebuilt on
- * first use after a write): every point while a tile holds at most
- * RAW_POINT_LIMIT of them, else one point per cell with `point_count` and `cluster`.
+ * Point tiles from in-memory indexes, one per layer and version: every point
+ * while a tile holds at most RAW_POINT_LIMIT of them, else one point per cell
+ * with `point_count` and `cluster`. After a write, the next tile brings the
+ * layer's index up to date: from the change log when it names few features
+ * (reading only those), else by reading the whole layer. Call within one read
+ * transaction of the repository (the layer's version and its rows must agree).
  */
 export function createPointTiles(repo: TileRepository) {
   const indexes = new Map<string, PointIndex>();
+
+  function update(prev: PointIndex, layer: Layer, keys: string[]): PointIndex | undefined {
+    if (prev.version >= layer.version || !sameKeys(prev.keys, keys) || prev.updatedSinceBuild > prev.size) return undefined;
+    if (layer.version - prev.version > Math.max(INCREMENTAL_LIMIT, prev.size / 4)) return undefined;
+    const changed = repo.changedFeatures(layer.id, prev.version, layer.version);
+    if (!changed) return undefined;
+    return updatePointIndex(prev, layer.version, changed, repo.pointsByIds(layer.id, changed), MAX_TILE_STRING);
+  }
 
   function indexOf(layer: Layer): PointIndex {
     const cached = indexes.get(layer.id);
     if (cached && cached.version === layer.version) return cached;
     indexes.delete(layer.id);
-    const count = repo.countPoints(layer.id);
-    const index = buildPointIndex(layer.version, repo.iteratePoints(layer.id), count, tilePropertyNames(layer.schema), MAX_TILE_STRING);
+    const keys = tilePropertyNames(layer.schema);
+    const index = (cached && update(cached, layer, keys))
+      ?? buildPointIndex(layer.version, repo.iteratePoints(layer.id), repo.countPoints(layer.id), keys, MAX_TILE_STRING);
     indexes.set(layer.id, index);
     return index;
   }

@@ -9,21 +9,43 @@ export function createTileRepository(db: Db) {
     SELECT r.id, r.x, r.y, json(f.properties)
     FROM features f JOIN features_rtree r ON r.id = f.id
     WHERE f.layer_id = ? ORDER BY f.id`).raw(true);
+  const pointsByIds = db.prepare<[string, string], [number, number, number, string]>(`
+    SELECT r.id, r.x, r.y, json(f.properties)
+    FROM features f JOIN features_rtree r ON r.id = f.id
+    WHERE f.layer_id = ? AND f.id IN (SELECT value FROM json_each(?)) ORDER BY f.id`).raw(true);
+  const changes = db.prepare<[string, number, number], [number, number]>(
+    'SELECT version, feature_id FROM feature_changes WHERE layer_id = ? AND version > ? AND version <= ? ORDER BY version',
+  ).raw(true);
   const all = db.prepare<[string], { id: number; geometry: string; properties: string }>(
     'SELECT id, geometry, json(properties) AS properties FROM features WHERE layer_id = ? ORDER BY id',
   );
+  const inTransaction = db.transaction((read: () => unknown) => read());
+  const toPoint = ([id, lon, lat, properties]: [number, number, number, string]): SourcePoint =>
+    ({ id, lon, lat, properties: JSON.parse(properties) as Record<string, unknown> });
 
   return {
     /** The layer's current version, or undefined for an unknown layer. */
     version: (layerId: string): number | undefined => version.get(layerId)?.version,
     /** Number of features in a layer. */
     countPoints: (layerId: string): number => count.get(layerId)?.n ?? 0,
-    /** Every feature of a layer as its representative point (the point itself for point layers). */
+    /** Every feature of a layer as its representative point (the point itself for point layers), in id order. */
     *iteratePoints(layerId: string): Generator<SourcePoint> {
-      for (const [id, lon, lat, properties] of points.iterate(layerId)) {
-        yield { id, lon, lat, properties: JSON.parse(properties) as Record<string, unknown> };
-      }
+      for (const row of points.iterate(layerId)) yield toPoint(row);
     },
+    /** The listed features that are still in the layer, as representative points in id order. */
+    pointsByIds: (layerId: string, ids: readonly number[]): SourcePoint[] => pointsByIds.all(layerId, JSON.stringify(ids)).map(toPoint),
+    /**
+     * The ids of the features written (inserted, updated or deleted) by the layer's versions after
+     * `from` up to `to`, from the change log; undefined when the log does not account for every one
+     * of those versions (a layer definition change, or a range older than the log keeps).
+     */
+    changedFeatures(layerId: string, from: number, to: number): number[] | undefined {
+      const rows = changes.all(layerId, from, to);
+      if (rows.length !== to - from) return undefined;
+      return [...new Set(rows.map(([, id]) => id))];
+    },
+    /** Runs `read` in one read transaction, so that every query in it sees the same committed state. */
+    snapshot: <T>(read: () => T): T => inTransaction(read) as T,
     /** Every feature of a layer, for building an in-memory shape index. */
     allFeatures: (layerId: string) => all.all(layerId),
   };

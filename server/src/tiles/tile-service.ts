@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { fromGeojsonVt } from 'vt-pbf';
-import type { LayerRepository } from '../features/layers/layer-repository';
+import type { Layer, LayerRepository } from '../features/layers/layer-repository';
 import type { TileRepository } from './tile-repository';
 import { TileCache, type CachedTile } from './tile-cache';
 import { createShapeIndexes } from './shape-index';
 import { createPointTiles } from './point-tiles';
 import { EXTENT, type TileAddress } from './tile-math';
 import { TILE_LIMITS, type TileFeature } from './tile-features';
-
 
 /** Outcome of resolving a comma-list of layer ids. */
 export type LayerVersions = { ok: true; versions: number[] } | { ok: false; unknown: string };
@@ -61,6 +60,8 @@ function encodeWithinLimits(layers: Map<string, TileFeature[]>, budget: number):
   return raw;
 }
 
+const keyOf = (ids: string[], versionTag: string, t: TileAddress) => `${ids.join(',')}@${versionTag}/${t.z}/${t.x}/${t.y}`;
+
 /** Builds, caches and serves vector tiles of one or more layers. */
 export function createTileService(deps: { layers: LayerRepository; tiles: TileRepository; cacheBytes: number }) {
   const { layers, tiles } = deps;
@@ -68,12 +69,12 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
   const shapes = createShapeIndexes(tiles);
   const points = createPointTiles(tiles);
 
-  function render(ids: string[], t: TileAddress): CachedTile {
+  function render(current: (Layer | undefined)[], t: TileAddress): CachedTile {
     const shapeLayers = new Map<string, TileFeature[]>();
     const pointParts: Uint8Array[] = [];
-    for (const id of ids) {
-      const layer = layers.get(id);
+    for (const layer of current) {
       if (!layer) continue;
+      const id = layer.id;
       if (layer.geometryType === 'Point') pointParts.push(points.tile(layer, t).bytes);
       else shapeLayers.set(id, shapes.features(layer, t));
     }
@@ -99,13 +100,22 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
     /** A tile of the listed layers at their given versions, from the cache or freshly built. */
     tile(ids: string[], versions: number[], t: TileAddress): TileResult {
       const versionTag = versions.join(',');
-      const key = `${ids.join(',')}@${versionTag}/${t.z}/${t.x}/${t.y}`;
-      let tile = cache.get(key);
-      if (!tile) {
-        tile = render(ids, t);
-        cache.set(key, tile);
-      }
-      return { tile, versionTag };
+      const cached = cache.get(keyOf(ids, versionTag, t));
+      if (cached) return { tile: cached, versionTag };
+      // one read transaction: the layers' versions and the rows their indexes are built from agree
+      // even while another process writes (a tile is cached under the versions it was built from,
+      // which may be newer than those the caller read)
+      return tiles.snapshot(() => {
+        const current = ids.map((id) => layers.get(id));
+        const tag = current.map((layer, i) => layer?.version ?? versions[i]).join(',');
+        const key = keyOf(ids, tag, t);
+        let tile = cache.get(key);
+        if (!tile) {
+          tile = render(current, t);
+          cache.set(key, tile);
+        }
+        return { tile, versionTag: tag };
+      });
     },
     /** Cache statistics. */
     cacheStats: () => cache.stats(),
