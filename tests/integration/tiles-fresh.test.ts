@@ -141,6 +141,22 @@ describe('tiles after writes from another connection', () => {
     expect(after.size).toBe(before.size);
   });
 
+  it('keeps a tile (and its ETag) that a write did not touch, and rebuilds one whose buffer it reached', async () => {
+    const t = tileOf(120.161, 30.241, 17);
+    const etag = async () => (await request(app).get(`/tiles/garbage-rooms/${t.z}/${t.x}/${t.y}.mvt`)).headers.etag;
+    const features = createFeatureRepository(other);
+    const before = await expectFresh(app, db, 'garbage-rooms', t);
+    const first = await etag();
+    features.insert(point(120.1558, 30.2447, '远处'), NOW);
+    expect(await etag()).toBe(first);
+    expect(await expectFresh(app, db, 'garbage-rooms', t)).toEqual(before);
+    // just east of the tile, inside its 64-unit buffer (1/64 of its width)
+    const eastEdge = ((t.x + 1) / 2 ** t.z) * 360 - 180;
+    const id = features.insert(point(eastEdge + (360 / 2 ** t.z) / 200, 30.241, '边上'), NOW);
+    expect(await etag()).not.toBe(first);
+    expect((await expectFresh(app, db, 'garbage-rooms', t)).get(id)).toMatchObject({ name: '边上' });
+  });
+
   it('rebuilds from the whole layer after a layer definition change (no change-log entry for that version)', async () => {
     const t = tileOf(120.161, 30.241, 14);
     expect([...(await expectFresh(app, db, 'garbage-rooms', t)).values()].some((p) => 'status' in p)).toBe(true);

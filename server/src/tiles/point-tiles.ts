@@ -10,7 +10,7 @@ export const RAW_POINT_LIMIT = 15_000;
 /** Cell size of aggregated tiles, in tile units (64 of 4096: a 64 × 64 grid plus the buffer). */
 export const CELL_SIZE = 64;
 
-function rawLayer(index: PointIndex, name: string, items: number[], t: TileAddress): PointLayer {
+function rawLayer(index: PointIndex, name: string, items: Uint32Array, t: TileAddress): PointLayer {
   const scale = 2 ** t.z * EXTENT;
   const keys: string[] = [];
   const keyOf = new Map<number, number>();
@@ -51,7 +51,7 @@ function rawLayer(index: PointIndex, name: string, items: number[], t: TileAddre
   return { name, keys, values, points };
 }
 
-function aggregatedLayer(index: PointIndex, name: string, items: number[], t: TileAddress): PointLayer {
+function aggregatedLayer(index: PointIndex, name: string, items: Uint32Array, t: TileAddress): PointLayer {
   const scale = 2 ** t.z * EXTENT;
   const side = (EXTENT + 2 * BUFFER) / CELL_SIZE;
   const n = new Uint32Array(side * side);
@@ -86,6 +86,46 @@ function aggregatedLayer(index: PointIndex, name: string, items: number[], t: Ti
 /** Most changed features for which an index is updated in place of a full rebuild (or a quarter of the layer, if more). */
 export const INCREMENTAL_LIMIT = 256;
 
+/** Changes kept per layer to tell which tiles a run of versions left alone. */
+const HISTORY = 64;
+
+/** The world positions a run of versions touched (old and new positions of the features it wrote). */
+interface Change {
+  from: number;
+  to: number;
+  wx: number[];
+  wy: number[];
+}
+
+/** Item index of a feature id in an index (items are in id order), or -1. */
+function itemOf(index: PointIndex, id: number): number {
+  let lo = 0;
+  let hi = index.size - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = index.ids[mid]!;
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** World-coordinate range of a tile with its buffer: what it draws points from. */
+function tileRange(t: TileAddress): [number, number, number, number] {
+  const n = 2 ** t.z;
+  const pad = BUFFER / EXTENT;
+  return [(t.x - pad) / n, (t.y - pad) / n, (t.x + 1 + pad) / n, (t.y + 1 + pad) / n];
+}
+
+function touches(change: Change, [minX, minY, maxX, maxY]: [number, number, number, number]): boolean {
+  for (let i = 0; i < change.wx.length; i += 1) {
+    const x = change.wx[i]!;
+    const y = change.wy[i]!;
+    if (x >= minX && x <= maxX && y >= minY && y <= maxY) return true;
+  }
+  return false;
+}
+
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((k, i) => k === b[i]);
 }
@@ -100,13 +140,29 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
  */
 export function createPointTiles(repo: TileRepository) {
   const indexes = new Map<string, PointIndex>();
+  const histories = new Map<string, Change[]>();
 
   function update(prev: PointIndex, layer: Layer, keys: string[]): PointIndex | undefined {
     if (prev.version >= layer.version || !sameKeys(prev.keys, keys) || prev.updatedSinceBuild > prev.size) return undefined;
     if (layer.version - prev.version > Math.max(INCREMENTAL_LIMIT, prev.size / 4)) return undefined;
     const changed = repo.changedFeatures(layer.id, prev.version, layer.version);
     if (!changed) return undefined;
-    return updatePointIndex(prev, layer.version, changed, repo.pointsByIds(layer.id, changed), MAX_TILE_STRING);
+    const next = updatePointIndex(prev, layer.version, changed, repo.pointsByIds(layer.id, changed), MAX_TILE_STRING);
+    const change: Change = { from: prev.version, to: next.version, wx: [], wy: [] };
+    for (const id of changed) {
+      for (const index of [prev, next]) {
+        const i = itemOf(index, id);
+        if (i >= 0) {
+          change.wx.push(index.wx[i]!);
+          change.wy.push(index.wy[i]!);
+        }
+      }
+    }
+    const history = histories.get(layer.id) ?? [];
+    history.push(change);
+    if (history.length > HISTORY) history.shift();
+    histories.set(layer.id, history);
+    return next;
   }
 
   function indexOf(layer: Layer): PointIndex {
@@ -114,8 +170,11 @@ export function createPointTiles(repo: TileRepository) {
     if (cached && cached.version === layer.version) return cached;
     indexes.delete(layer.id);
     const keys = tilePropertyNames(layer.schema);
-    const index = (cached && update(cached, layer, keys))
-      ?? buildPointIndex(layer.version, repo.iteratePoints(layer.id), repo.countPoints(layer.id), keys, MAX_TILE_STRING);
+    let index = cached && update(cached, layer, keys);
+    if (!index) {
+      index = buildPointIndex(layer.version, repo.iteratePoints(layer.id), repo.countPoints(layer.id), keys, MAX_TILE_STRING);
+      histories.set(layer.id, []);
+    }
     indexes.set(layer.id, index);
     return index;
   }
@@ -125,9 +184,8 @@ export function createPointTiles(repo: TileRepository) {
     tile(layer: Layer, t: TileAddress): { bytes: Uint8Array; features: number } {
       const index = indexOf(layer);
       if (index.size === 0) return { bytes: new Uint8Array(0), features: 0 };
-      const n = 2 ** t.z;
-      const pad = BUFFER / EXTENT;
-      const items = index.kd.range((t.x - pad) / n, (t.y - pad) / n, (t.x + 1 + pad) / n, (t.y + 1 + pad) / n);
+      // in item (= id) order: the same points make the same bytes, whatever the KD-tree's shape
+      const items = Uint32Array.from(index.kd.range(...tileRange(t))).sort();
       if (items.length === 0) return { bytes: new Uint8Array(0), features: 0 };
       if (items.length <= RAW_POINT_LIMIT) {
         const raw = rawLayer(index, layer.id, items, t);
@@ -137,7 +195,28 @@ export function createPointTiles(repo: TileRepository) {
       const cells = aggregatedLayer(index, layer.id, items, t);
       return { bytes: encodePointLayer(cells), features: cells.points.length };
     },
+    /**
+     * Whether a tile of the layer at its current version is the same as at version `from`:
+     * the index's updates since then are all known and none wrote a feature that was or is in
+     * the tile's range. False when unsure (e.g. after a full rebuild).
+     */
+    unchangedSince(layer: Layer, from: number, t: TileAddress): boolean {
+      const to = indexOf(layer).version;
+      if (from === to) return true;
+      const range = tileRange(t);
+      let at = from;
+      for (const change of histories.get(layer.id) ?? []) {
+        if (change.to <= at) continue;
+        if (change.from !== at || touches(change, range)) return false;
+        at = change.to;
+        if (at === to) return true;
+      }
+      return false;
+    },
     /** Drops the index of a layer (tests, memory pressure). */
-    forget: (layerId: string) => indexes.delete(layerId),
+    forget: (layerId: string) => {
+      histories.delete(layerId);
+      return indexes.delete(layerId);
+    },
   };
 }

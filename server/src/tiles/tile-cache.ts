@@ -42,6 +42,14 @@ export class TileCache {
     }
   }
 
+  /** Drops a tile. */
+  delete(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.bytes -= sizeOf(key, old);
+    this.entries.delete(key);
+  }
+
   /** Bytes and entries held now. */
   stats(): { bytes: number; entries: number; maxBytes: number } {
     return { bytes: this.bytes, entries: this.entries.size, maxBytes: this.maxBytes };

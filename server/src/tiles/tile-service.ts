@@ -60,6 +60,9 @@ function encodeWithinLimits(layers: Map<string, TileFeature[]>, budget: number):
   return raw;
 }
 
+/** Most tile addresses whose last versions are remembered for reuse after a write. */
+const MAX_REMEMBERED = 100_000;
+
 const keyOf = (ids: string[], versionTag: string, t: TileAddress) => `${ids.join(',')}@${versionTag}/${t.z}/${t.x}/${t.y}`;
 
 /** Builds, caches and serves vector tiles of one or more layers. */
@@ -84,6 +87,30 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
     const empty = raw.length === 0;
     const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`;
     return { raw, gzip: empty ? raw : gzipSync(raw, { level: 6 }), etag };
+  }
+
+  // per tile address, the versions it was last built at: after a write, a cached tile that no
+  // write since touched is still right (point layers know where their writes were)
+  const built = new Map<string, string>();
+  const addressOf = (ids: string[], t: TileAddress) => `${ids.join(',')}/${t.z}/${t.x}/${t.y}`;
+
+  function remember(ids: string[], tag: string, t: TileAddress): void {
+    if (built.size >= MAX_REMEMBERED) built.clear();
+    built.set(addressOf(ids, t), tag);
+  }
+
+  /** The tile as built at earlier versions of the layers, when no write since touched it. */
+  function reuse(ids: string[], current: (Layer | undefined)[], t: TileAddress): CachedTile | undefined {
+    const earlier = built.get(addressOf(ids, t));
+    if (earlier === undefined) return undefined;
+    const versions = earlier.split(',').map(Number);
+    const same = current.every((layer, i) => layer !== undefined && (layer.version === versions[i]
+      || (layer.geometryType === 'Point' && points.unchangedSince(layer, versions[i]!, t))));
+    if (!same) return undefined;
+    const key = keyOf(ids, earlier, t);
+    const tile = cache.get(key);
+    cache.delete(key);
+    return tile;
   }
 
   return {
@@ -111,9 +138,10 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
         const key = keyOf(ids, tag, t);
         let tile = cache.get(key);
         if (!tile) {
-          tile = render(current, t);
+          tile = reuse(ids, current, t) ?? render(current, t);
           cache.set(key, tile);
         }
+        remember(ids, tag, t);
         return { tile, versionTag: tag };
       });
     },
