@@ -225,23 +225,20 @@ describe.skipIf(skipReason !== undefined)('the analysis tool on /map', () => {
     await page.locator('[data-tool="analysis"]').click();
     const coverage = page.getByTestId('analysis-coverage');
 
-    // Frames drawn while the panel shows its progress state, and the longest gap between two of them.
+    // Frames drawn from the click until the table is there, and the longest gap between two of them
+    // (measured with performance.now(): a long task on the main thread shows as one long gap).
     await page.evaluate(() => {
-      const page = globalThis as unknown as { document: { querySelector(s: string): unknown }; requestAnimationFrame(cb: (now: number) => void): void };
+      const page = globalThis as unknown as { document: { querySelector(s: string): unknown }; requestAnimationFrame(cb: () => void): void };
       const record = { frames: 0, longestGap: 0, sawRunning: false, done: false };
       (globalThis as unknown as { __frames: typeof record }).__frames = record;
       let last = performance.now();
-      let wasRunning = false;
-      const tick = (now: number) => {
-        const running = page.document.querySelector('[data-testid="analysis-coverage"] .analysis-state') !== null;
-        if (running && wasRunning) {
-          record.frames += 1;
-          record.longestGap = Math.max(record.longestGap, now - last);
-        }
-        if (running) record.sawRunning = true;
-        if (record.sawRunning && !running) record.done = true;
-        wasRunning = running;
+      const tick = () => {
+        const now = performance.now();
+        record.frames += 1;
+        record.longestGap = Math.max(record.longestGap, now - last);
         last = now;
+        if (page.document.querySelector('[data-testid="analysis-coverage"] .analysis-state')) record.sawRunning = true;
+        record.done = page.document.querySelector('[data-testid="coverage-table"] tbody tr') !== null;
         if (!record.done) page.requestAnimationFrame(tick);
       };
       page.requestAnimationFrame(tick);
@@ -253,13 +250,13 @@ describe.skipIf(skipReason !== undefined)('the analysis tool on /map', () => {
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(5);
     const elapsed = Date.now() - started;
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __frames: { done: boolean } }).__frames.done)).toBe(true);
-    const frames = await page.evaluate(() => (globalThis as unknown as { __frames: { frames: number; longestGap: number } }).__frames);
+    const frames = await page.evaluate(() => (globalThis as unknown as { __frames: { frames: number; longestGap: number; sawRunning: boolean } }).__frames);
 
     const [communities, buildings] = await Promise.all(['communities', 'courtyard-buildings'].map((id) => items(base, id)));
     const t0 = performance.now();
     const inNode = serviceCoverage({ facilities, communities: communities!, buildings: buildings!, radiusM: 300 });
     const nodeMs = performance.now() - t0;
-    console.info(`coverage of 500 rooms: ${elapsed} ms from click to table in the page; ${frames.frames} frames while running, longest gap ${frames.longestGap.toFixed(0)} ms; the same computation in Node ${nodeMs.toFixed(0)} ms`);
+    console.info(`coverage of 500 rooms: ${elapsed} ms from click to table in the page; ${frames.frames} frames meanwhile, longest gap ${frames.longestGap.toFixed(0)} ms; the same computation in Node ${nodeMs.toFixed(0)} ms`);
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => ({ share: Number(tr.getAttribute('data-share')), cells: [...tr.querySelectorAll('td')].map((c) => c.textContent?.trim()) })));
     // 500 circles unioned: Chromium's and Node's V8 may differ in the last bits of sin/cos, so the shares agree to 1e-9.
     shown.forEach((row, i) => {
@@ -271,8 +268,9 @@ describe.skipIf(skipReason !== undefined)('the analysis tool on /map', () => {
 
     expect(workers.some((url) => /analysis\.worker-[\w-]+\.js$/.test(url))).toBe(true);
     // On the main thread the run is one long task without a frame; in the worker the page keeps drawing.
-    expect(frames.frames).toBeGreaterThan(5);
-    expect(frames.longestGap).toBeLessThan(Math.max(250, nodeMs / 2));
+    expect(frames.sawRunning).toBe(true);
+    expect(frames.frames).toBeGreaterThan(10);
+    expect(frames.longestGap).toBeLessThan(Math.max(400, nodeMs / 2));
     expect(errors).toEqual([]);
     await page.close();
   }, 240_000);
