@@ -7,8 +7,9 @@ export const MAX_RADIUS_METERS = 5000;
 
 /**
  * The most features (or facility points) one buffer or coverage run takes: unioning overlapping
- * polygons in the browser grows with their number (300 m coverage of 500 points ≈ 1.4 s in
- * scripts/bench/analysis.bench.ts).
+ * polygons grows with their number (300 m coverage of 500 points ≈ 1.4 s in
+ * scripts/bench/analysis.bench.ts); the page runs it in the analysis worker (analysisRunner.ts),
+ * but the user still waits for it.
  */
 export const MAX_ANALYSIS_FEATURES = 500;
 
