@@ -323,8 +323,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       -- one row per layer version bumped by a feature write: the feature it inserted, updated or deleted.
       -- Versions bumped otherwise (a layer definition change) have no row, so a reader that finds every
-      -- version of a range here knows the range changed only these features. The last 4096 versions of
-      -- each layer are kept.
+      -- version of a range here knows the range changed only these features.
       CREATE TABLE feature_changes (
         layer_id TEXT NOT NULL,
         version INTEGER NOT NULL,
@@ -338,17 +337,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER features_insert_version AFTER INSERT ON features BEGIN
         UPDATE layers SET version = version + 1, updated_at = new.updated_at WHERE id = new.layer_id;
         INSERT OR REPLACE INTO feature_changes (layer_id, version, feature_id) SELECT id, version, new.id FROM layers WHERE id = new.layer_id;
-        DELETE FROM feature_changes WHERE layer_id = new.layer_id AND version <= (SELECT version FROM layers WHERE id = new.layer_id) - 4096;
       END;
       CREATE TRIGGER features_update_version AFTER UPDATE ON features BEGIN
         UPDATE layers SET version = version + 1, updated_at = new.updated_at WHERE id = new.layer_id;
         INSERT OR REPLACE INTO feature_changes (layer_id, version, feature_id) SELECT id, version, new.id FROM layers WHERE id = new.layer_id;
-        DELETE FROM feature_changes WHERE layer_id = new.layer_id AND version <= (SELECT version FROM layers WHERE id = new.layer_id) - 4096;
       END;
       CREATE TRIGGER features_delete_version AFTER DELETE ON features BEGIN
         UPDATE layers SET version = version + 1 WHERE id = old.layer_id;
         INSERT OR REPLACE INTO feature_changes (layer_id, version, feature_id) SELECT id, version, old.id FROM layers WHERE id = old.layer_id;
-        DELETE FROM feature_changes WHERE layer_id = old.layer_id AND version <= (SELECT version FROM layers WHERE id = old.layer_id) - 4096;
+      END;
+      -- keeps the last 4096 to 4351 versions of a layer, pruning every 256 (bulk loads stay cheap)
+      CREATE TRIGGER feature_changes_prune AFTER INSERT ON feature_changes WHEN new.version % 256 = 0 BEGIN
+        DELETE FROM feature_changes WHERE layer_id = new.layer_id AND version <= new.version - 4096;
       END;
       CREATE TRIGGER layers_delete_changes AFTER DELETE ON layers BEGIN
         DELETE FROM feature_changes WHERE layer_id = old.id;

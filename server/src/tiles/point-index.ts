@@ -24,12 +24,11 @@ export interface PointIndex {
   wy: Float64Array;
   keys: string[];
   /**
-   * Per key, the distinct values; `codes[k][i]` is value index + 1 of item i (0: absent).
-   * Append-only and shared with the indexes updated from this one (old codes stay valid).
+   * Per key, the values; `codes[k][i]` is value index + 1 of item i (0: absent). Distinct after a
+   * full build; updates append their items' values (a value may then appear twice, which tiles
+   * merge). Append-only and shared with the indexes updated from this one (old codes stay valid).
    */
   dictionaries: TagValue[][];
-  /** Per key, value → code: the inverse of `dictionaries`, shared with it. */
-  lookups: Map<TagValue, number>[];
   codes: Uint32Array[];
   /** Items written by updates since the last full build (dictionary values they replaced may be unused). */
   updatedSinceBuild: number;
@@ -67,7 +66,7 @@ function put(a: Arrays, i: number, p: SourcePoint, keys: string[], dictionaries:
   }
 }
 
-function finish(a: Arrays, size: number, base: { version: number; keys: string[]; dictionaries: TagValue[][]; lookups: Map<TagValue, number>[]; updatedSinceBuild: number }): PointIndex {
+function finish(a: Arrays, size: number, base: { version: number; keys: string[]; dictionaries: TagValue[][]; updatedSinceBuild: number }): PointIndex {
   const kd = new KDBush(Math.max(size, 1), 64, Float64Array);
   for (let i = 0; i < size; i += 1) kd.add(a.wx[i]!, a.wy[i]!);
   if (size === 0) kd.add(0, 0);
@@ -86,7 +85,7 @@ export function buildPointIndex(version: number, points: Iterable<SourcePoint>, 
     put(a, i, p, keys, dictionaries, lookups, maxString);
     i += 1;
   }
-  return finish(a, i, { version, keys, dictionaries, lookups, updatedSinceBuild: 0 });
+  return finish(a, i, { version, keys, dictionaries, updatedSinceBuild: 0 });
 }
 
 /**
@@ -100,12 +99,15 @@ export function updatePointIndex(prev: PointIndex, version: number, changed: rea
   for (let i = 0; i < prev.size; i += 1) if (!gone.has(prev.ids[i]!)) kept += 1;
   const size = kept + points.length;
   const a = allocate(size, prev.keys.length);
+  // no value → code map is kept between builds (for a big layer it would cost more memory than the
+  // dictionaries): values repeat only within this update's points
+  const lookups = prev.keys.map(() => new Map<TagValue, number>());
   let i = 0;
   let j = 0;
   for (let n = 0; n < size; n += 1) {
     while (i < prev.size && gone.has(prev.ids[i]!)) i += 1;
     if (j < points.length && (i >= prev.size || points[j]!.id < prev.ids[i]!)) {
-      put(a, n, points[j]!, prev.keys, prev.dictionaries, prev.lookups, maxString);
+      put(a, n, points[j]!, prev.keys, prev.dictionaries, lookups, maxString);
       j += 1;
     } else {
       a.ids[n] = prev.ids[i]!;
@@ -116,7 +118,7 @@ export function updatePointIndex(prev: PointIndex, version: number, changed: rea
     }
   }
   return finish(a, size, {
-    version, keys: prev.keys, dictionaries: prev.dictionaries, lookups: prev.lookups,
+    version, keys: prev.keys, dictionaries: prev.dictionaries,
     updatedSinceBuild: prev.updatedSinceBuild + points.length,
   });
 }
