@@ -135,6 +135,7 @@ describe.skipIf(skipReason !== undefined)('the time slider on /map', () => {
     const section = other.getByTestId('renovation-section');
     await expect.poll(() => section.getAttribute('data-status'), { timeout: 15_000 }).toBe(expectedStatus(layerOf('alley-renovations'), alley.properties as Record<string, string>, AS_OF));
     await expect(section.getByTestId('renovation-status').textContent()).resolves.toBe('在建');
+    await expect(other.getByTestId('record-note').textContent()).resolves.toContain('2011年6月1日');
     const before = section.locator('[data-kind="before"]');
     await expect.poll(() => before.textContent(), { timeout: 10_000 }).toContain('暂无照片');
 

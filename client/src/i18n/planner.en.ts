@@ -26,6 +26,7 @@ export const plannerEn: typeof plannerZhCN = {
     related: 'Garbage rooms serving this community',
     relatedNone: 'No garbage room in this community.',
     properties: 'Properties',
+    recordNote: 'The record as stored; the map and the progress above show {date}.',
   },
   filters: {
     toggle: 'Filter {title}',

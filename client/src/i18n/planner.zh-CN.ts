@@ -25,6 +25,7 @@ export const plannerZhCN = {
     related: '服务本社区的垃圾房',
     relatedNone: '本社区没有垃圾房。',
     properties: '属性',
+    recordNote: '以下为档案记录；地图和改造进度按 {date} 显示。',
   },
   filters: {
     toggle: '筛选 {title}',
