@@ -11,7 +11,7 @@ import { nearestFeature } from '../../client/src/features/analysis/nearest';
 import { statsInPolygon } from '../../client/src/features/analysis/stats';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import {
-  actAsClient, browserSkipReason, clientAddress, launchBrowser, openPage, SCREENSHOT_DIR, signInOverApi, signInThroughForm, startE2eServer, waitForMapReady, type MapHandle,
+  browserSkipReason, clientAddress, launchBrowser, type MapHandle, openMapAs, openPage, SCREENSHOT_DIR, signInOverApi, startE2eServer,
 } from './browser';
 
 const skipReason = browserSkipReason();
@@ -58,11 +58,7 @@ describe.skipIf(skipReason !== undefined)('the analysis tool on /map', () => {
   it('computes garbage-room coverage per community, a buffer, the nearest room and a community\'s statistics as the same functions do in Node, and draws them', async () => {
     const base = running.server.url;
     const { page, errors } = await openPage(browser.context);
-    await actAsClient(page, 420);
-    await page.goto(`${base}/login?redirect=/map`);
-    await signInThroughForm(page, 'planner', DEMO_PASSWORD);
-    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/map');
-    await waitForMapReady(page);
+    await openMapAs(page, base, 420);
 
     await page.locator('[data-tool="analysis"]').click();
     const coverage = page.getByTestId('analysis-coverage');
@@ -217,11 +213,7 @@ describe.skipIf(skipReason !== undefined)('the analysis tool on /map', () => {
     const { page, errors } = await openPage(browser.context);
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
-    await actAsClient(page, 422);
-    await page.goto(`${base}/login?redirect=/map`);
-    await signInThroughForm(page, 'planner', DEMO_PASSWORD);
-    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/map');
-    await waitForMapReady(page);
+    await openMapAs(page, base, 422);
     await page.locator('[data-tool="analysis"]').click();
     const coverage = page.getByTestId('analysis-coverage');
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
+import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { buildClient, clientBuildIsStale } from '../../scripts/client-build';
 
@@ -130,6 +131,18 @@ export async function signInThroughForm(page: Page, username: string, password: 
   await page.getByLabel('用户名', { exact: true }).fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByLabel('密码', { exact: true }).press('Enter');
+}
+
+/**
+ * Signs in through the login form as a demo account (the planner by default) from client
+ * address `n`, lands on /map and waits until the map has drawn.
+ */
+export async function openMapAs(page: Page, baseUrl: string, n: number, username = 'planner'): Promise<void> {
+  await actAsClient(page, n);
+  await page.goto(`${baseUrl}/login?redirect=/map`);
+  await signInThroughForm(page, username, DEMO_PASSWORD);
+  await page.waitForURL((url) => url.pathname === '/map', { timeout: 15_000 });
+  await waitForMapReady(page);
 }
 
 /** Signs in over the API (from client address `n`); returns the `Cookie` header value of the session. */

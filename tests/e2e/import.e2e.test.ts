@@ -2,8 +2,9 @@ import gcoord from 'gcoord';
 import * as turf from '@turf/turf';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
-import { actAsClient, browserSkipReason, jumpAndSettle, launchBrowser, openPage, signInThroughForm, startE2eServer, waitForMapReady, type MapHandle } from './browser';
+import {
+  browserSkipReason, jumpAndSettle, launchBrowser, type MapHandle, openMapAs, openPage, startE2eServer, waitForMapReady,
+} from './browser';
 
 const skipReason = browserSkipReason();
 if (skipReason) console.warn(`Skipping the import browser test: ${skipReason}`);
@@ -50,11 +51,7 @@ describe.skipIf(skipReason !== undefined)('importing a GCJ-02 file on /map', () 
 
   it('previews the converted features, imports the valid one and shows it on the map, also after a reload', async () => {
     const { page, errors } = await openPage(browser.context);
-    await actAsClient(page, 700);
-    await page.goto(`${running.server.url}/login?redirect=/map`);
-    await signInThroughForm(page, 'planner', DEMO_PASSWORD);
-    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/map');
-    await waitForMapReady(page);
+    await openMapAs(page, running.server.url, 700);
 
     await page.locator('[data-tool="import"]').click();
     const panel = page.getByTestId('import-panel');

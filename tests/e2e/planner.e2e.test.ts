@@ -4,9 +4,8 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import {
-  actAsClient, browserSkipReason, jumpAndSettle, launchBrowser, openPage, SCREENSHOT_DIR, signInThroughForm, startE2eServer, waitForMapReady, type MapHandle,
+  browserSkipReason, jumpAndSettle, launchBrowser, type MapHandle, openMapAs, openPage, SCREENSHOT_DIR, startE2eServer, waitForMapReady,
 } from './browser';
 
 const skipReason = browserSkipReason();
@@ -29,15 +28,6 @@ function renderedRoomNames(page: Page): Promise<unknown[]> {
     const map = (globalThis as unknown as { __qingboMap?: MapHandle }).__qingboMap;
     return map?.queryRenderedFeatures({ layers: ['garbage-rooms-circle'] }).map((f) => f.properties.name) ?? [];
   });
-}
-
-/** Signs in as the demo planner from client address `n` and opens /map. */
-async function openMapAsPlanner(page: Page, baseUrl: string, n: number): Promise<void> {
-  await actAsClient(page, n);
-  await page.goto(`${baseUrl}/login?redirect=/map`);
-  await signInThroughForm(page, 'planner', DEMO_PASSWORD);
-  await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/map');
-  await waitForMapReady(page);
 }
 
 function alleyTarget(page: Page): Promise<{ x: number; y: number } | undefined> {
@@ -67,7 +57,7 @@ describe.skipIf(skipReason !== undefined)('the planner workspace on /map', () =>
 
   it('lets a planner toggle a layer, filter renovations by status, open one\'s details and share the link', async () => {
     const { page, errors } = await openPage(browser.context);
-    await openMapAsPlanner(page, running.server.url, 400);
+    await openMapAs(page, running.server.url, 400);
 
     // Case dots lie over the alleys: hide them so that the click hits an alley.
     await page.locator('[data-layer-id="cases"] input[type="checkbox"]').setChecked(false);
@@ -130,7 +120,7 @@ describe.skipIf(skipReason !== undefined)('the planner workspace on /map', () =>
 
   it('lets a planner draw a garbage room, fill in its form, find it after a reload and delete it', async () => {
     const { page, errors } = await openPage(browser.context);
-    await openMapAsPlanner(page, running.server.url, 401);
+    await openMapAs(page, running.server.url, 401);
     const communities = (await (await fetch(`${running.server.url}/ogc/collections/communities/items?limit=10`)).json()) as { features: Feature[] };
     const spot = pointOnFeature(communities.features[0]!).geometry.coordinates as [number, number];
     await jumpAndSettle(page, spot, 17.5);

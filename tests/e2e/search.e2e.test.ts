@@ -2,8 +2,7 @@ import { bbox, distance } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
-import { actAsClient, browserSkipReason, launchBrowser, openPage, signInThroughForm, startE2eServer, waitForMapReady } from './browser';
+import { browserSkipReason, launchBrowser, openMapAs, openPage, startE2eServer } from './browser';
 
 const skipReason = browserSkipReason();
 if (skipReason) console.warn(`Skipping the search browser test: ${skipReason}`);
@@ -59,11 +58,7 @@ describe.skipIf(skipReason !== undefined)('searching features and fading layers 
 
   it('finds an alley by its Chinese or English name, picked with the keyboard, and shows it', async () => {
     const { page, errors } = await openPage(browser.context);
-    await actAsClient(page, 420);
-    await page.goto(`${running.server.url}/login?redirect=/map`);
-    await signInThroughForm(page, 'planner', DEMO_PASSWORD);
-    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/map');
-    await waitForMapReady(page);
+    await openMapAs(page, running.server.url, 420);
 
     const box = page.getByRole('combobox', { name: '搜索要素' });
     const panel = page.getByTestId('details-panel');
@@ -103,11 +98,7 @@ describe.skipIf(skipReason !== undefined)('searching features and fading layers 
 
   it('fades a layer with its opacity slider, keeps it in the link and through a language switch', async () => {
     const { page, errors } = await openPage(browser.context);
-    await actAsClient(page, 421);
-    await page.goto(`${running.server.url}/login?redirect=/map`);
-    await signInThroughForm(page, 'planner', DEMO_PASSWORD);
-    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/map');
-    await waitForMapReady(page);
+    await openMapAs(page, running.server.url, 421);
     const served = await paint(page, 'courtyard-buildings-fill', 'fill-opacity');
     expect(typeof served).toBe('number');
 

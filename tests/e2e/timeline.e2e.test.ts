@@ -4,9 +4,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import {
-  actAsClient, browserSkipReason, jumpAndSettle, launchBrowser, openPage, SCREENSHOT_DIR, signInThroughForm, startE2eServer, waitForMapReady,
+  actAsClient, browserSkipReason, jumpAndSettle, launchBrowser, openMapAs, openPage, SCREENSHOT_DIR, startE2eServer, waitForMapReady,
 } from './browser';
 
 const skipReason = browserSkipReason();
@@ -85,11 +84,7 @@ describe.skipIf(skipReason !== undefined)('the time slider on /map', () => {
     expect(openByThen.length).toBeLessThan(rooms.features.length);
 
     const { page, errors } = await openPage(browser.context);
-    await actAsClient(page, 420);
-    await page.goto(`${base}/login?redirect=/map`);
-    await signInThroughForm(page, 'planner', DEMO_PASSWORD);
-    await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe('/map');
-    await waitForMapReady(page);
+    await openMapAs(page, base, 420);
     await page.locator('[data-layer-id="cases"] input[type="checkbox"]').setChecked(false);
     await jumpAndSettle(page, [(w + e) / 2, (s + n) / 2], 15);
     await expect.poll(() => renderedRoomNames(page), { timeout: 15_000 }).toHaveLength(rooms.features.length);
