@@ -10,7 +10,8 @@ import { decodeTile, tileOf } from '../helpers/tiles';
 
 // the server runs in this process: GDAL must run asynchronously or the server cannot answer it
 const run = promisify(execFile);
-const hasGdal = spawnSync('ogrinfo', ['--version']).status === 0;
+// in CI (`CI` set) the tests always run: a missing GDAL fails them rather than skipping them
+const hasGdal = Boolean(process.env.CI) || spawnSync('ogrinfo', ['--version']).status === 0;
 if (!hasGdal) console.warn('[interop] skipped: ogrinfo (gdal-bin) is not installed; .ci/run installs it');
 
 describe.skipIf(!hasGdal)('GDAL reads the OGC API through OAPIF', () => {

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import fc from 'fast-check';
@@ -8,6 +10,7 @@ import { createApiKey } from '../../server/src/open311/api-keys';
 import { createApiKeyRepository } from '../../server/src/open311/api-key-repository';
 import { createSecuredApp, type SecuredApp } from '../helpers/session';
 import { HEFANG } from '../helpers/cases';
+import { makeJpeg } from '../helpers/photos';
 
 /*
  * Generated hostile input against every write route and the tile URL (issue #12): each run sends
@@ -302,6 +305,59 @@ describe('other write routes with hostile bodies', () => {
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(sessions()).toBe(before);
     }), { numRuns: 120 });
+  });
+});
+
+// ---------------------------------------------------------------- photo uploads (multipart)
+
+/** A PNG that declares `width` × `height` pixels in its header but carries almost no data. */
+function pngClaiming(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(zlib.crc32(body) >>> 0, 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function filesUnder(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+}
+
+describe('photo uploads with hostile files and fields', () => {
+  it('never answer 5xx; a refused upload stores no row and leaves no file', async () => {
+    const jpeg = await makeJpeg();
+    const feature = await request(s.app).post('/ogc/collections/garbage-rooms/items').set('Cookie', cookies.planner!).send(room({ name: '照片测试' }));
+    expect(feature.status).toBe(201);
+    const featurePhotos = `/api/layers/garbage-rooms/features/${feature.body.id as number}/photos`;
+    const file = fc.oneof(
+      fc.uint8Array({ maxLength: 2048 }).map((a) => Buffer.from(a)),
+      fc.integer({ min: 1, max: jpeg.length - 1 }).map((n) => jpeg.subarray(0, n)),
+      fc.constantFrom(pngClaiming(100_000, 100_000), pngClaiming(16_383, 16_383), pngClaiming(2 ** 31 - 1, 1), pngClaiming(0, 0), Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), Buffer.alloc(0)),
+    );
+    const route = fc.oneof(
+      fc.record({ url: fc.constant(`/api/cases/${caseId}/photos`), role: fc.constant('inspector'), field: fc.constantFrom('photos', 'photo', 'x'), kind: fc.oneof(fc.constantFrom('before', 'after'), nastyString) }),
+      fc.record({ url: fc.constant(featurePhotos), role: fc.constant('planner'), field: fc.constantFrom('photos', 'file'), kind: fc.oneof(fc.constantFrom('before', 'after'), nastyString) }),
+      fc.record({ url: fc.constant('/api/photos/exif'), role: fc.constant('inspector'), field: fc.constantFrom('photo', 'photos'), kind: fc.constant('before') }),
+    );
+    const rows = () => (s.db.prepare('SELECT (SELECT count(*) FROM case_photos) + (SELECT count(*) FROM feature_photos)').pluck().get() as number);
+    await fc.assert(fc.asyncProperty(route, fc.array(file, { minLength: 1, maxLength: 3 }), fc.option(nastyString, { nil: undefined }), async ({ url, role, field, kind }, files, caption) => {
+      const before = { rows: rows(), files: filesUnder(s.config.uploadDir) };
+      let req = request(s.app).post(url).set('Cookie', cookies[role]!).field('kind', kind);
+      if (caption !== undefined) req = req.field('caption', caption);
+      for (const [i, f] of files.entries()) req = req.attach(field, f, `p${i}.jpg`);
+      const res = await req;
+      expectNo5xx(res, `upload to ${url}`);
+      if (res.status >= 400) expect({ rows: rows(), files: filesUnder(s.config.uploadDir) }).toEqual(before);
+    }), { numRuns: 150 });
   });
 });
 
