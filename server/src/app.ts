@@ -154,7 +154,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
-  const tiles = createTileFastPath(tileService, { canRead: (req) => config.publicRead || auth.resolve(sessionToken(req)) !== undefined });
+  const tiles = createTileFastPath(tileService, { canRead: (req) => config.publicRead || auth.resolve(sessionToken(req)) !== undefined, log });
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!tiles(req, res)) app(req, res);
   };

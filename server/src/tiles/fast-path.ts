@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
 import type { TileService } from './tile-service';
 import type { CachedTile } from './tile-cache';
 import { isValidTile } from './tile-math';
+import { parseLayerList } from './layer-list';
 
 const TILE_URL = /^\/tiles\/([^/?]+)\/([^/?]+)\/([^/?]+)\/([^/?]+)\.mvt(?:\?(.*))?$/;
-const LAYER_LIST = /^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$/;
 const INTEGER = /^\d{1,8}$/;
 
 /** Media type of Mapbox Vector Tiles. */
@@ -57,56 +58,82 @@ function headerList(tile: CachedTile, immutable: boolean, encoding: 'gzip' | 'id
   return list;
 }
 
+/** What the tile fast path needs besides the tile service. */
+export interface TileFastPathDeps {
+  /** Whether the request may read tiles (signed in, or public read on). */
+  canRead: (req: IncomingMessage) => boolean;
+  log: Logger;
+}
+
+/** Longest part of a URL copied into a log line. */
+const LOGGED_URL_LENGTH = 300;
+
+function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    sendError(res, 405, 'method_not_allowed', `${req.method} is not allowed on tiles`);
+    return;
+  }
+  const m = TILE_URL.exec(url);
+  if (!m || !INTEGER.test(m[2]!) || !INTEGER.test(m[3]!) || !INTEGER.test(m[4]!)) {
+    sendError(res, 400, 'bad_request', 'a tile URL is /tiles/{layer[,layer…]}/{z}/{x}/{y}.mvt with integer z, x, y');
+    return;
+  }
+  const list = parseLayerList(m[1]!);
+  if (!list.ok) {
+    sendError(res, 400, 'bad_request', list.message);
+    return;
+  }
+  const address = { z: Number(m[2]), x: Number(m[3]), y: Number(m[4]) };
+  if (!isValidTile(address)) {
+    sendError(res, 400, 'bad_request', `tile ${address.z}/${address.x}/${address.y} is out of range (z 0–22, x and y below 2^z)`);
+    return;
+  }
+  if (!deps.canRead(req)) {
+    sendError(res, 401, 'unauthenticated', 'sign in first');
+    return;
+  }
+  const { ids } = list;
+  const resolved = tiles.versions(ids);
+  if (!resolved.ok) {
+    sendError(res, 404, 'not_found', `layer "${resolved.unknown}" does not exist`);
+    return;
+  }
+  const { tile, versionTag } = tiles.tile(ids, resolved.versions, address);
+  const immutable = versionParam(m[5]) === versionTag;
+  if (matchesEtag(req.headers['if-none-match'], tile.etag)) {
+    res.writeHead(304, headerList(tile, immutable, undefined));
+    res.end();
+    return;
+  }
+  if (tile.raw.length === 0) {
+    res.writeHead(204, headerList(tile, immutable, undefined));
+    res.end();
+    return;
+  }
+  const gzip = (req.headers['accept-encoding'] ?? '').includes('gzip');
+  const body = gzip ? tile.gzip : tile.raw;
+  res.writeHead(200, headerList(tile, immutable, gzip ? 'gzip' : 'identity'));
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
 /**
  * Serves `/tiles/{layers}/{z}/{x}/{y}.mvt` straight on node:http, before Express,
  * so that a cached tile costs a regex, a version lookup and a write.
- * Returns false when the request is not a tile request.
+ * Returns false when the request is not a tile request. An error while serving
+ * one is logged once and answered with a JSON 500 for that request alone.
  */
-export function createTileFastPath(tiles: TileService, access: { canRead: (req: IncomingMessage) => boolean }) {
+export function createTileFastPath(tiles: TileService, deps: TileFastPathDeps) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? '';
     if (!url.startsWith('/tiles/') || !/\.mvt(\?|$)/.test(url)) return false;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      sendError(res, 405, 'method_not_allowed', `${req.method} is not allowed on tiles`);
-      return true;
+    try {
+      serveTile(tiles, deps, req, res, url);
+    } catch (err) {
+      deps.log.error({ err, method: req.method, url: url.slice(0, LOGGED_URL_LENGTH) }, 'tile request failed');
+      if (res.headersSent) res.destroy();
+      else sendError(res, 500, 'internal_error', 'internal server error');
     }
-    const m = TILE_URL.exec(url);
-    if (!m || !LAYER_LIST.test(m[1]!) || !INTEGER.test(m[2]!) || !INTEGER.test(m[3]!) || !INTEGER.test(m[4]!)) {
-      sendError(res, 400, 'bad_request', 'a tile URL is /tiles/{layer[,layer…]}/{z}/{x}/{y}.mvt with integer z, x, y');
-      return true;
-    }
-    const address = { z: Number(m[2]), x: Number(m[3]), y: Number(m[4]) };
-    if (!isValidTile(address)) {
-      sendError(res, 400, 'bad_request', `tile ${address.z}/${address.x}/${address.y} is out of range (z 0–22, x and y below 2^z)`);
-      return true;
-    }
-    if (!access.canRead(req)) {
-      sendError(res, 401, 'unauthenticated', 'sign in first');
-      return true;
-    }
-    const ids = m[1]!.split(',');
-    const resolved = tiles.versions(ids);
-    if (!resolved.ok) {
-      sendError(res, 404, 'not_found', `layer "${resolved.unknown}" does not exist`);
-      return true;
-    }
-    const { tile, versionTag } = tiles.tile(ids, resolved.versions, address);
-    const immutable = versionParam(m[5]) === versionTag;
-    if (matchesEtag(req.headers['if-none-match'], tile.etag)) {
-      res.writeHead(304, headerList(tile, immutable, undefined));
-      res.end();
-      return true;
-    }
-    if (tile.raw.length === 0) {
-      res.writeHead(204, headerList(tile, immutable, undefined));
-      res.end();
-      return true;
-    }
-    const gzip = (req.headers['accept-encoding'] ?? '').includes('gzip');
-    const body = gzip ? tile.gzip : tile.raw;
-    res.writeHead(200, headerList(tile, immutable, gzip ? 'gzip' : 'identity'));
-    res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   };
 }

@@ -1,6 +1,7 @@
 import KDBush from 'kdbush';
 import type { TagValue } from './mvt-points';
 import { latToWorldY, lonToWorldX } from './tile-math';
+import { tileValue } from './tile-features';
 
 /** A point of a layer as read from the database. */
 export interface SourcePoint {
@@ -54,8 +55,8 @@ function put(a: Arrays, i: number, p: SourcePoint, keys: string[], dictionaries:
   a.wx[i] = lonToWorldX(p.lon);
   a.wy[i] = latToWorldY(p.lat);
   for (let k = 0; k < keys.length; k += 1) {
-    const v = p.properties[keys[k]!];
-    if (!(typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= maxString))) continue;
+    const v = tileValue(p.properties[keys[k]!], maxString);
+    if (v === undefined) continue;
     let code = lookups[k]!.get(v);
     if (code === undefined) {
       dictionaries[k]!.push(v);

@@ -5,6 +5,7 @@ import type { TileService } from './tile-service';
 import { TILE_LIMITS, tileFields } from './tile-features';
 import { CELL_SIZE, RAW_POINT_LIMIT } from './point-tiles';
 import { MIN_ZOOM } from './tile-math';
+import { MAX_LAYER_LIST_LENGTH, MAX_LAYERS_PER_REQUEST, parseLayerList } from './layer-list';
 
 /** What TileJSON says happens to dense tiles. */
 export const TILE_LIMITS_NOTE = `Point layers: a tile carries every point while a layer has at most ${RAW_POINT_LIMIT} in it (and they fit the byte limit); ` +
@@ -31,9 +32,9 @@ export function createTilesRouter(deps: { tiles: TileService; layers: LayerServi
   const baseOf = (req: Request) => deps.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`;
 
   router.get('/:layers.json', (req, res) => {
-    const list = req.params.layers;
-    if (!/^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$/.test(list)) throw new BadRequestError('layers must be a comma-separated list of layer ids');
-    const ids = list.split(',');
+    const list = parseLayerList(req.params.layers);
+    if (!list.ok) throw new BadRequestError(list.message, { maxLayers: MAX_LAYERS_PER_REQUEST, maxListLength: MAX_LAYER_LIST_LENGTH });
+    const { ids } = list;
     const resolved = deps.tiles.versions(ids);
     if (!resolved.ok) throw new NotFoundError(`layer "${resolved.unknown}" does not exist`);
     const layers = ids.map((id) => ({ layer: deps.layers.require(id), extent: deps.layers.extent(id) }));
@@ -49,7 +50,7 @@ export function createTilesRouter(deps: { tiles: TileService; layers: LayerServi
       version: '1.0.0',
       attribution: shortAttribution(layers.map((l) => l.layer.attribution)),
       scheme: 'xyz',
-      tiles: [`${baseOf(req)}/tiles/${list}/{z}/{x}/{y}.mvt?v=${resolved.versions.join(',')}`],
+      tiles: [`${baseOf(req)}/tiles/${ids.join(',')}/{z}/{x}/{y}.mvt?v=${resolved.versions.join(',')}`],
       minzoom: MIN_ZOOM,
       maxzoom: TILEJSON_MAX_ZOOM,
       bounds,

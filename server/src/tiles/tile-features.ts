@@ -1,9 +1,10 @@
+import type { TagValue } from './mvt-points';
 import type { LayerSchema } from '../contracts/layers';
 
 /** A feature in tile coordinates, in the shape geojson-vt produces and vt-pbf encodes. */
 export type TileFeature = {
   id?: number;
-  tags: Record<string, string | number | boolean>;
+  tags: Record<string, TagValue>;
 } & ({ type: 1; geometry: [number, number][] } | { type: 2 | 3; geometry: [number, number][][] });
 
 /** Size limits of one tile (those of tippecanoe and pg_tileserv). */
@@ -27,12 +28,33 @@ export function tileFields(schema: LayerSchema): Record<string, string> {
   }));
 }
 
-/** Picks the tile properties out of a feature's properties, skipping nulls and long strings. */
-export function pickTags(properties: Record<string, unknown>, names: readonly string[]): Record<string, string | number | boolean> {
-  const tags: Record<string, string | number | boolean> = {};
+/**
+ * A stored property value as tiles carry it, or undefined when it stays out of them:
+ * nulls, objects, arrays, non-finite numbers and strings longer than `maxString`.
+ */
+export function tileValue(v: unknown, maxString: number = MAX_TILE_STRING): TagValue | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string' && v.length <= maxString) return v;
+  return undefined;
+}
+
+/** A stored properties value as an object (anything else, e.g. a bare number stored by hand, has no properties). */
+export function propertiesObject(parsed: unknown): Record<string, unknown> {
+  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed as Record<string, unknown> : {};
+}
+
+/**
+ * Picks the tile properties of a line or polygon feature for vt-pbf, which writes
+ * every integral number as a varint (at most 64 bits): integers beyond ±2^53 are left out.
+ */
+export function pickTags(properties: unknown, names: readonly string[]): Record<string, TagValue> {
+  const source = propertiesObject(properties);
+  const tags: Record<string, TagValue> = {};
   for (const name of names) {
-    const v = properties[name];
-    if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= MAX_TILE_STRING)) tags[name] = v;
+    const v = tileValue(source[name]);
+    if (v === undefined || (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v))) continue;
+    tags[name] = v;
   }
   return tags;
 }

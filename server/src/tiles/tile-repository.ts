@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { SourcePoint } from './point-index';
+import { propertiesObject } from './tile-features';
 
 /** SQL reads behind the tile server. */
 export function createTileRepository(db: Db) {
@@ -21,7 +22,7 @@ export function createTileRepository(db: Db) {
   );
   const inTransaction = db.transaction((read: () => unknown) => read());
   const toPoint = ([id, lon, lat, properties]: [number, number, number, string]): SourcePoint =>
-    ({ id, lon, lat, properties: JSON.parse(properties) as Record<string, unknown> });
+    ({ id, lon, lat, properties: propertiesObject(JSON.parse(properties)) });
 
   return {
     /** The layer's current version, or undefined for an unknown layer. */

@@ -1,0 +1,27 @@
+/** Most distinct layers one tile or TileJSON request may name. */
+export const MAX_LAYERS_PER_REQUEST = 16;
+
+/** Longest layer list of a tile or TileJSON URL, in characters; checked before the list is split. */
+export const MAX_LAYER_LIST_LENGTH = 1024;
+
+const LAYER_LIST = /^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$/;
+
+/** A parsed layer list: distinct ids in their first order, or why the list is refused. */
+export type LayerList = { ok: true; ids: string[] } | { ok: false; message: string };
+
+/**
+ * Parses the `{layer[,layer…]}` part of a tile or TileJSON URL: bounded in length
+ * before it is split, repeated ids dropped (first order kept), at most
+ * MAX_LAYERS_PER_REQUEST distinct ids.
+ */
+export function parseLayerList(list: string): LayerList {
+  if (list.length > MAX_LAYER_LIST_LENGTH) {
+    return { ok: false, message: `the layer list is longer than ${MAX_LAYER_LIST_LENGTH} characters; a request names at most ${MAX_LAYERS_PER_REQUEST} layers` };
+  }
+  if (!LAYER_LIST.test(list)) return { ok: false, message: 'layers must be a comma-separated list of layer ids' };
+  const ids = [...new Set(list.split(','))];
+  if (ids.length > MAX_LAYERS_PER_REQUEST) {
+    return { ok: false, message: `a request names at most ${MAX_LAYERS_PER_REQUEST} distinct layers; this one names ${ids.length}` };
+  }
+  return { ok: true, ids };
+}

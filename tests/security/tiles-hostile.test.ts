@@ -1,0 +1,168 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import type { VectorTileLayer } from '@mapbox/vector-tile';
+import { createApp } from '../../server/src/app';
+import { testConfig } from '../../server/src/config';
+import { openDatabase, type Db } from '../../server/src/db/database';
+import { seedDatabase } from '../../server/src/seed/seed';
+import { createFeatureRepository } from '../../server/src/features/layers/feature-repository';
+import { createTestApp } from '../helpers/app';
+import { writeFixtureDataDir } from '../helpers/fixture-data';
+import { binaryParser, decodeTile, tileOf } from '../helpers/tiles';
+
+const NOW = '2011-12-31T00:00:00.000Z';
+const ROOM = { lon: 120.1612, lat: 30.2433 };
+const ALLEY: [number, number][] = [[120.1601, 30.2421], [120.1623, 30.2428]];
+
+function getTile(app: Parameters<typeof request>[0], path: string) {
+  return request(app).get(path).buffer(true).parse(binaryParser as never);
+}
+
+/** Stores a feature as written by hand into the database: `properties` is raw JSON text, no validation. */
+function storeRaw(db: Db, layerId: string, coordinates: [number, number][], properties: string, geometry?: string): number {
+  const features = createFeatureRepository(db);
+  const lons = coordinates.map((c) => c[0]);
+  const lats = coordinates.map((c) => c[1]);
+  const type = coordinates.length === 1 ? 'Point' : 'LineString';
+  return db.transaction(() => features.insert({
+    layerId,
+    geometry: geometry ?? JSON.stringify({ type, coordinates: type === 'Point' ? coordinates[0] : coordinates }),
+    properties,
+    bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
+    datetimeStart: null, datetimeEnd: null,
+  }, NOW))();
+}
+
+function featureById(layer: VectorTileLayer, id: number) {
+  for (let i = 0; i < layer.length; i += 1) {
+    const f = layer.feature(i);
+    if (f.id === id) return f;
+  }
+  throw new Error(`feature ${id} is not in the tile`);
+}
+
+describe('tiles encode any stored property value', () => {
+  it('carries point values MVT cannot hold as integers as doubles, and leaves out what a tile cannot carry', async () => {
+    const { app, db } = createTestApp();
+    const room = (name: string, households: string, more = '') =>
+      storeRaw(db, 'garbage-rooms', [[ROOM.lon, ROOM.lat]], `{"name":${name},"name_en":"x","status":"open","households_served":${households}${more}}`);
+    const ids = {
+      e21: room('"e21"', '1e21'),
+      twoTo64: room('"2^64"', '18446744073709551616'),
+      negative: room('"neg"', '-1e21'),
+      aboveSafe: room('"safe+"', '9007199254740994'),
+      negativeZero: room('"-0"', '-0'),
+      infinite: room('"inf"', '9e999'),
+      nested: room('{"a":[1,{"b":2}]}', '[1,2,3]', ',"sorting":{"x":true}'),
+      nul: room('"a\\u0000b"', '1', ',"sorting":false'),
+      long: room(JSON.stringify('长'.repeat(5000)), '2'),
+    };
+    for (const z of [0, 14, 17, 22]) {
+      const t = tileOf(ROOM.lon, ROOM.lat, z);
+      const res = await getTile(app, `/tiles/garbage-rooms/${t.z}/${t.x}/${t.y}.mvt`);
+      expect(res.status, `z${z}`).toBe(200);
+      const layer = decodeTile(res.body).layers['garbage-rooms']!;
+      expect(featureById(layer, ids.e21).properties.households_served).toBe(1e21);
+      expect(featureById(layer, ids.twoTo64).properties.households_served).toBe(18446744073709551616);
+      expect(featureById(layer, ids.negative).properties.households_served).toBe(-1e21);
+      expect(featureById(layer, ids.aboveSafe).properties.households_served).toBe(9007199254740994);
+      expect(featureById(layer, ids.negativeZero).properties.households_served).toBe(0);
+      expect(featureById(layer, ids.infinite).properties).not.toHaveProperty('households_served');
+      expect(featureById(layer, ids.nested).properties).toEqual({ name_en: 'x', status: 'open' });
+      expect(featureById(layer, ids.nul).properties).toMatchObject({ name: 'a\u0000b', households_served: 1, sorting: false });
+      expect(featureById(layer, ids.long).properties).not.toHaveProperty('name');
+    }
+  });
+
+  it('leaves out line and polygon values vt-pbf cannot write, keeping the rest', async () => {
+    const { app, db } = createTestApp();
+    const alley = (length: string) => storeRaw(db, 'alleys', ALLEY, `{"name":"巷${length}","name_en":"a","length_m":${length}}`);
+    const ids = { e21: alley('1e21'), twoTo64: alley('18446744073709551616'), negative: alley('-1e21'), fraction: alley('2.5'), infinite: alley('-9e999') };
+    const polygon = storeRaw(db, 'district-boundary', [[120.155, 30.235], [120.165, 30.245]], '{"name":18446744073709551616}',
+      JSON.stringify({ type: 'Polygon', coordinates: [[[120.155, 30.235], [120.165, 30.235], [120.165, 30.245], [120.155, 30.245], [120.155, 30.235]]] }));
+    const bare = storeRaw(db, 'alleys', ALLEY, '5');
+    for (const z of [12, 14, 16, 20]) {
+      const t = tileOf(ALLEY[0]![0], ALLEY[0]![1], z);
+      const res = await getTile(app, `/tiles/alleys,district-boundary/${t.z}/${t.x}/${t.y}.mvt`);
+      expect(res.status, `z${z}`).toBe(200);
+      const tile = decodeTile(res.body);
+      const alleys = tile.layers.alleys!;
+      expect(featureById(alleys, ids.e21).properties).toEqual({ name: '巷1e21', name_en: 'a' });
+      expect(featureById(alleys, ids.twoTo64).properties).not.toHaveProperty('length_m');
+      expect(featureById(alleys, ids.negative).properties).not.toHaveProperty('length_m');
+      expect(featureById(alleys, ids.fraction).properties.length_m).toBe(2.5);
+      expect(featureById(alleys, ids.infinite).properties).not.toHaveProperty('length_m');
+      expect(featureById(alleys, bare).properties).toEqual({});
+      expect(featureById(tile.layers['district-boundary']!, polygon).properties).toEqual({});
+    }
+  });
+});
+
+describe('tile errors stay with their request', () => {
+  function appWithLogLines() {
+    const lines: string[] = [];
+    const stream = new Writable({ write(chunk: Buffer, _enc, done) { lines.push(chunk.toString()); done(); } });
+    const dataDir = writeFixtureDataDir();
+    const db = openDatabase(':memory:');
+    seedDatabase(db, dataDir);
+    const app = createApp({ db, config: testConfig({ dataDir }), log: pino({ level: 'error' }, stream) });
+    return { app, db, lines };
+  }
+
+  it('answers a failing tile with a JSON 500, logs it once and goes on serving', async () => {
+    const { app, db, lines } = appWithLogLines();
+    storeRaw(db, 'district-boundary', [[120.155, 30.235], [120.165, 30.245]], '{"name":"broken"}', '{"type":"Polygon"}');
+    const t = tileOf(120.16, 30.24, 14);
+    const failed = await request(app).get(`/tiles/district-boundary/${t.z}/${t.x}/${t.y}.mvt`);
+    expect(failed.status).toBe(500);
+    expect(failed.body).toEqual({ error: { code: 'internal_error', message: 'internal server error' } });
+    expect(lines.filter((l) => l.includes('tile request failed'))).toHaveLength(1);
+
+    const other = await getTile(app, `/tiles/garbage-rooms/${t.z}/${t.x}/${t.y}.mvt`);
+    expect(other.status).toBe(200);
+    expect(decodeTile(other.body).layers['garbage-rooms']!.length).toBeGreaterThan(0);
+    expect((await request(app).get('/api/health')).status).toBe(200);
+    expect((await request(app).get(`/tiles/district-boundary/${t.z}/${t.x}/${t.y}.mvt`)).status).toBe(500);
+    expect(lines.filter((l) => l.includes('tile request failed'))).toHaveLength(2);
+  });
+});
+
+describe('layer lists of tile and TileJSON URLs', () => {
+  const t = tileOf(ROOM.lon, ROOM.lat, 14);
+
+  it('serves a repeated layer once: the same tile as the single layer', async () => {
+    const { app } = createTestApp();
+    const single = await getTile(app, `/tiles/garbage-rooms/${t.z}/${t.x}/${t.y}.mvt`);
+    const repeated = await getTile(app, `/tiles/${Array(70).fill('garbage-rooms').join(',')}/${t.z}/${t.x}/${t.y}.mvt`);
+    expect(repeated.status).toBe(200);
+    expect(repeated.headers.etag).toBe(single.headers.etag);
+    expect(Buffer.compare(repeated.body, single.body)).toBe(0);
+    expect(Object.keys(decodeTile(repeated.body).layers)).toEqual(['garbage-rooms']);
+  });
+
+  it('lists a repeated layer once in TileJSON, in first order', async () => {
+    const { app } = createTestApp();
+    const res = await request(app).get('/tiles/alleys,garbage-rooms,alleys,garbage-rooms.json');
+    expect(res.status).toBe(200);
+    expect(res.body.vector_layers.map((l: { id: string }) => l.id)).toEqual(['alleys', 'garbage-rooms']);
+    expect(res.body.tiles[0]).toMatch(/\/tiles\/alleys,garbage-rooms\/\{z\}\/\{x\}\/\{y\}\.mvt\?v=\d+,\d+$/);
+  });
+
+  it.each([
+    ['tile', (list: string) => `/tiles/${list}/${t.z}/${t.x}/${t.y}.mvt`],
+    ['TileJSON', (list: string) => `/tiles/${list}.json`],
+  ])('refuses a %s URL naming 2,500 layers or 17 distinct ones with a 400 naming the cap', async (_kind, url) => {
+    const { app } = createTestApp();
+    const long = await request(app).get(url(Array(2500).fill('cases').join(',')));
+    expect(long.status).toBe(400);
+    expect(long.body.error.message).toMatch(/longer than 1024 characters.*at most 16 layers/);
+    const seventeen = Array.from({ length: 17 }, (_, i) => `layer-${i}`).join(',');
+    const many = await request(app).get(url(seventeen));
+    expect(many.status).toBe(400);
+    expect(many.body.error).toMatchObject({ code: 'bad_request', message: 'a request names at most 16 distinct layers; this one names 17' });
+    const sixteen = Array.from({ length: 16 }, (_, i) => `layer-${i}`).join(',');
+    expect((await request(app).get(url(sixteen))).status).toBe(404);
+  });
+});
