@@ -4,6 +4,7 @@ import { ROLES, DEPARTMENTS, type Role } from '../server/src/contracts/auth';
 import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
 import { createAuthService } from '../server/src/features/auth/auth-service';
+import { createLoginFailureRepository } from '../server/src/features/auth/login-failure-repository';
 import { hashPassword } from '../server/src/features/auth/password';
 import { createSessionRepository } from '../server/src/features/auth/session-repository';
 import { createUserRepository } from '../server/src/features/auth/user-repository';
@@ -16,6 +17,7 @@ const USAGE = `Usage: npm run user -- <command>
                                                 create an account (password asked, or read from stdin)
   passwd <username>                             set a new password
   disable <username> | enable <username>        switch one account off or on (disabling ends its sessions)
+  unlock <username>                             let an account sign in again at once from every address
   demo off | demo on                            switch every demo account (and the Open311 demo key) off or on
   apikey add <name>                             create an Open311 API key (printed once: store it)
   apikey list | apikey disable <name> | apikey enable <name>
@@ -64,7 +66,7 @@ switch (command) {
     if (users.findByUsername(arg)) fail(`account "${arg}" exists already`);
     const password = await readPassword();
     if (password.length < 8) fail('the password needs at least 8 characters');
-    const auth = createAuthService({ users, sessions });
+    const auth = createAuthService({ users, sessions, failures: createLoginFailureRepository(db) });
     const id = await auth.createUser({ username: arg, displayName: values.name ?? arg, role: values.role as Role, department: values.department ?? null, password });
     console.log(`created account ${arg} (#${id}, ${values.role})`);
     break;
@@ -84,6 +86,12 @@ switch (command) {
     users.setDisabled(u.id, command === 'disable', now);
     if (command === 'disable') sessions.removeForUser(u.id);
     console.log(`${u.username} ${command}d`);
+    break;
+  }
+  case 'unlock': {
+    const u = existing(arg);
+    const addresses = createLoginFailureRepository(db).clearName(u.username);
+    console.log(`${u.username} unlocked (failed sign-ins from ${addresses} address(es) forgotten)`);
     break;
   }
   case 'demo': {

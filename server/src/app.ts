@@ -13,6 +13,8 @@ import { createSessionRepository } from './features/auth/session-repository';
 import { createAuthRouter } from './features/auth/router';
 import { createAuditRepository } from './features/audit/audit-repository';
 import { createAuditRouter } from './features/audit/router';
+import { createAuditBursts } from './features/audit/audit-bursts';
+import { createLoginFailureRepository } from './features/auth/login-failure-repository';
 import { createLayerRepository } from './features/layers/layer-repository';
 import { createFeatureRepository } from './features/layers/feature-repository';
 import { createLayerService } from './features/layers/layer-service';
@@ -91,8 +93,12 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'extended');
 
-  const auth = createAuthService({ users: createUserRepository(db), sessions: createSessionRepository(db), settings: { sessionHours: config.sessionHours, attemptsPerMinute: config.loginAttemptsPerMinute } });
+  const auth = createAuthService({
+    users: createUserRepository(db), sessions: createSessionRepository(db), failures: createLoginFailureRepository(db),
+    settings: { sessionHours: config.sessionHours, attemptsPerMinute: config.loginAttemptsPerMinute },
+  });
   const audit = createAuditRepository(db);
+  const auditBursts = createAuditBursts(audit);
   const layerRepository = createLayerRepository(db);
   const featureRepository = createFeatureRepository(db);
   const layerService = createLayerService({ layers: layerRepository, features: featureRepository });
@@ -133,8 +139,8 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use('/api/auth', createAuthRouter({ auth, audit }));
-  app.use('/api/audit', createAuditRouter(audit));
+  app.use('/api/auth', createAuthRouter({ auth, audit, bursts: auditBursts }));
+  app.use('/api/audit', createAuditRouter(audit, auditBursts));
   app.use('/api/layers', createLayersRouter(layerService));
   app.use('/api/layers', createFeaturePhotosRouter(featurePhotos));
   app.use('/api/layers', createImportRouter(imports));

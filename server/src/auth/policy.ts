@@ -38,6 +38,7 @@ export const POLICY: readonly Policy[] = [
   { method: 'POST', path: '/api/auth/login', allow: 'public' },
   { method: 'POST', path: '/api/auth/logout', allow: 'public' },
   { method: 'GET', path: '/api/auth/me', allow: 'public' },
+  { method: 'POST', path: '/api/auth/users/:username/unlock', allow: ['admin'] },
   { method: 'GET', path: '/api/layers', allow: 'read' },
   { method: 'GET', path: '/api/layers/:layerId/features/:featureId/photos', allow: 'read' },
   { method: 'POST', path: '/api/layers/:layerId/features/:featureId/photos', allow: EDITORS },

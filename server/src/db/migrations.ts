@@ -355,4 +355,23 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 9,
+    name: 'failed sign-ins per (name tried, client address) instead of an account-wide lock',
+    sql: `
+      -- one row per name tried (an account or not, so unknown names answer alike) and client address;
+      -- failures past the free ones make that pair wait, doubling up to a cap. users.failed_logins and
+      -- users.locked_until are no longer read or written: their last values are cleared here.
+      CREATE TABLE login_failures (
+        username TEXT NOT NULL COLLATE NOCASE,
+        ip TEXT NOT NULL,
+        failures INTEGER NOT NULL CHECK (failures >= 1),
+        last_at TEXT NOT NULL,
+        blocked_until TEXT,
+        PRIMARY KEY (username, ip)
+      ) WITHOUT ROWID;
+      CREATE INDEX login_failures_last ON login_failures (last_at);
+      UPDATE users SET failed_logins = 0, locked_until = NULL WHERE failed_logins <> 0 OR locked_until IS NOT NULL;
+    `,
+  },
 ];

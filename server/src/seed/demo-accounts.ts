@@ -1,6 +1,7 @@
 import type { Role } from '../contracts/auth';
 import type { Db } from '../db/database';
 import { createAuthService } from '../features/auth/auth-service';
+import { createLoginFailureRepository } from '../features/auth/login-failure-repository';
 import { createSessionRepository } from '../features/auth/session-repository';
 import { createUserRepository } from '../features/auth/user-repository';
 
@@ -24,7 +25,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
 /** Creates the demo accounts that are missing (existing ones are left as they are). Returns how many were created. */
 export async function seedDemoAccounts(db: Db): Promise<number> {
   const users = createUserRepository(db);
-  const auth = createAuthService({ users, sessions: createSessionRepository(db) });
+  const auth = createAuthService({ users, sessions: createSessionRepository(db), failures: createLoginFailureRepository(db) });
   let created = 0;
   for (const a of DEMO_ACCOUNTS) {
     if (users.findByUsername(a.username)) continue;

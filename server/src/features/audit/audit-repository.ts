@@ -11,12 +11,17 @@ export function createAuditRepository(db: Db) {
   const insert = db.prepare('INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const page = db.prepare<{ entity: string | null; limit: number; offset: number }, { id: number; at: string; user_id: number | null; username: string | null; action: string; entity: string; entity_id: string | null; summary: string }>(`
     SELECT * FROM audit_log WHERE (@entity IS NULL OR entity = @entity) ORDER BY id DESC LIMIT @limit OFFSET @offset`);
+  const setSummary = db.prepare('UPDATE audit_log SET summary = ? WHERE id = ?');
   const count = db.prepare<{ entity: string | null }, { n: number }>('SELECT count(*) AS n FROM audit_log WHERE (@entity IS NULL OR entity = @entity)');
 
   return {
-    /** Appends an entry (call inside the write's transaction). */
-    record(e: NewAuditEntry, now: string): void {
-      insert.run(now, e.userId, e.username, e.action, e.entity, e.entityId, JSON.stringify(e.summary));
+    /** Appends an entry (call inside the write's transaction); returns its id. */
+    record(e: NewAuditEntry, now: string): number {
+      return Number(insert.run(now, e.userId, e.username, e.action, e.entity, e.entityId, JSON.stringify(e.summary)).lastInsertRowid);
+    },
+    /** Rewrites the summary of an aggregate entry: the one change the log allows, a burst's count (see audit-bursts.ts). */
+    updateSummary(id: number, summary: Record<string, unknown>): void {
+      setSummary.run(JSON.stringify(summary), id);
     },
     /** Newest entries first, optionally for one entity type. */
     list(entity: string | null, limit: number, offset: number): AuditPage {

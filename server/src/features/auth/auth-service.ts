@@ -1,23 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role, SessionUser } from '../../contracts/auth';
-import { HttpError } from '../../errors';
+import { HttpError, NotFoundError } from '../../errors';
+import type { LoginFailureRepository } from './login-failure-repository';
+import { createLoginGuard, type LoginGuardSettings } from './login-guard';
 import { hashPassword, verifyPassword } from './password';
 import type { SessionRepository } from './session-repository';
-import { Throttle } from './throttle';
 import type { NewUser, UserRecord, UserRepository } from './user-repository';
 
-/** Login limits. */
-export interface AuthSettings {
+/** Session length and login limits (see `createLoginGuard`). */
+export interface AuthSettings extends LoginGuardSettings {
   sessionHours: number;
-  /** Failed passwords in a row before an account is locked. */
-  maxFailures: number;
-  lockMinutes: number;
-  /** Login attempts per client address per minute. */
-  attemptsPerMinute: number;
 }
 
-/** Defaults: 12-hour sessions, lock after 5 failures for 15 minutes, 10 attempts a minute. */
-export const DEFAULT_AUTH: AuthSettings = { sessionHours: 12, maxFailures: 5, lockMinutes: 15, attemptsPerMinute: 10 };
+/**
+ * Defaults: 12-hour sessions, 10 attempts per address a minute, and after 3 wrong passwords for one
+ * name from one address a wait of 1, 2, 4, … s up to 15 minutes; failures forgotten after 24 hours.
+ */
+export const DEFAULT_AUTH: AuthSettings = { sessionHours: 12, attemptsPerMinute: 10, freeFailures: 3, maxDelaySeconds: 900, failureMemoryHours: 24 };
 
 /** A started session. */
 export interface LoginResult {
@@ -35,33 +34,24 @@ export const sessionId = (token: string) => createHash('sha256').update(token).d
 export const toSessionUser = (u: Pick<UserRecord, 'id' | 'username' | 'displayName' | 'role' | 'department'>): SessionUser =>
   ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, department: u.department });
 
-/** Accounts, passwords, sessions, throttling and lock-out. */
-export function createAuthService(deps: { users: UserRepository; sessions: SessionRepository; settings?: Partial<AuthSettings> }) {
+/** Accounts, passwords, sessions and the slowing down of password guessing. */
+export function createAuthService(deps: { users: UserRepository; sessions: SessionRepository; failures: LoginFailureRepository; settings?: Partial<AuthSettings> }) {
   const settings = { ...DEFAULT_AUTH, ...deps.settings };
-  const throttle = new Throttle(settings.attemptsPerMinute, 60_000);
+  const guard = createLoginGuard(deps.failures, settings);
   const { users, sessions } = deps;
   const sessionEndListeners = new Set<(token: string) => void>();
 
   async function login(username: string, password: string, client: { ip: string | null; userAgent: string | null }): Promise<LoginResult> {
-    const wait = throttle.hit(client.ip ?? 'unknown');
-    if (wait > 0) throw new HttpError(429, 'too_many_attempts', `too many login attempts; try again in ${wait} s`, { retryAfter: wait });
-    const now = new Date();
+    const attempt = guard.begin(username, client.ip ?? 'unknown');
     const user = users.findByUsername(username);
-    if (user?.lockedUntil && user.lockedUntil > now.toISOString()) {
-      const seconds = Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 1000);
-      throw new HttpError(429, 'account_locked', `account locked after repeated failures; try again in ${seconds} s`, { retryAfter: seconds });
-    }
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) {
-      if (user) {
-        const failures = user.failedLogins + 1;
-        const locked = failures >= settings.maxFailures;
-        users.setFailures(user.id, locked ? 0 : failures, locked ? new Date(now.getTime() + settings.lockMinutes * 60_000).toISOString() : null, now.toISOString());
-      }
+      guard.failed(attempt);
       throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
     }
+    guard.succeeded(attempt);
     if (user.disabled) throw new HttpError(403, 'account_disabled', 'this account is disabled');
-    if (user.failedLogins > 0 || user.lockedUntil) users.setFailures(user.id, 0, null, now.toISOString());
+    const now = new Date();
     sessions.purgeExpired(now.toISOString());
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
@@ -91,6 +81,19 @@ export function createAuthService(deps: { users: UserRepository; sessions: Sessi
       return () => {
         sessionEndListeners.delete(listener);
       };
+    },
+    /**
+     * Lets an account sign in again at once from every address (an admin's unlock); 404 when there is
+     * no such account. `record` runs in the same transaction (the audit entry).
+     */
+    unlock(username: string, record?: (done: { username: string; addresses: number }) => void): { username: string; addresses: number } {
+      const user = users.findByUsername(username);
+      if (!user) throw new NotFoundError(`no account "${username}"`);
+      return deps.failures.atomically(() => {
+        const done = { username: user.username, addresses: guard.unlock(user.username) };
+        record?.(done);
+        return done;
+      });
     },
     /** Creates an account with a hashed password. */
     async createUser(u: Omit<NewUser, 'passwordHash'> & { password: string }): Promise<number> {

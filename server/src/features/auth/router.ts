@@ -1,25 +1,48 @@
 import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import { loginBody } from '../../contracts/auth';
 import { parseBody } from '../../validation';
-import { HttpError } from '../../errors';
+import { HttpError, NotFoundError } from '../../errors';
 import { SESSION_COOKIE, sessionToken } from '../../auth/middleware';
 import type { AuthService } from './auth-service';
 import type { AuditRepository } from '../audit/audit-repository';
+import type { AuditBursts } from '../audit/audit-bursts';
+
+const usernameParam = z.string().min(1).max(64);
 
 function cookieOptions(req: Request, maxAgeMs?: number) {
   return { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/', ...(maxAgeMs === undefined ? {} : { maxAge: maxAgeMs }) };
 }
 
-/** `/api/auth`: login, logout and the current user. */
-export function createAuthRouter(deps: { auth: AuthService; audit: AuditRepository }): Router {
+/** The seconds an error asks the client to wait, if any. */
+function retryAfter(err: HttpError): number | undefined {
+  const seconds = (err.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+  return typeof seconds === 'number' ? seconds : undefined;
+}
+
+/**
+ * `/api/auth`: login, logout, the current user and an admin's unlock. Sign-ins and refused passwords are
+ * audited one by one; attempts refused with 429 before any password check as one entry per address a minute.
+ */
+export function createAuthRouter(deps: { auth: AuthService; audit: AuditRepository; bursts: AuditBursts }): Router {
   const router = Router();
+
+  function auditFailure(err: HttpError, username: string, ip: string | null): void {
+    if (err.status === 429) {
+      deps.bursts.count(`login_refused ${ip ?? 'unknown'}`, { userId: null, username: null, action: 'login_refused', entity: 'session', entityId: null, summary: { code: err.code, ip } });
+      return;
+    }
+    deps.audit.record({ userId: null, username, action: 'login_failed', entity: 'session', entityId: null, summary: { code: err.code, ip } }, new Date().toISOString());
+  }
 
   router.post('/login', async (req: Request, res: Response) => {
     const { username, password } = parseBody(loginBody, req.body);
     const client = { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null };
     const result = await deps.auth.login(username, password, client).catch((err: unknown) => {
       if (err instanceof HttpError) {
-        deps.audit.record({ userId: null, username, action: 'login_failed', entity: 'session', entityId: null, summary: { code: err.code, ip: client.ip } }, new Date().toISOString());
+        auditFailure(err, username, client.ip);
+        const seconds = retryAfter(err);
+        if (seconds !== undefined) res.set('Retry-After', String(seconds));
       }
       throw err;
     });
@@ -37,6 +60,16 @@ export function createAuthRouter(deps: { auth: AuthService; audit: AuditReposito
   router.get('/me', (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ user: req.user ?? null });
+  });
+
+  router.post('/users/:username/unlock', (req, res) => {
+    const name = usernameParam.safeParse(req.params.username);
+    if (!name.success) throw new NotFoundError(`no account "${String(req.params.username)}"`);
+    const actor = req.user!;
+    const done = deps.auth.unlock(name.data, ({ username, addresses }) => {
+      deps.audit.record({ userId: actor.id, username: actor.username, action: 'unlock', entity: 'user', entityId: username, summary: { addresses } }, new Date().toISOString());
+    });
+    res.json(done);
   });
 
   return router;

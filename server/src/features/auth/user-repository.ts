@@ -11,8 +11,6 @@ export interface UserRecord {
   passwordHash: string;
   demo: boolean;
   disabled: boolean;
-  failedLogins: number;
-  lockedUntil: string | null;
 }
 
 interface Row {
@@ -24,13 +22,11 @@ interface Row {
   password_hash: string;
   demo: number;
   disabled: number;
-  failed_logins: number;
-  locked_until: string | null;
 }
 
 const toUser = (r: Row): UserRecord => ({
   id: r.id, username: r.username, displayName: r.display_name, role: r.role, department: r.department,
-  passwordHash: r.password_hash, demo: r.demo === 1, disabled: r.disabled === 1, failedLogins: r.failed_logins, lockedUntil: r.locked_until,
+  passwordHash: r.password_hash, demo: r.demo === 1, disabled: r.disabled === 1,
 });
 
 /** A new user to store. */
@@ -50,10 +46,9 @@ export function createUserRepository(db: Db) {
   const all = db.prepare<[], Row>('SELECT * FROM users ORDER BY role, username');
   const insert = db.prepare(`INSERT INTO users (username, display_name, role, department, password_hash, demo, created_at, updated_at)
     VALUES (@username, @displayName, @role, @department, @passwordHash, @demo, @now, @now)`);
-  const failures = db.prepare('UPDATE users SET failed_logins = ?, locked_until = ?, updated_at = ? WHERE id = ?');
   const setDisabled = db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?');
   const setDemoDisabled = db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE demo = 1');
-  const setPassword = db.prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?');
+  const setPassword = db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?');
 
   return {
     /** A user by username (case-insensitive). */
@@ -71,17 +66,13 @@ export function createUserRepository(db: Db) {
     /** Stores a user and returns its id. */
     insert: (u: NewUser, now: string): number =>
       Number(insert.run({ ...u, department: u.department ?? null, demo: u.demo ? 1 : 0, now }).lastInsertRowid),
-    /** Records the failed-login count and lock. */
-    setFailures: (id: number, count: number, lockedUntil: string | null, now: string): void => {
-      failures.run(count, lockedUntil, now, id);
-    },
     /** Enables or disables one account. */
     setDisabled: (id: number, disabled: boolean, now: string): void => {
       setDisabled.run(disabled ? 1 : 0, now, id);
     },
     /** Enables or disables every demo account; returns how many. */
     setDemoDisabled: (disabled: boolean, now: string): number => setDemoDisabled.run(disabled ? 1 : 0, now).changes,
-    /** Replaces a password hash and clears the lock. */
+    /** Replaces a password hash. */
     setPassword: (id: number, hash: string, now: string): void => {
       setPassword.run(hash, now, id);
     },
