@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { LayerSchema } from '@contracts/layers';
-import { filteredCollection, toCsv } from './exportFeatures';
+import { csvCell, filteredCollection, toCsv } from './exportFeatures';
 
 const schema: LayerSchema = {
   type: 'object', required: [],
@@ -26,5 +26,28 @@ describe('exporting a layer', () => {
     expect(lines[0]).toBe('id,name,status,households,lon,lat,geometry');
     expect(lines[1]).toBe('1,"清波门1号, ""东""",planned,300,120.1,30.2,"{""type"":""Point"",""coordinates"":[120.1,30.2]}"');
     expect(lines[2]).toMatch(/^2,"'=HYPERLINK\(""x""\)",in_service,,120\.3,30\.4,/);
+  });
+
+  it.each([
+    ['=', '=1+1', "'=1+1"],
+    ['+', '+86 571', "'+86 571"],
+    ['-', '-2+3', "'-2+3"],
+    ['@', '@SUM(A1)', "'@SUM(A1)"],
+    ['a tab', '\t=1+1', "'\t=1+1"],
+    ['a carriage return', '\r=1+1', '"\'\r=1+1"'],
+  ])('guards text starting with %s', (_label, value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it('leaves numbers and text that only contains those characters alone', () => {
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell('a=b+c-d@e')).toBe('a=b+c-d@e');
+    expect(csvCell(' =1')).toBe(' =1');
+  });
+
+  it('guards header cells too (property names come from an editable layer schema)', () => {
+    const hostile: LayerSchema = { type: 'object', required: [], properties: { '=cmd|\'/c calc\'!A1': { type: 'string' }, '\tname': { type: 'string' } } };
+    const [head] = toCsv([], hostile).replace(/^\uFEFF/, '').split('\r\n');
+    expect(head).toBe("id,'=cmd|'/c calc'!A1,'\tname,lon,lat,geometry");
   });
 });

@@ -8,18 +8,25 @@ export function filteredCollection(collection: FeatureCollection, filter: LayerF
   return { type: 'FeatureCollection', features: collection.features.filter((f) => matchesFilter(f.properties, filter)) };
 }
 
-/** One CSV cell: quoted when it holds a comma, quote or line break; a would-be spreadsheet formula gets a leading `'`. */
+/** Leading characters that make a spreadsheet read a text cell as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell (every writer's, header cells too): quoted when it holds a comma, quote or line
+ * break; text starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'` so that
+ * a spreadsheet shows it instead of running it. Numbers (e.g. -5) stay as they are.
+ */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  const text = typeof value === 'string' && /^[=+\-@]/.test(raw) ? `'${raw}` : raw;
+  const text = typeof value === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
  * CSV of features: `id`, the schema's properties in schema order, then `lon`/`lat` of a point on
- * each feature and its geometry as GeoJSON. Cells that a spreadsheet would run as a formula are
- * quoted and prefixed with `'`. Starts with a BOM so that spreadsheet programs read UTF-8 Chinese.
+ * each feature and its geometry as GeoJSON. Cells (header cells too) that a spreadsheet would run
+ * as a formula are prefixed with `'` (see {@link csvCell}). Starts with a BOM so that spreadsheet programs read UTF-8 Chinese.
  */
 export function toCsv(features: readonly Feature[], schema: LayerSchema): string {
   const keys = Object.keys(schema.properties);
@@ -29,7 +36,7 @@ export function toCsv(features: readonly Feature[], schema: LayerSchema): string
     const anchor = anchorOf(f);
     return [f.id, ...keys.map((k) => props[k]), anchor?.[0], anchor?.[1], f.geometry].map(csvCell).join(',');
   });
-  return `\uFEFF${[header.join(','), ...rows].join('\r\n')}\r\n`;
+  return `\uFEFF${[header.map(csvCell).join(','), ...rows].join('\r\n')}\r\n`;
 }
 
 /** Starts a download of text as a file (the browser's save dialog or downloads folder). */
