@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../server/src/config';
+import { openDatabase } from '../../server/src/db/database';
+import { seedDatabase } from '../../server/src/seed/seed';
+import { writeFixtureDataDir } from '../helpers/fixture-data';
+
+/** `npm start` as a process: the real start entry, with its output collected. */
+interface Started {
+  proc: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** JSON log lines printed so far. */
+  logs(): Record<string, unknown>[];
+  /** Resolves once a printed JSON log line passes `test` (or rejects when the process exits first). */
+  waitForLog(test: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+  exited: Promise<number | null>;
+}
+
+const started: Started[] = [];
+afterEach(() => {
+  for (const s of started.splice(0)) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
+});
+
+function npmStart(env: Record<string, string>): Started {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/start.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', CLIENT_DIST: fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-no-client-')), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const waiters: (() => void)[] = [];
+  proc.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    for (const w of [...waiters]) w();
+  });
+  proc.stderr!.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => {
+    resolve(code);
+    for (const w of [...waiters]) w();
+  }));
+  const logs = () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const s: Started = {
+    proc, exited, logs, stdout: () => out, stderr: () => err,
+    waitForLog: (test) => new Promise((resolve, reject) => {
+      const check = () => {
+        const hit = logs().find(test);
+        if (hit) resolve(hit);
+        else if (proc.exitCode !== null || proc.signalCode !== null) reject(new Error(`exited (${proc.exitCode ?? proc.signalCode}) first:\n${out}\n${err}`));
+        else return;
+        waiters.splice(waiters.indexOf(check), 1);
+      };
+      waiters.push(check);
+      check();
+    }),
+  };
+  started.push(s);
+  return s;
+}
+
+/** A temp data folder with the fixture catalogue and its database already seeded. */
+function seededDataDir(): string {
+  const dataDir = writeFixtureDataDir();
+  const db = openDatabase(path.join(dataDir, 'qingbo.sqlite'));
+  seedDatabase(db, dataDir);
+  db.close();
+  return dataDir;
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('npm start runs the server under a supervisor', () => {
+  it('restarts a worker killed with SIGKILL, prints the banner once, and stops cleanly on SIGTERM', async () => {
+    const app = npmStart({ DATA_DIR: seededDataDir() });
+    const first = await app.waitForLog((l) => l.msg === 'worker ready');
+    const firstPid = first.workerPid as number;
+    expect(firstPid).not.toBe(app.proc.pid);
+    expect((await fetch(`${String(first.url)}/api/health`)).status).toBe(200);
+
+    process.kill(firstPid, 'SIGKILL');
+    const second = await app.waitForLog((l) => l.msg === 'worker ready' && l.workerPid !== firstPid);
+    expect(isAlive(firstPid)).toBe(false);
+    expect(app.logs()).toContainEqual(expect.objectContaining({ msg: 'worker killed by SIGKILL; restarting', workerPid: firstPid, signal: 'SIGKILL', restartInMs: 500 }));
+    const health = await fetch(`${String(second.url)}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual(expect.objectContaining({ status: 'ok' }));
+    expect(app.stdout().match(/Qingbo One Map →/g)).toHaveLength(1);
+
+    app.proc.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+    expect(isAlive(second.workerPid as number)).toBe(false);
+    expect(app.logs()).toContainEqual(expect.objectContaining({ msg: 'worker stopped', workerPid: second.workerPid, code: 0 }));
+  }, 120_000);
+
+  it('gives up with exit code 2, without a restart loop, when the worker cannot start (no catalogue to seed from)', async () => {
+    const app = npmStart({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-empty-data-')) });
+    expect(await app.exited).toBe(2);
+    expect(app.logs().filter((l) => l.msg === 'worker started')).toHaveLength(1);
+    expect(app.stderr()).toMatch(/Not restarting/);
+  }, 120_000);
+
+  it('exits with code 2 before starting any worker when the configuration is invalid', async () => {
+    const app = npmStart({ PORT: 'eighty' });
+    expect(await app.exited).toBe(2);
+    expect(app.stderr()).toMatch(/PORT="eighty"/);
+    expect(app.logs().filter((l) => l.msg === 'worker started')).toHaveLength(0);
+  }, 120_000);
+});
