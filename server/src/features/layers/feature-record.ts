@@ -2,6 +2,7 @@ import * as turf from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { NewFeature } from './feature-repository';
 import type { Layer } from './layer-repository';
+import { cleanGeometry } from './geometry-checks';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,14 +28,14 @@ export function featureInterval(layer: Pick<Layer, 'options'>, properties: Recor
   return [start, toInstant(properties[temporal.end], true)];
 }
 
-/** Turns a validated GeoJSON feature into the row the repository stores. */
+/** Turns a validated GeoJSON feature into the row the repository stores: of its geometry only `type` and `coordinates`. */
 export function toNewFeature(layer: Pick<Layer, 'id' | 'options'>, feature: Feature<Geometry>): NewFeature {
   const properties = (feature.properties ?? {}) as Record<string, unknown>;
   const [datetimeStart, datetimeEnd] = featureInterval(layer, properties);
   const [minX, minY, maxX, maxY] = turf.bbox(feature.geometry);
   return {
     layerId: layer.id,
-    geometry: JSON.stringify(feature.geometry),
+    geometry: JSON.stringify(cleanGeometry(feature.geometry)),
     properties: JSON.stringify(properties),
     bbox: [minX, minY, maxX, maxY],
     datetimeStart,

@@ -1,8 +1,11 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import * as turf from '@turf/turf';
 import type { Feature, Geometry, Position, Polygon, MultiPolygon } from 'geojson';
-import type { GeometryType, LayerSchema } from '../../contracts/layers';
+import type { GeometryType, LayerSchema, PropertySchema } from '../../contracts/layers';
+import { checkGeometry, RESERVED_KEYS } from './geometry-checks';
+
+export { checkGeometry };
 
 /** One problem found in a feature, with the JSON path it concerns. */
 export interface FeatureProblem {
@@ -10,22 +13,55 @@ export interface FeatureProblem {
   message: string;
 }
 
-const GEOMETRY_FAMILIES: Record<GeometryType, string[]> = {
-  Point: ['Point', 'MultiPoint'],
-  LineString: ['LineString', 'MultiLineString'],
-  Polygon: ['Polygon', 'MultiPolygon'],
-};
-
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const ajv = addFormats(new Ajv2020({ allErrors: true, strict: true }));
+const ajv = addFormats(new Ajv2020({ allErrors: true, strict: true, ownProperties: true }));
 ajv.addVocabulary(['x-title-en', 'x-unit', 'x-enum-labels', 'x-long-text']);
-const compiled = new WeakMap<LayerSchema, ValidateFunction>();
+ajv.addKeyword({ keyword: 'x-non-blank', type: 'string', schemaType: 'boolean', errors: false, validate: (on: boolean, data: string) => !on || data.trim().length > 0 });
 
+/**
+ * Bounds every layer property gets unless its schema is narrower: integers stay exact
+ * (±2^53 − 1), other numbers within ±1e15 (vector tiles and JSON readers carry them safely),
+ * strings at most 500 characters (4,000 for `x-long-text`), and required strings non-blank.
+ */
+export const PROPERTY_LIMITS = { integer: Number.MAX_SAFE_INTEGER, number: 1e15, maxLength: 500, longTextMaxLength: 4000 } as const;
+
+/** Most compiled schemas kept (one per layer schema version; a few dozen in practice). */
+const MAX_COMPILED = 256;
+const compiled = new Map<string, ValidateFunction>();
+
+function boundedProperty(p: PropertySchema, required: boolean): PropertySchema {
+  if (p.type === 'integer' || p.type === 'number') {
+    const bound = p.type === 'integer' ? PROPERTY_LIMITS.integer : PROPERTY_LIMITS.number;
+    const { minimum, maximum } = p as { minimum?: unknown; maximum?: unknown };
+    return {
+      ...p,
+      minimum: typeof minimum === 'number' ? Math.max(minimum, -bound) : -bound,
+      maximum: typeof maximum === 'number' ? Math.min(maximum, bound) : bound,
+    };
+  }
+  if (p.type !== 'string') return p;
+  const maxLength = typeof p.maxLength === 'number' ? p.maxLength : p['x-long-text'] ? PROPERTY_LIMITS.longTextMaxLength : PROPERTY_LIMITS.maxLength;
+  return { ...p, maxLength, ...(required ? { 'x-non-blank': true } : {}) };
+}
+
+/** A layer schema with the PROPERTY_LIMITS applied to each property. */
+function bounded(schema: LayerSchema): LayerSchema {
+  const required = new Set(schema.required ?? []);
+  const properties = Object.fromEntries(Object.entries(schema.properties).map(([name, p]) => [name, boundedProperty(p, required.has(name))]));
+  return { ...schema, properties };
+}
+
+/** The compiled validator of a schema, cached by its text (layers are read afresh for each request). */
 function validatorFor(schema: LayerSchema): ValidateFunction {
-  let validate = compiled.get(schema);
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
   if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
+    if (compiled.size >= MAX_COMPILED) {
+      compiled.clear();
+      ajv.removeSchema();
+    }
+    validate = ajv.compile(bounded(schema));
+    compiled.set(key, validate);
   }
   return validate;
 }
@@ -40,84 +76,28 @@ export function checkLayerSchema(schema: LayerSchema): FeatureProblem[] {
   }
 }
 
-/** Validates feature properties against a layer's schema. */
+/** Most problems reported for a feature's properties. */
+const MAX_PROPERTY_PROBLEMS = 20;
+
+function problemMessage(e: ErrorObject): string {
+  if (e.keyword === 'additionalProperties') return `unknown property "${String((e.params as { additionalProperty: string }).additionalProperty)}"`;
+  if (e.keyword === 'x-non-blank') return 'must not be blank';
+  const allowed = e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : '';
+  return `${e.message ?? 'invalid'}${allowed}`;
+}
+
+/** Validates feature properties against a layer's schema (with the PROPERTY_LIMITS). */
 export function checkProperties(schema: LayerSchema, properties: unknown): FeatureProblem[] {
+  if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
+    const reserved = Object.keys(properties).find((k) => RESERVED_KEYS.includes(k));
+    if (reserved) return [{ path: `properties.${reserved}`, message: `"${reserved}" is not allowed as a property name` }];
+  }
   const validate = validatorFor(schema);
   if (validate(properties)) return [];
-  return (validate.errors ?? []).map((e) => ({
+  return (validate.errors ?? []).slice(0, MAX_PROPERTY_PROBLEMS).map((e) => ({
     path: `properties${e.instancePath.replace(/\//g, '.')}`,
-    message: e.keyword === 'additionalProperties'
-      ? `unknown property "${String((e.params as { additionalProperty: string }).additionalProperty)}"`
-      : `${e.message ?? 'invalid'}${e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : ''}`,
+    message: problemMessage(e),
   }));
-}
-
-function checkPosition(p: unknown, path: string, out: FeatureProblem[]): void {
-  if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-    out.push({ path, message: 'a position must be [lon, lat] of finite numbers' });
-    return;
-  }
-  const [lon, lat] = p as number[];
-  if (lon! < -180 || lon! > 180 || lat! < -90 || lat! > 90) out.push({ path, message: `position [${lon}, ${lat}] is out of range (lon ±180, lat ±90)` });
-}
-
-function checkPositions(list: unknown, path: string, min: number, out: FeatureProblem[]): void {
-  if (!Array.isArray(list) || list.length < min) {
-    out.push({ path, message: `needs at least ${min} positions` });
-    return;
-  }
-  list.forEach((p, i) => checkPosition(p, `${path}[${i}]`, out));
-}
-
-function checkRing(ring: unknown, path: string, out: FeatureProblem[]): void {
-  const before = out.length;
-  checkPositions(ring, path, 4, out);
-  if (out.length > before) return;
-  const r = ring as Position[];
-  const [a, b] = [r[0]!, r[r.length - 1]!];
-  if (a[0] !== b[0] || a[1] !== b[1]) out.push({ path, message: 'ring is not closed (first and last positions differ)' });
-}
-
-function checkPolygonRings(rings: unknown, path: string, out: FeatureProblem[]): void {
-  if (!Array.isArray(rings) || rings.length === 0) {
-    out.push({ path, message: 'a polygon needs at least one ring' });
-    return;
-  }
-  rings.forEach((ring, i) => checkRing(ring, `${path}[${i}]`, out));
-}
-
-/** Structural checks of a GeoJSON geometry: type, positions, ranges, closed rings, no self-intersection. */
-export function checkGeometry(geometry: unknown, family: GeometryType): FeatureProblem[] {
-  const out: FeatureProblem[] = [];
-  const g = geometry as Geometry | null;
-  if (!g || typeof g !== 'object' || !('type' in g)) return [{ path: 'geometry', message: 'geometry is missing' }];
-  if (!GEOMETRY_FAMILIES[family].includes(g.type)) {
-    return [{ path: 'geometry.type', message: `expected ${GEOMETRY_FAMILIES[family].join(' or ')}, got ${String(g.type)}` }];
-  }
-  const coords = (g as { coordinates?: unknown }).coordinates;
-  const path = 'geometry.coordinates';
-  switch (g.type) {
-    case 'Point': checkPosition(coords, path, out); break;
-    case 'MultiPoint': checkPositions(coords, path, 1, out); break;
-    case 'LineString': checkPositions(coords, path, 2, out); break;
-    case 'MultiLineString':
-      if (!Array.isArray(coords) || coords.length === 0) out.push({ path, message: 'needs at least one line' });
-      else coords.forEach((l, i) => checkPositions(l, `${path}[${i}]`, 2, out));
-      break;
-    case 'Polygon': checkPolygonRings(coords, path, out); break;
-    case 'MultiPolygon':
-      if (!Array.isArray(coords) || coords.length === 0) out.push({ path, message: 'needs at least one polygon' });
-      else coords.forEach((p, i) => checkPolygonRings(p, `${path}[${i}]`, out));
-      break;
-  }
-  if (out.length === 0 && (g.type === 'Polygon' || g.type === 'MultiPolygon')) {
-    const kinks = turf.kinks(g as Polygon | MultiPolygon);
-    if (kinks.features.length > 0) {
-      const at = kinks.features[0]!.geometry.coordinates;
-      out.push({ path, message: `polygon intersects itself near [${at.map((n) => n.toFixed(6)).join(', ')}]` });
-    }
-  }
-  return out;
 }
 
 /** Every vertex of a geometry. */
@@ -143,6 +123,8 @@ export function checkWithin(geometry: Geometry, area: Feature<Polygon | MultiPol
 /** Validates a whole GeoJSON feature against a layer's geometry family and schema. */
 export function checkFeature(feature: unknown, family: GeometryType, schema: LayerSchema): FeatureProblem[] {
   const f = feature as Feature | null;
-  if (!f || typeof f !== 'object' || f.type !== 'Feature') return [{ path: 'type', message: 'not a GeoJSON Feature' }];
+  if (!f || typeof f !== 'object' || Array.isArray(f) || f.type !== 'Feature') return [{ path: 'type', message: 'not a GeoJSON Feature' }];
+  const reserved = Object.keys(f).find((k) => RESERVED_KEYS.includes(k));
+  if (reserved) return [{ path: reserved, message: `"${reserved}" is not allowed as a member name` }];
   return [...checkGeometry(f.geometry, family), ...checkProperties(schema, f.properties ?? {})];
 }

@@ -7,7 +7,8 @@ import type { FeatureProblem } from './feature-validation';
 import { toNewFeature } from './feature-record';
 import type { FeatureRepository, FeatureRow } from './feature-repository';
 import type { Layer, LayerRepository } from './layer-repository';
-import { districtArea, writableLayer, writeProblems } from './write-checks';
+import { RESERVED_KEYS } from './geometry-checks';
+import { checkRemovable, districtArea, writableLayer, writeProblems } from './write-checks';
 
 /** The strong ETag of a stored feature. */
 export const featureEtag = (row: Pick<FeatureRow, 'id' | 'version'>) => `"${row.id}-${row.version}"`;
@@ -22,6 +23,19 @@ function checkPrecondition(row: FeatureRow, ifMatch: string | undefined): void {
   if (!tags.includes('*') && !tags.includes(featureEtag(row))) {
     throw new HttpError(412, 'precondition_failed', `feature ${row.id} was changed by someone else (now ${featureEtag(row)}); reload it and try again`);
   }
+}
+
+/** A stored feature's properties merged with a patch's (JSON merge patch: null removes one). */
+function mergedProperties(stored: string, patch: unknown): Record<string, unknown> {
+  const merged = new Map(Object.entries(JSON.parse(stored) as Record<string, unknown>));
+  if (patch === undefined || patch === null) return Object.fromEntries(merged);
+  if (typeof patch !== 'object' || Array.isArray(patch)) invalid([{ path: 'properties', message: 'must be an object (null removes a property)' }]);
+  for (const [k, v] of Object.entries(patch)) {
+    if (RESERVED_KEYS.includes(k)) invalid([{ path: `properties.${k}`, message: `"${k}" is not allowed as a property name` }]);
+    if (v === null) merged.delete(k);
+    else merged.set(k, v);
+  }
+  return Object.fromEntries(merged);
 }
 
 function changes(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
@@ -46,7 +60,7 @@ export function createFeatureWriteService(deps: {
     return result;
   };
 
-  const layerOf = (id: string): Layer => writableLayer(layers, id);
+  const layerOf = (id: string, actor: SessionUser): Layer => writableLayer(layers, id, actor.role);
 
   function existing(layer: Layer, id: number): FeatureRow {
     const row = Number.isSafeInteger(id) ? features.get(layer.id, id) : undefined;
@@ -68,7 +82,7 @@ export function createFeatureWriteService(deps: {
   return {
     /** Stores a new feature; returns its row. */
     create(layerId: string, body: unknown, actor: SessionUser): FeatureRow {
-      const layer = layerOf(layerId);
+      const layer = layerOf(layerId, actor);
       const feature = validated(layer, body);
       return changed(layer.id, db.transaction(() => {
         const now = new Date().toISOString();
@@ -79,7 +93,7 @@ export function createFeatureWriteService(deps: {
     },
     /** Replaces a feature whole (PUT). */
     replace(layerId: string, id: number, body: unknown, ifMatch: string | undefined, actor: SessionUser): FeatureRow {
-      const layer = layerOf(layerId);
+      const layer = layerOf(layerId, actor);
       const feature = validated(layer, body);
       return changed(layer.id, db.transaction(() => {
         const before = existing(layer, id);
@@ -95,19 +109,15 @@ export function createFeatureWriteService(deps: {
     },
     /** Merges a partial feature (PATCH, JSON merge patch: null removes a property). */
     patch(layerId: string, id: number, body: unknown, ifMatch: string | undefined, actor: SessionUser): FeatureRow {
-      const layer = layerOf(layerId);
+      const layer = layerOf(layerId, actor);
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new BadRequestError('a patch is an object with "geometry" and/or "properties"');
-      const patch = body as { geometry?: unknown; properties?: Record<string, unknown> | null };
+      const patch = body as { geometry?: unknown; properties?: unknown };
       const unknownKeys = Object.keys(patch).filter((k) => !['type', 'id', 'geometry', 'properties'].includes(k));
       if (unknownKeys.length) throw new BadRequestError(`unknown member "${unknownKeys[0]}" in the patch`);
       return changed(layer.id, db.transaction(() => {
         const before = existing(layer, id);
         checkPrecondition(before, ifMatch);
-        const props = { ...(JSON.parse(before.properties) as Record<string, unknown>) };
-        for (const [k, v] of Object.entries(patch.properties ?? {})) {
-          if (v === null) delete props[k];
-          else props[k] = v;
-        }
+        const props = mergedProperties(before.properties, patch.properties);
         const merged = validated(layer, { type: 'Feature', geometry: patch.geometry ?? JSON.parse(before.geometry), properties: props });
         const now = new Date().toISOString();
         features.update(id, toNewFeature(layer, merged), now);
@@ -117,10 +127,11 @@ export function createFeatureWriteService(deps: {
     },
     /** Deletes a feature. */
     remove(layerId: string, id: number, ifMatch: string | undefined, actor: SessionUser): void {
-      const layer = layerOf(layerId);
+      const layer = layerOf(layerId, actor);
       db.transaction(() => {
         const before = existing(layer, id);
         checkPrecondition(before, ifMatch);
+        checkRemovable(features, layer.id);
         const now = new Date().toISOString();
         features.remove(layer.id, id);
         record(actor, 'delete', layer, id, { before: JSON.parse(before.properties) }, now);
