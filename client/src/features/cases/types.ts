@@ -20,6 +20,8 @@ export interface WorkQueue {
   action: CaseAction;
   count: number;
   overdue: number;
+  /** `me`: the queue holds the caller's own reports only (an inspector verifies the cases it reported). */
+  reporter?: 'me';
 }
 
 /** `GET /api/cases/queues`: counts per state of the cases the caller may see, and the caller's queues. */

@@ -20,26 +20,30 @@ import { nextActions } from './state-machine';
 
 type Viewer = Pick<SessionUser, 'id' | 'role' | 'department'>;
 
-/** What a KPI table is asked for: a grouping, local dates and optionally one community. */
+/** What a KPI table is asked for: a grouping, local dates and optionally one community or department. */
 interface KpiQueryInput {
   groupBy: KpiGroupBy;
   from?: string;
   to?: string;
   community?: string;
+  department?: string;
 }
 
 /** How far back the duplicate check looks, in days. */
 export const DUPLICATE_DAYS = 10;
 
-/** A work queue: cases in some states that wait for the caller's action. */
+/** A work queue: cases in some states that wait for the caller's action (of the caller's own reports only, when `reporter` is `me`). */
 interface QueueDefinition {
   key: string;
   states: CaseState[];
   action: CaseAction;
+  reporter?: 'me';
 }
 
 const TO_REGISTER: QueueDefinition = { key: 'to-register', states: ['reported'], action: 'register' };
 const TO_VERIFY: QueueDefinition = { key: 'to-verify', states: ['feedback'], action: 'close' };
+/** An inspector verifies the cases it reported (the state machine's `ownReports`). */
+const TO_VERIFY_OWN: QueueDefinition = { ...TO_VERIFY, reporter: 'me' };
 const TO_DISPATCH: QueueDefinition = { key: 'to-dispatch', states: ['registered'], action: 'dispatch' };
 const IN_PROGRESS: QueueDefinition = { key: 'in-progress', states: ['dispatched', 'handling'], action: 'postpone' };
 const TO_ACCEPT: QueueDefinition = { key: 'to-accept', states: ['dispatched'], action: 'accept' };
@@ -48,7 +52,7 @@ const TO_FEED_BACK: QueueDefinition = { key: 'to-feed-back', states: ['handling'
 /** The queues each role works from. */
 export const QUEUES: Readonly<Record<SessionUser['role'], readonly QueueDefinition[]>> = {
   supervisor: [TO_REGISTER, TO_VERIFY],
-  inspector: [TO_VERIFY],
+  inspector: [TO_VERIFY_OWN],
   dispatcher: [TO_DISPATCH, IN_PROGRESS],
   handler: [TO_ACCEPT, TO_FEED_BACK],
   admin: [TO_REGISTER, TO_DISPATCH, TO_ACCEPT, TO_FEED_BACK, TO_VERIFY],
@@ -104,11 +108,14 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
       return {
         counts,
         overdue: cases.count({ ...base, overdueAt: now.toISOString() }),
-        queues: QUEUES[viewer.role].map((q) => ({
-          key: q.key, states: q.states, action: q.action,
-          count: q.states.reduce((n, s) => n + counts[s], 0),
-          overdue: cases.count({ ...base, states: q.states, overdueAt: now.toISOString() }),
-        })),
+        queues: QUEUES[viewer.role].map((q) => {
+          const mine = q.reporter === 'me' ? { reporterId: viewer.id } : {};
+          return {
+            key: q.key, states: q.states, action: q.action, ...(q.reporter ? { reporter: q.reporter } : {}),
+            count: q.reporter ? cases.count({ ...base, ...mine, states: q.states }) : q.states.reduce((n, s) => n + counts[s], 0),
+            overdue: cases.count({ ...base, ...mine, states: q.states, overdueAt: now.toISOString() }),
+          };
+        }),
       };
     },
 
@@ -132,9 +139,13 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
     /** The community, grid and nearest street of a point. */
     locate: (lon: number, lat: number) => locator.locate(lon, lat),
 
-    /** The KPIs (see `kpiFigures`) of the cases registered in [from, to] (of one community, when given), grouped. Dates are local days. */
-    kpis(q: KpiQueryInput) {
-      return kpiTables([q.groupBy], q)[0]!;
+    /**
+     * The KPIs (see `kpiFigures`) of the cases registered in [from, to] (of one community, when given), grouped.
+     * Dates are local days. A handler gets the figures of its own department's cases only.
+     */
+    kpis(q: Omit<KpiQueryInput, 'department'>, viewer: Viewer) {
+      const own = viewer.role === 'handler' ? { department: viewer.department ?? '(none)' } : {};
+      return kpiTables([q.groupBy], { ...q, ...own })[0]!;
     },
 
     /** `kpis` for several groupings at once, over one read of the cases. */
@@ -157,7 +168,8 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
     const { time, offsetMinutes } = loadCalendar(categories);
     const from = q.from ? localInstant(q.from, offsetMinutes) : null;
     const to = q.to ? localInstant(q.to, offsetMinutes, true) : null;
-    const rows = cases.kpiCases(from, to, q.community ?? null);
+    const registered = cases.kpiCases(from, to, q.community ?? null);
+    const rows = q.department === undefined ? registered : registered.filter((c) => c.department === q.department);
     const byCode = new Map(categories.list().map((c): [string, CaseCategory] => [c.code, c]));
     const minutes = workingMinutes(time);
     return groupBys.map((groupBy) => {
@@ -173,7 +185,7 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
       };
       const { groups, total } = computeKpis(rows, groupBy, minutes, offsetMinutes);
       return {
-        groupBy, from, to, ...(q.community ? { community: q.community } : {}),
+        groupBy, from, to, ...(q.community ? { community: q.community } : {}), ...(q.department === undefined ? {} : { department: q.department }),
         rows: groups.map((g): KpiRow => ({ key: g.key, label: labelOf(g.key, g.cases[0]!), ...g.figures })),
         total,
       };

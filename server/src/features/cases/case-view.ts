@@ -11,7 +11,7 @@ export function canSee(user: Pick<SessionUser, 'role' | 'department'>, c: Pick<C
 /** The state machine's view of a stored case and its category. */
 export function machineCase(c: CaseRecord, category: CaseCategory, afterPhotos = 0): MachineCase {
   return {
-    state: c.state, department: c.department, deadline: c.deadline, postponed: c.postponed, reworkCount: c.reworkCount, afterPhotos,
+    state: c.state, department: c.department, deadline: c.deadline, postponed: c.postponed, reworkCount: c.reworkCount, reporterId: c.reporterId, afterPhotos,
     category: { timeLimit: category.timeLimit, department: category.department },
   };
 }

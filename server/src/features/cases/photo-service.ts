@@ -12,9 +12,9 @@ import type { PhotoFileNames, PhotoFiles } from './photo-files';
 import { preparePhoto, readPlace, sniffImageType, type PhotoPlace, type PreparedPhoto } from '../photos/photo-image';
 import type { PhotoRecord, PhotoRepository } from './photo-repository';
 
-/** Who may add photos of each kind, and in which states. */
-const UPLOAD_RULES: Readonly<Record<PhotoKind, { roles: readonly Role[]; states: readonly CaseRecord['state'][] }>> = {
-  before: { roles: ['admin', 'inspector', 'supervisor'], states: OPEN_STATES },
+/** Who may add photos of each kind, and in which states; `reporterOnly` roles add them only to the cases they reported. */
+const UPLOAD_RULES: Readonly<Record<PhotoKind, { roles: readonly Role[]; reporterOnly?: readonly Role[]; states: readonly CaseRecord['state'][] }>> = {
+  before: { roles: ['admin', 'inspector', 'supervisor'], reporterOnly: ['inspector', 'supervisor'], states: OPEN_STATES },
   after: { roles: ['admin', 'handler'], states: ['handling'] },
 };
 
@@ -82,7 +82,7 @@ export function createPhotoService(deps: { db: Db; cases: CaseRepository; photos
     prepare,
 
     /**
-     * Adds photos to a case the actor can see: "before" photos by filers while the case is open,
+     * Adds photos to a case the actor can see: "before" photos by its reporter (or an admin) while the case is open,
      * "after" photos by its department's handler while it is being handled.
      */
     async add(ref: string, kind: PhotoKind, buffers: readonly Buffer[], actor: SessionUser, now = new Date()): Promise<CasePhoto[]> {
@@ -90,6 +90,7 @@ export function createPhotoService(deps: { db: Db; cases: CaseRepository; photos
       const rule = UPLOAD_RULES[kind];
       if (!rule.roles.includes(actor.role)) throw new HttpError(403, 'forbidden', `role "${actor.role}" may not add "${kind}" photos`);
       if (!rule.states.includes(c.state)) throw new HttpError(409, 'invalid_state', `"${kind}" photos can be added only while a case is ${rule.states.join(', ')} (it is ${c.state})`);
+      if (rule.reporterOnly?.includes(actor.role) && c.reporterId !== actor.id) throw new HttpError(403, 'not_reporter', `only the reporter of case ${c.number} may add "${kind}" photos to it`);
       checkRoom(c.id, kind, buffers.length);
       const prepared = await prepare(buffers);
       const at = now.toISOString();

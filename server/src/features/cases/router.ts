@@ -87,7 +87,7 @@ export function createCasesRouter(deps: { reads: CaseReadService; writes: CaseSe
   });
 
   router.get('/kpis', (req, res) => {
-    res.json(reads.kpis(parseQuery(kpiQuery, req.query)));
+    res.json(reads.kpis(parseQuery(kpiQuery, req.query), req.user!));
   });
 
   router.post('/dispatch', (req, res) => {

@@ -32,22 +32,28 @@ const TARGET: Record<CaseAction, CaseState | 'same'> = {
   close: 'closed', rework: 'handling', postpone: 'same', void: 'void',
 };
 
+/** The user who filed the test case: an inspector verifies only the cases it reported. */
+const REPORTER = 7;
+
 const INPUT = { note: '已处理', reason: '理由', until: '2011-12-31T09:00:00.000Z' };
 
 const aCase = (state: CaseState, over: Partial<MachineCase> = {}): MachineCase => ({
-  state, department: 'sanitation', deadline: '2011-03-07T06:00:00.000Z', postponed: false, reworkCount: 0, afterPhotos: 1,
+  state, department: 'sanitation', deadline: '2011-03-07T06:00:00.000Z', postponed: false, reworkCount: 0, reporterId: REPORTER, afterPhotos: 1,
   category: { timeLimit: { value: 2, unit: 'wh' }, department: 'sanitation' }, ...over,
 });
 
 const USERS: [string, MachineUser][] = [
-  ...ROLES.map((role): [string, MachineUser] => [role, { role, department: role === 'handler' ? 'sanitation' : null }]),
-  ['handler of another department', { role: 'handler', department: 'greening' }],
+  ...ROLES.map((role): [string, MachineUser] => [role, { id: REPORTER, role, department: role === 'handler' ? 'sanitation' : null }]),
+  ['handler of another department', { id: REPORTER, role: 'handler', department: 'greening' }],
+  ['inspector who did not report the case', { id: REPORTER + 1, role: 'inspector', department: null }],
+  ['supervisor who did not report the case', { id: REPORTER + 1, role: 'supervisor', department: null }],
 ];
 
 function expected(state: CaseState, action: CaseAction, user: MachineUser): number {
   const rolesForAction = new Set(ALLOWED.filter((a) => a.action === action).flatMap((a) => a.roles));
   if (!rolesForAction.has(user.role)) return 403;
   if (user.role === 'handler' && user.department !== 'sanitation') return 403;
+  if (user.role === 'inspector' && user.id !== REPORTER && (action === 'close' || action === 'rework')) return 403;
   return ALLOWED.some((a) => a.state === state && a.action === action) ? 200 : 409;
 }
 
@@ -72,7 +78,7 @@ describe.each(USERS)('the state machine for %s', (_name, user) => {
 });
 
 describe('transitions', () => {
-  const admin: MachineUser = { role: 'admin', department: null };
+  const admin: MachineUser = { id: REPORTER, role: 'admin', department: null };
 
   it.each(ALLOWED)('$action from $state leads to the right state and records it', ({ state, action }) => {
     const { changes, event } = apply(aCase(state), action, admin, INPUT, NOW, time);
@@ -100,22 +106,22 @@ describe('transitions', () => {
 
   it('postpones to a later deadline only, setting the flag and keeping the state', () => {
     const c = aCase('handling');
-    const later = apply(c, 'postpone', { role: 'dispatcher', department: null }, { reason: '等待材料', until: '2011-03-09T09:00:00+08:00' }, NOW, time);
+    const later = apply(c, 'postpone', { id: REPORTER, role: 'dispatcher', department: null }, { reason: '等待材料', until: '2011-03-09T09:00:00+08:00' }, NOW, time);
     expect(later.changes).toEqual({ state: 'handling', postponed: true, deadline: '2011-03-09T01:00:00.000Z' });
     expect(later.event).toMatchObject({ note: '等待材料', data: { previousDeadline: c.deadline, deadline: '2011-03-09T01:00:00.000Z' } });
     for (const until of ['2011-03-07T06:00:00.000Z', '2011-03-07T05:00:00.000Z']) {
-      expect(() => apply(c, 'postpone', { role: 'dispatcher', department: null }, { reason: 'x', until }, NOW, time)).toThrow(/later than 2011-03-07T06:00:00.000Z/);
+      expect(() => apply(c, 'postpone', { id: REPORTER, role: 'dispatcher', department: null }, { reason: 'x', until }, NOW, time)).toThrow(/later than 2011-03-07T06:00:00.000Z/);
     }
   });
 
   it('counts rework and keeps the clock', () => {
-    const { changes, event } = apply(aCase('feedback', { reworkCount: 1 }), 'rework', { role: 'inspector', department: null }, { note: '仍有垃圾' }, NOW, time);
+    const { changes, event } = apply(aCase('feedback', { reworkCount: 1 }), 'rework', { id: REPORTER, role: 'inspector', department: null }, { note: '仍有垃圾' }, NOW, time);
     expect(changes).toEqual({ state: 'handling', reworkCount: 2 });
     expect(event).toMatchObject({ note: '仍有垃圾', data: { rework: 2 } });
   });
 
   it('refuses feedback without an "after" photo since the case went into handling (400)', () => {
-    const run = () => apply(aCase('handling', { afterPhotos: 0 }), 'feedback', { role: 'handler', department: 'sanitation' }, { note: '已清理' }, NOW, time);
+    const run = () => apply(aCase('handling', { afterPhotos: 0 }), 'feedback', { id: REPORTER, role: 'handler', department: 'sanitation' }, { note: '已清理' }, NOW, time);
     expect(run).toThrow(/at least one "after" photo/);
     expect(run).toThrow(expect.objectContaining({ status: 400, code: 'after_photo_required' }));
     expect(apply(aCase('handling', { afterPhotos: 2 }), 'feedback', admin, { note: '已清理' }, NOW, time).event.data).toEqual({ afterPhotos: 2 });
@@ -141,7 +147,7 @@ describe('transitions', () => {
 
   it('says why a transition is refused', () => {
     expect(() => apply(aCase('closed'), 'rework', admin, INPUT, NOW, time)).toThrow(/cannot rework a case that is closed \(only from feedback\)/);
-    expect(() => apply(aCase('reported'), 'register', { role: 'leader', department: null }, {}, NOW, time)).toThrow(/role "leader" may not register cases/);
-    expect(() => apply(aCase('dispatched'), 'accept', { role: 'handler', department: 'greening' }, {}, NOW, time)).toThrow(/not assigned to department "greening"/);
+    expect(() => apply(aCase('reported'), 'register', { id: REPORTER, role: 'leader', department: null }, {}, NOW, time)).toThrow(/role "leader" may not register cases/);
+    expect(() => apply(aCase('dispatched'), 'accept', { id: REPORTER, role: 'handler', department: 'greening' }, {}, NOW, time)).toThrow(/not assigned to department "greening"/);
   });
 });

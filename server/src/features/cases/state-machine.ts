@@ -10,6 +10,8 @@ export interface MachineCase {
   deadline: string | null;
   postponed: boolean;
   reworkCount: number;
+  /** The user who filed the case (null for outside channels such as Open311). */
+  reporterId: number | null;
   /**
    * "After" photos uploaded since the case last went into handling (accept or
    * rework): feedback needs at least one.
@@ -20,7 +22,7 @@ export interface MachineCase {
 }
 
 /** The acting user as the state machine sees it. */
-export type MachineUser = Pick<SessionUser, 'role' | 'department'>;
+export type MachineUser = Pick<SessionUser, 'id' | 'role' | 'department'>;
 
 /** The case fields a transition sets (timestamps as ISO instants). */
 export interface CaseChanges {
@@ -61,6 +63,8 @@ interface Rule {
   roles: readonly Role[];
   /** Handlers act only on cases of their own department. */
   ownDepartment?: true;
+  /** Roles that act only on the cases they reported themselves. */
+  ownReports?: readonly Role[];
 }
 
 /**
@@ -73,19 +77,23 @@ export const RULES: Readonly<Record<CaseAction, Rule>> = {
   dispatch: { from: ['registered'], to: 'dispatched', roles: ['dispatcher'] },
   accept: { from: ['dispatched'], to: 'handling', roles: ['handler'], ownDepartment: true },
   feedback: { from: ['handling'], to: 'feedback', roles: ['handler'], ownDepartment: true },
-  close: { from: ['feedback'], to: 'closed', roles: ['supervisor', 'inspector'] },
-  rework: { from: ['feedback'], to: 'handling', roles: ['supervisor', 'inspector'] },
+  // verification (核查结案): the supervision centre, or the inspector who reported the case
+  close: { from: ['feedback'], to: 'closed', roles: ['supervisor', 'inspector'], ownReports: ['inspector'] },
+  rework: { from: ['feedback'], to: 'handling', roles: ['supervisor', 'inspector'], ownReports: ['inspector'] },
   postpone: { from: ['dispatched', 'handling'], to: 'same', roles: ['dispatcher'] },
   void: { from: ['reported', 'registered', 'dispatched'], to: 'void', roles: ['supervisor'] },
 };
 
-function refusal(c: Pick<MachineCase, 'state' | 'department'>, action: CaseAction, user: MachineUser): TransitionError | undefined {
+function refusal(c: Pick<MachineCase, 'state' | 'department' | 'reporterId'>, action: CaseAction, user: MachineUser): TransitionError | undefined {
   const rule = RULES[action];
   if (user.role !== 'admin' && !rule.roles.includes(user.role)) {
     return new TransitionError(403, 'action_forbidden', `role "${user.role}" may not ${action} cases`);
   }
   if (user.role === 'handler' && rule.ownDepartment && c.department !== user.department) {
     return new TransitionError(403, 'other_department', `this case is not assigned to department "${user.department ?? 'none'}"`);
+  }
+  if (rule.ownReports?.includes(user.role) && c.reporterId !== user.id) {
+    return new TransitionError(403, 'not_reporter', `only the supervision centre or the inspector who reported this case may ${action} it`);
   }
   if (!rule.from.includes(c.state)) {
     return new TransitionError(409, 'invalid_transition', `cannot ${action} a case that is ${c.state} (only from ${rule.from.join(', ')})`, { state: c.state, from: rule.from });
@@ -94,7 +102,7 @@ function refusal(c: Pick<MachineCase, 'state' | 'department'>, action: CaseActio
 }
 
 /** The actions a user may take on a case now, in workflow order. */
-export function nextActions(c: Pick<MachineCase, 'state' | 'department'>, user: MachineUser): CaseAction[] {
+export function nextActions(c: Pick<MachineCase, 'state' | 'department' | 'reporterId'>, user: MachineUser): CaseAction[] {
   return CASE_ACTIONS.filter((a) => refusal(c, a, user) === undefined);
 }
 

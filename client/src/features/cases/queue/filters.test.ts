@@ -28,4 +28,10 @@ describe('case filters in the URL', () => {
     expect(listParams(filters, all, 50)).toMatchObject({ state: 'closed', overdue: undefined });
     expect(listParams({ ...NO_FILTERS, overdue: true }, all, 20)).toMatchObject({ state: undefined, overdue: 'true', offset: '0' });
   });
+
+  it('lists only the caller’s own reports on a queue the server marks as such (an inspector’s cases to verify)', () => {
+    const toVerify: CaseTab = { kind: 'queue', key: 'to-verify', states: ['feedback'], action: 'close', count: 1, overdue: 0, reporter: 'me' };
+    expect(listParams(NO_FILTERS, toVerify, 50)).toMatchObject({ state: 'feedback', reporter: 'me' });
+    expect(listParams(NO_FILTERS, toRegister, 50).reporter).toBeUndefined();
+  });
 });

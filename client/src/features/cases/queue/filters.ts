@@ -88,7 +88,7 @@ export function listParams(filters: CaseFilters, tab: CaseTab, pageSize: number)
     from: filters.from || undefined,
     to: filters.to || undefined,
     q: filters.q || undefined,
-    reporter: tab.kind === 'mine' ? 'me' : undefined,
+    reporter: tab.kind === 'mine' || (tab.kind === 'queue' && tab.reporter === 'me') ? 'me' : undefined,
     limit: String(pageSize),
     offset: String((filters.page - 1) * pageSize),
   };

@@ -9,7 +9,7 @@ export type QueueKey = (typeof QUEUE_KEYS)[number];
 
 /** A tab of the cases page: one of the caller's work queues, every case, or the cases filed from this device. */
 export type CaseTab =
-  | { kind: 'queue'; key: string; states: CaseState[]; action: CaseAction; count: number; overdue: number }
+  | { kind: 'queue'; key: string; states: CaseState[]; action: CaseAction; count: number; overdue: number; reporter?: 'me' }
   | { kind: 'all'; key: 'all'; count: number | null; overdue: number | null }
   | { kind: 'mine'; key: 'mine'; count: number };
 
@@ -23,7 +23,9 @@ export function isQueueKey(key: string): key is QueueKey {
  * then (for those who file) the reports of this device, queued or sent.
  */
 export function tabsFor(role: Role, queues: QueuesAnswer | null, outboxCount: number): CaseTab[] {
-  const tabs: CaseTab[] = (queues?.queues ?? []).map((q) => ({ kind: 'queue', key: q.key, states: q.states, action: q.action, count: q.count, overdue: q.overdue }));
+  const tabs: CaseTab[] = (queues?.queues ?? []).map((q) => ({
+    kind: 'queue', key: q.key, states: q.states, action: q.action, count: q.count, overdue: q.overdue, ...(q.reporter ? { reporter: q.reporter } : {}),
+  }));
   const total = queues ? Object.values(queues.counts).reduce((sum, n) => sum + n, 0) : null;
   tabs.push({ kind: 'all', key: 'all', count: total, overdue: queues?.overdue ?? null });
   if (CASE_FILERS.includes(role)) tabs.push({ kind: 'mine', key: 'mine', count: outboxCount });
