@@ -91,11 +91,11 @@ try {
     process.exit(1);
   }
   const service = createImportService({ db, layers: createLayerRepository(db), features: createFeatureRepository(db), audit: createAuditRepository(db) });
-  const report = service.run({
+  const report = await service.run({
     layerId: values.layer, content: fs.readFileSync(file), fileName: path.basename(file),
     format: values.format as ImportFormat | undefined, crs: values.crs as ImportCrs,
     dryRun: values['dry-run'], onlyValid: values['only-valid'],
-  }, { id: null, username: 'cli' });
+  }, { id: null, username: 'cli', role: 'operator' });
   db.close();
   if (values.json) console.log(JSON.stringify(report, null, 2));
   else printReport(report, file);

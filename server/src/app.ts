@@ -22,6 +22,8 @@ import { createFeatureWriteService } from './features/layers/feature-write-servi
 import { createLayersRouter } from './features/layers/router';
 import { createFeaturePhotos } from './features/feature-photos/feature';
 import { createFeaturePhotosRouter } from './features/feature-photos/router';
+import { createAppUploads, type UploadDeps } from './features/photos/uploads';
+import type { PhotoWriter } from './features/photos/photo-store';
 import { createImportService } from './features/import/import-service';
 import { createImportRouter } from './features/import/router';
 import { createIndicatorRepository } from './features/indicators/indicator-repository';
@@ -52,6 +54,8 @@ export interface AppDeps {
   db: Db;
   config: AppConfig;
   log?: Logger;
+  /** Upload seams: the gates bounding image and import work, and the photo store's file operations. */
+  uploads?: UploadDeps & { photoWriter?: PhotoWriter };
 }
 
 /** The app: a node:http listener (tiles on a fast path, the rest through Express). */
@@ -87,7 +91,7 @@ function securityHeaders(config: AppConfig) {
 }
 
 /** Builds the application over an open database. */
-export function createApp({ db, config, log = createLogger(config.logLevel) }: AppDeps): App {
+export function createApp({ db, config, log = createLogger(config.logLevel), uploads: uploadDeps = {} }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -111,7 +115,9 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
     events.publish(c.action === 'report' ? 'case.created' : 'case.changed', { id: c.id, number: c.number, state: c.to, community: c.community, category: c.category });
     layerChanged(CASES_LAYER_ID);
   };
-  const featurePhotos = createFeaturePhotos({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir });
+  const { photoWriter } = uploadDeps;
+  const uploads = createAppUploads(config.uploadDir, uploadDeps);
+  const featurePhotos = createFeaturePhotos({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter });
   const writes = createFeatureWriteService({
     db, layers: layerRepository, features: featureRepository, audit,
     onChange: (c) => {
@@ -119,7 +125,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
       featurePhotos.prune(c.layerId);
     },
   });
-  const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, onChange: caseChanged });
+  const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, onChange: caseChanged });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
   const links = { publicBaseUrl: config.publicBaseUrl };
   const imports = createImportService({ db, layers: layerRepository, features: featureRepository, audit, onChange: (c) => events.publish('layer.changed', c) });
@@ -142,13 +148,13 @@ export function createApp({ db, config, log = createLogger(config.logLevel) }: A
   app.use('/api/auth', createAuthRouter({ auth, audit, bursts: auditBursts }));
   app.use('/api/audit', createAuditRouter(audit, auditBursts));
   app.use('/api/layers', createLayersRouter(layerService));
-  app.use('/api/layers', createFeaturePhotosRouter(featurePhotos));
-  app.use('/api/layers', createImportRouter(imports));
+  app.use('/api/layers', createFeaturePhotosRouter(featurePhotos, uploads));
+  app.use('/api/layers', createImportRouter(imports, uploads));
   const indicators = createIndicatorRepository(db);
   app.use('/api/indicators', createIndicatorsRouter(indicators));
-  app.use('/api/cases', createCasesRouter(cases));
+  app.use('/api/cases', createCasesRouter({ ...cases, uploads }));
   app.use('/api/overview', createOverviewRouter(createOverviewService({ cases: cases.reads, indicators, features: featureRepository })));
-  app.use('/api/photos', createPhotosRouter(cases.photos));
+  app.use('/api/photos', createPhotosRouter(cases.photos, uploads));
   app.use('/api/events', createEventsRouter({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }));
   app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));
   app.use('/open311/v2', createOpen311Feature({ db, features: featureRepository, writes: cases.writes, ratePerMinute: config.open311RatePerMinute }));

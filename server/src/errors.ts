@@ -28,6 +28,24 @@ export class NotFoundError extends HttpError {
   }
 }
 
+/** 503: the server is busy with other work of this kind; the client may retry after `retryAfterSeconds`. */
+export class BusyError extends HttpError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(503, 'busy', message, { retryAfter: retryAfterSeconds });
+  }
+}
+
+const STORAGE_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+
+/** Whether an error says the disk (or the user's quota, or the database file) is full. */
+export function isStorageFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STORAGE_FULL_CODES.has(code);
+}
+
+/** How often a full disk is logged at most, in milliseconds (not once per refused request). */
+const STORAGE_FULL_LOG_MS = 60_000;
+
 /** The JSON body of every error response. */
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -46,19 +64,36 @@ function fromBodyParser(err: BodyParserError): HttpError | undefined {
   return undefined;
 }
 
+/** A path parameter whose percent-encoding is malformed (`%E0%A4%A`): Express's decodeURIComponent throws a URIError. */
+function fromMalformedUrl(err: unknown): HttpError | undefined {
+  return err instanceof URIError ? new BadRequestError('the URL holds a malformed percent-encoding') : undefined;
+}
+
 /** 404 for any route no router claimed. */
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new NotFoundError(`no route for ${req.method} ${req.path}`));
 };
 
-/** Maps errors to `{ error: { code, message, details? } }`; never leaks stacks or paths. */
-export function errorHandler(log: Logger): ErrorRequestHandler {
+/**
+ * Maps errors to `{ error: { code, message, details? } }`; never leaks stacks or paths.
+ * A full disk (ENOSPC, EDQUOT, SQLITE_FULL) is 507 `insufficient_storage`, logged once a minute at most.
+ */
+export function errorHandler(log: Logger, now: () => number = Date.now): ErrorRequestHandler {
+  let storageFullLoggedAt = -Infinity;
+  const storageFull = (err: unknown): HttpError => {
+    if (now() - storageFullLoggedAt >= STORAGE_FULL_LOG_MS) {
+      storageFullLoggedAt = now();
+      log.error({ code: (err as { code: string }).code }, 'storage full: writes are refused with 507 until space is freed (logged once a minute)');
+    }
+    return new HttpError(507, 'insufficient_storage', 'the server has run out of storage space, so nothing was saved; try again later and tell the administrator');
+  };
   return (err: unknown, req, res, _next) => {
-    const known = err instanceof HttpError ? err : fromBodyParser(err as BodyParserError);
+    const known = err instanceof HttpError ? err : isStorageFull(err) ? storageFull(err) : fromMalformedUrl(err) ?? fromBodyParser(err as BodyParserError);
     if (!known) log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
     const e = known ?? new HttpError(500, 'internal_error', 'internal server error');
     const body: ErrorBody = { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } };
     if (res.headersSent) return;
+    if (e instanceof BusyError) res.set('Retry-After', String(e.retryAfterSeconds));
     res.status(e.status).type('application/json').send(JSON.stringify(body));
   };
 }

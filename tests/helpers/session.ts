@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createApp, type App } from '../../server/src/app';
+import { createApp, type App, type AppDeps } from '../../server/src/app';
 import { testConfig, type AppConfig } from '../../server/src/config';
 import { openDatabase, type Db } from '../../server/src/db/database';
 import { seedDatabase } from '../../server/src/seed/seed';
@@ -16,13 +16,13 @@ export interface SecuredApp {
   cookieFor(role: Role): Promise<string>;
 }
 
-/** Builds a fixture app with demo accounts; `overrides` change its configuration. */
-export async function createSecuredApp(overrides: Partial<AppConfig> = {}, dataDir = writeFixtureDataDir()): Promise<SecuredApp> {
+/** Builds a fixture app with demo accounts; `overrides` change its configuration, `deps` add factory seams (logger, upload gates, photo writer). */
+export async function createSecuredApp(overrides: Partial<AppConfig> = {}, dataDir = writeFixtureDataDir(), deps: Pick<AppDeps, 'log' | 'uploads'> = {}): Promise<SecuredApp> {
   const db = openDatabase(':memory:');
   seedDatabase(db, dataDir);
   await seedDemoAccounts(db);
   const config = testConfig({ dataDir, ...overrides });
-  const app = createApp({ db, config });
+  const app = createApp({ db, config, ...deps });
   const cookies = new Map<Role, string>();
   return {
     app, db, config,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEPARTMENTS, type Role } from './auth';
+import { plainText } from './text';
 
 /** States of a case (case-standards.md: the closed loop plus its side states). */
 export const CASE_STATES = ['reported', 'registered', 'rejected', 'dispatched', 'handling', 'feedback', 'closed', 'void'] as const;
@@ -44,8 +45,8 @@ export type ClockColour = (typeof CLOCK_COLOURS)[number];
 /** Roles that may see reporters' contact data. */
 export const CONTACT_READERS: readonly Role[] = ['supervisor', 'dispatcher', 'admin'];
 
-const localized = z.strictObject({ zh: z.string().trim().min(1).max(100), en: z.string().trim().min(1).max(200) });
-const note = z.string().trim().min(1).max(2000);
+const localized = z.strictObject({ zh: plainText(1, 100), en: plainText(1, 200) });
+const note = plainText(1, 2000);
 const version = z.number().int().min(1).optional();
 
 /** A handling time limit. */
@@ -83,8 +84,8 @@ export type NewCategoryBody = z.input<typeof newCategoryBody>;
 
 /** A reporter's contact data (private: never in layers, tiles or public APIs). */
 export const contactSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
-  phone: z.string().trim().min(3).max(40).optional(),
+  name: plainText(1, 100).optional(),
+  phone: plainText(3, 40).optional(),
   email: z.email().max(200).optional(),
 });
 /** A reporter's contact data. */
@@ -95,8 +96,8 @@ export const newCaseBody = z.strictObject({
   category: z.string().regex(CATEGORY_CODE, 'a category code like C01-03'),
   lon: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
-  description: z.string().trim().min(1).max(4000),
-  address: z.string().trim().min(1).max(200).optional(),
+  description: plainText(1, 4000),
+  address: plainText(1, 200).optional(),
   /** Made by the client once per case: a repeated POST returns the first case. */
   idempotencyKey: z.uuid(),
   channel: z.enum(['inspector', 'hotline']).default('inspector'),
@@ -148,7 +149,7 @@ export const caseListQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   from: dateOrInstant.optional(),
   to: dateOrInstant.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: plainText(1, 100).optional(),
   /** `me`: only the cases the caller reported. */
   reporter: z.literal('me').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -265,8 +266,8 @@ export const PHOTO_KINDS = ['before', 'after'] as const;
 export type PhotoKind = (typeof PHOTO_KINDS)[number];
 /** Image types accepted, as sniffed from the bytes (never from the name or the declared type). */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-/** Upload limits: photos of one kind per case, and bytes per file. */
-export const PHOTO_LIMITS = { perKind: 5, maxBytes: 10 * 1024 * 1024 } as const;
+/** Upload limits: photos of one kind per case, bytes per file and pixels per image (a 50 MP phone photo). */
+export const PHOTO_LIMITS = { perKind: 5, maxBytes: 10 * 1024 * 1024, maxPixels: 50_000_000 } as const;
 /** Form fields of `POST /api/cases/:id/photos` (the files go in `photos`). */
 export const photoUploadFields = z.strictObject({ kind: z.enum(PHOTO_KINDS).default('before') });
 

@@ -11,8 +11,18 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 /** One coordinate system of imported coordinates. */
 export type ImportCrs = (typeof IMPORT_CRS)[number];
 
-/** Bounds of one import: the file's size and the number of features in it. */
-export const IMPORT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxFeatures: 10_000 } as const;
+/**
+ * Bounds of one import: the file's size, the features in it, their positions (vertices) all
+ * together, and the text of one GeoJSON feature (or of a GeoJSON file outside its features).
+ */
+export const IMPORT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxFeatures: 10_000, maxVertices: 200_000, maxFeatureChars: 2 * 1024 * 1024 } as const;
+
+/** The bounds an import service applies (`IMPORT_LIMITS` unless a test sets others). */
+export interface ImportLimits {
+  maxFeatures: number;
+  maxVertices: number;
+  maxFeatureChars: number;
+}
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])]).transform((v) => v === true || v === 'true' || v === '1');
 

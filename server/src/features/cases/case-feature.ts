@@ -13,6 +13,7 @@ import { createCategoryService } from './category-service';
 import { createPhotoFiles } from './photo-files';
 import { createPhotoRepository } from './photo-repository';
 import { createPhotoService } from './photo-service';
+import type { PhotoWriter } from '../photos/photo-store';
 
 /** What the case feature needs: the database, the layer repositories, the audit log and the upload folder. */
 export interface CaseFeatureDeps {
@@ -23,6 +24,8 @@ export interface CaseFeatureDeps {
   /** Folder of uploaded photos (`DATA_DIR/uploads`). */
   uploadDir: string;
   onChange?: (change: CaseChange) => void;
+  /** File operations of the photo store (the real file system by default). */
+  photoWriter?: PhotoWriter;
 }
 
 /** Wires the case repositories and services over one database. */
@@ -34,7 +37,7 @@ export function createCaseFeature(deps: CaseFeatureDeps) {
   const photoRepository = createPhotoRepository(db);
   const locator = createCaseLocator(deps.features);
   const layer = createCaseLayerWriter({ layers: deps.layers, features: deps.features });
-  const photos = createPhotoService({ db, cases, photos: photoRepository, files: createPhotoFiles(deps.uploadDir), audit, categories });
+  const photos = createPhotoService({ db, cases, photos: photoRepository, files: createPhotoFiles(deps.uploadDir, deps.photoWriter), audit, categories });
   return {
     reads: createCaseReadService({ cases, events, categories, locator, photos }),
     writes: createCaseService({

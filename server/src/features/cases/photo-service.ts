@@ -9,7 +9,7 @@ import { canSee } from './case-view';
 import type { CategoryRepository } from './category-repository';
 import type { PhotoFile } from '../photos/photo-http';
 import type { PhotoFileNames, PhotoFiles } from './photo-files';
-import { preparePhoto, readPlace, sniffImageType, type PhotoPlace, type PreparedPhoto } from '../photos/photo-image';
+import { fileHead, preparePhoto, readPlace, sniffImageType, type PhotoPlace, type PreparedPhoto } from '../photos/photo-image';
 import type { PhotoRecord, PhotoRepository } from './photo-repository';
 
 /** Who may add photos of each kind, and in which states; `reporterOnly` roles add them only to the cases they reported. */
@@ -59,7 +59,7 @@ export function createPhotoService(deps: { db: Db; cases: CaseRepository; photos
         const names = files.write(caseId, p);
         written.push(names);
         return photos.insert({
-          caseId, kind, mime: p.mime, bytes: p.original.length, width: p.width, height: p.height, takenAt: p.takenAt, lon: p.lon, lat: p.lat,
+          caseId, kind, mime: p.mime, bytes: p.bytes, width: p.width, height: p.height, takenAt: p.takenAt, lon: p.lon, lat: p.lat,
           sha256: p.sha256, ...names, userId, demo: false, createdAt: at,
         });
       });
@@ -70,29 +70,29 @@ export function createPhotoService(deps: { db: Db; cases: CaseRepository; photos
     }
   }
 
-  async function prepare(buffers: readonly Buffer[]): Promise<PreparedPhoto[]> {
+  async function prepare(uploads: readonly string[]): Promise<PreparedPhoto[]> {
     const out: PreparedPhoto[] = [];
-    for (const buf of buffers) out.push(await preparePhoto(buf, offsetMinutes()));
+    for (const file of uploads) out.push(await preparePhoto(file, offsetMinutes()));
     return out;
   }
 
   return {
     store,
-    /** Checks and processes uploaded files one after another; a file that is not a readable JPEG, PNG or WebP fails all (415). */
+    /** Checks and processes uploaded files (temporary paths) one after another; a file that is not a readable JPEG, PNG or WebP fails all (415). */
     prepare,
 
     /**
      * Adds photos to a case the actor can see: "before" photos by its reporter (or an admin) while the case is open,
      * "after" photos by its department's handler while it is being handled.
      */
-    async add(ref: string, kind: PhotoKind, buffers: readonly Buffer[], actor: SessionUser, now = new Date()): Promise<CasePhoto[]> {
+    async add(ref: string, kind: PhotoKind, uploads: readonly string[], actor: SessionUser, now = new Date()): Promise<CasePhoto[]> {
       const c = visibleCase(ref, actor);
       const rule = UPLOAD_RULES[kind];
       if (!rule.roles.includes(actor.role)) throw new HttpError(403, 'forbidden', `role "${actor.role}" may not add "${kind}" photos`);
       if (!rule.states.includes(c.state)) throw new HttpError(409, 'invalid_state', `"${kind}" photos can be added only while a case is ${rule.states.join(', ')} (it is ${c.state})`);
       if (rule.reporterOnly?.includes(actor.role) && c.reporterId !== actor.id) throw new HttpError(403, 'not_reporter', `only the reporter of case ${c.number} may add "${kind}" photos to it`);
-      checkRoom(c.id, kind, buffers.length);
-      const prepared = await prepare(buffers);
+      checkRoom(c.id, kind, uploads.length);
+      const prepared = await prepare(uploads);
       const at = now.toISOString();
       const stored = db.transaction(() => {
         const records = store(c.id, kind, prepared, actor.id, at);
@@ -114,9 +114,9 @@ export function createPhotoService(deps: { db: Db; cases: CaseRepository; photos
     },
 
     /** The EXIF GPS position and time of an uploaded image (415 when it is not a JPEG, PNG or WebP). */
-    async exif(buf: Buffer): Promise<PhotoPlace> {
-      if (!sniffImageType(buf)) throw new HttpError(415, 'unsupported_media_type', 'send a JPEG photo (PNG and WebP are read too)');
-      return readPlace(buf, offsetMinutes());
+    async exif(file: string): Promise<PhotoPlace> {
+      if (!sniffImageType(await fileHead(file))) throw new HttpError(415, 'unsupported_media_type', 'send a JPEG photo (PNG and WebP are read too)');
+      return readPlace(file, offsetMinutes());
     },
   };
 }

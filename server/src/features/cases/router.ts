@@ -10,7 +10,7 @@ import type { CaseReadService } from './case-read-service';
 import type { CaseService } from './case-service';
 import { caseEtag } from './case-view';
 import { categoryEtag, type CategoryService } from './category-service';
-import { photoUpload, uploadedBuffers } from '../photos/photo-http';
+import { uploadedFiles, type Uploads } from '../photos/uploads';
 import { createCasePhotosRouter } from './photo-router';
 import type { PhotoService } from './photo-service';
 
@@ -39,22 +39,22 @@ function actionOf(req: Request): CaseAction {
 }
 
 /** `/api/cases`: filing (with photos), work queues, the case page, workflow actions, photos, categories and KPIs. */
-export function createCasesRouter(deps: { reads: CaseReadService; writes: CaseService; categories: CategoryService; photos: PhotoService }): Router {
-  const { reads, writes, categories, photos } = deps;
+export function createCasesRouter(deps: { reads: CaseReadService; writes: CaseService; categories: CategoryService; photos: PhotoService; uploads: Uploads }): Router {
+  const { reads, writes, categories, photos, uploads } = deps;
   const router = Router();
 
   router.get('/', (req, res) => {
     res.json(reads.list(parseQuery(caseListQuery, req.query), req.user!));
   });
 
-  router.post('/', photoUpload('photos', PHOTO_LIMITS.perKind), async (req, res) => {
+  router.post('/', uploads.photos('photos', PHOTO_LIMITS.perKind, async (req, res) => {
     const body = parseBody(newCaseBody, reportOf(req));
-    const buffers = uploadedBuffers(req);
-    const prepared = buffers.length ? await photos.prepare(buffers) : [];
+    const files = uploadedFiles(req);
+    const prepared = files.length ? await photos.prepare(files) : [];
     const { record, created } = writes.file(body, req.user!, new Date(), { photos: prepared });
     if (created) res.location(`/api/cases/${record.id}`);
     sendCase(res, reads.detail(String(record.id), req.user!), created ? 201 : 200);
-  });
+  }));
 
   router.get('/queues', (req, res) => {
     res.json(reads.queues(req.user!));
@@ -96,7 +96,7 @@ export function createCasesRouter(deps: { reads: CaseReadService; writes: CaseSe
     res.json({ cases: done.map((c) => reads.detail(String(c.id), req.user!)) });
   });
 
-  router.use(createCasePhotosRouter(photos));
+  router.use(createCasePhotosRouter(photos, uploads));
 
   router.get('/:id', (req, res) => {
     sendCase(res, reads.detail(String(req.params.id), req.user!));

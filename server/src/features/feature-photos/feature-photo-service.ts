@@ -9,7 +9,7 @@ import type { FeatureRepository } from '../layers/feature-repository';
 import type { Layer, LayerRepository } from '../layers/layer-repository';
 import type { PhotoFile } from '../photos/photo-http';
 import { preparePhoto, type PreparedPhoto } from '../photos/photo-image';
-import { discardPhotoFiles, storedPhotoPath, writePhotoFiles, type PhotoFileNames } from '../photos/photo-store';
+import { discardPhotoFiles, fsPhotoWriter, storedPhotoPath, writePhotoFiles, type PhotoFileNames, type PhotoWriter } from '../photos/photo-store';
 import type { FeaturePhotoRecord, FeaturePhotoRepository } from './feature-photo-repository';
 
 const ID = /^\d{1,12}$/;
@@ -34,6 +34,8 @@ export interface FeaturePhotoServiceDeps {
   uploadDir: string;
   /** The district's UTC offset, for EXIF times without one. */
   utcOffsetMinutes: () => number;
+  /** File operations of the photo store (the real file system by default). */
+  photoWriter?: PhotoWriter;
 }
 
 /**
@@ -44,6 +46,7 @@ export interface FeaturePhotoServiceDeps {
  */
 export function createFeaturePhotoService(deps: FeaturePhotoServiceDeps) {
   const { db, layers, features, photos, audit } = deps;
+  const writer = deps.photoWriter ?? fsPhotoWriter;
   const root = path.resolve(deps.uploadDir, 'features');
   const layerFolder = (layerId: string) => path.join(root, layerId);
   const folderOf = (layerId: string, featureId: number) => path.join(layerFolder(layerId), String(featureId));
@@ -78,10 +81,10 @@ export function createFeaturePhotoService(deps: FeaturePhotoServiceDeps) {
       return db.transaction(() => {
         checkRoom(featureId, kind, prepared.length);
         const ids = prepared.map((p) => {
-          const names = writePhotoFiles(folder, p);
+          const names = writePhotoFiles(folder, p, writer);
           written.push(names);
           return photos.insert({
-            layerId, featureId, kind, mime: p.mime, bytes: p.original.length, width: p.width, height: p.height, sha256: p.sha256,
+            layerId, featureId, kind, mime: p.mime, bytes: p.bytes, width: p.width, height: p.height, sha256: p.sha256,
             ...names, takenAt: p.takenAt, caption, createdBy: actor.id, createdAt: at,
           });
         });
@@ -120,13 +123,13 @@ export function createFeaturePhotoService(deps: FeaturePhotoServiceDeps) {
       return photos.list(layerId, featureId).map(featurePhotoView);
     },
 
-    /** Adds photos of a kind to a feature of an editable layer; a file that is not a readable JPEG, PNG or WebP fails all (415). */
-    async add(layerId: string, featureRef: string, kind: FeaturePhotoKind, caption: string, buffers: readonly Buffer[], actor: SessionUser, now = new Date()): Promise<FeaturePhoto[]> {
+    /** Adds photos (uploaded temporary files, moved into place) of a kind to a feature of an editable layer; a file that is not a readable JPEG, PNG or WebP fails all (415). */
+    async add(layerId: string, featureRef: string, kind: FeaturePhotoKind, caption: string, uploads: readonly string[], actor: SessionUser, now = new Date()): Promise<FeaturePhoto[]> {
       const { layer, featureId } = featureOf(layerId, featureRef);
       if (layer.options.readOnly) throw new HttpError(403, 'read_only', `collection "${layerId}" is read-only: its photos come through its own workflow`);
-      checkRoom(featureId, kind, buffers.length);
+      checkRoom(featureId, kind, uploads.length);
       const prepared: PreparedPhoto[] = [];
-      for (const buf of buffers) prepared.push(await preparePhoto(buf, deps.utcOffsetMinutes()));
+      for (const file of uploads) prepared.push(await preparePhoto(file, deps.utcOffsetMinutes()));
       if (!features.get(layer.id, featureId)) throw new NotFoundError(`feature "${featureRef}" was deleted meanwhile`);
       return store(layer.id, featureId, kind, caption, prepared, actor, now.toISOString()).map(featurePhotoView);
     },

@@ -4,6 +4,7 @@ import { loadCalendar } from '../cases/case-clock';
 import { createCategoryRepository } from '../cases/category-repository';
 import type { FeatureRepository } from '../layers/feature-repository';
 import type { LayerRepository } from '../layers/layer-repository';
+import type { PhotoWriter } from '../photos/photo-store';
 import { createFeaturePhotoRepository } from './feature-photo-repository';
 import { createFeaturePhotoService } from './feature-photo-service';
 
@@ -11,7 +12,7 @@ import { createFeaturePhotoService } from './feature-photo-service';
  * Wires the feature photo repository and service over one database (EXIF times read in the
  * district's calendar offset) and removes photo files that no row refers to (e.g. after a re-seed).
  */
-export function createFeaturePhotos(deps: { db: Db; layers: LayerRepository; features: FeatureRepository; audit: AuditRepository; uploadDir: string }) {
+export function createFeaturePhotos(deps: { db: Db; layers: LayerRepository; features: FeatureRepository; audit: AuditRepository; uploadDir: string; photoWriter?: PhotoWriter }) {
   const categories = createCategoryRepository(deps.db);
   const service = createFeaturePhotoService({
     ...deps,

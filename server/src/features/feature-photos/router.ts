@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { FEATURE_PHOTO_LIMITS, featurePhotoUploadFields } from '../../contracts/feature-photos';
 import { parseBody } from '../../validation';
-import { photoUpload, sendPhoto, uploadedBuffers } from '../photos/photo-http';
+import { sendPhoto } from '../photos/photo-http';
+import { uploadedFiles, type Uploads } from '../photos/uploads';
 import type { FeaturePhotoService } from './feature-photo-service';
 
 const PHOTOS = '/:layerId/features/:featureId/photos';
@@ -11,7 +12,7 @@ const PHOTOS = '/:layerId/features/:featureId/photos';
  * stream each original and thumbnail, upload (multipart `photos` with `kind` and `caption`)
  * and delete them.
  */
-export function createFeaturePhotosRouter(photos: FeaturePhotoService): Router {
+export function createFeaturePhotosRouter(photos: FeaturePhotoService, uploads: Uploads): Router {
   const router = Router();
   const ids = (params: Record<string, string | string[] | undefined>) => [String(params.layerId), String(params.featureId)] as const;
 
@@ -19,11 +20,11 @@ export function createFeaturePhotosRouter(photos: FeaturePhotoService): Router {
     res.json({ photos: photos.list(...ids(req.params)) });
   });
 
-  router.post(PHOTOS, photoUpload('photos', FEATURE_PHOTO_LIMITS.perUpload), async (req, res) => {
+  router.post(PHOTOS, uploads.photos('photos', FEATURE_PHOTO_LIMITS.perUpload, async (req, res) => {
     const { kind, caption } = parseBody(featurePhotoUploadFields, { ...req.body });
-    const added = await photos.add(...ids(req.params), kind, caption ?? '', uploadedBuffers(req), req.user!);
+    const added = await photos.add(...ids(req.params), kind, caption ?? '', uploadedFiles(req), req.user!);
     res.status(201).json({ photos: added });
-  });
+  }));
 
   router.get(`${PHOTOS}/:photoId`, (req, res) => {
     sendPhoto(res, photos.file(...ids(req.params), String(req.params.photoId), false));

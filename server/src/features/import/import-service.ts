@@ -1,20 +1,23 @@
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { IMPORT_LIMITS, type ImportCrs, type ImportFeatureReport, type ImportFormat, type ImportReport } from '../../contracts/import';
+import { IMPORT_LIMITS, type ImportCrs, type ImportFeatureReport, type ImportFormat, type ImportLimits, type ImportReport } from '../../contracts/import';
 import type { Db } from '../../db/database';
 import type { AuditRepository } from '../audit/audit-repository';
 import { toNewFeature } from '../layers/feature-record';
 import type { FeatureRepository } from '../layers/feature-repository';
 import { checkGeometry, checkWithin } from '../layers/feature-validation';
 import type { Layer, LayerRepository } from '../layers/layer-repository';
-import { districtArea, writableLayer, writeProblems } from '../layers/write-checks';
+import { districtArea, writableLayer, writeProblems, type WriteRole } from '../layers/write-checks';
 import { toWgs84 } from './convert';
 import { decodeText } from './decode';
 import { detectFormat, readInput, type Candidate } from './read-input';
+import { createSlicer } from './slicer';
 
 /** Who runs an import (a signed-in user, or the command line with a null id). */
 export interface ImportActor {
   id: number | null;
   username: string;
+  /** Their role (`operator` on the command line): admin-only layers refuse other roles. */
+  role: WriteRole;
 }
 
 /** One import request: a file's bytes (or text) for a layer. */
@@ -57,16 +60,18 @@ function checkCandidate(c: Candidate, layer: Layer, crs: ImportCrs, district: Fe
  * WGS84 / GCJ-02 / BD-09 to WGS84, validates every feature as OGC API Part 4 writes do (and warns
  * about features outside the district for layers that may reach beyond it), and reports per
  * feature. Unless a dry run, stores the valid features in one transaction with one audit entry:
- * all of them when every feature is valid, or (with `onlyValid`) just the valid ones.
+ * all of them when every feature is valid, or (with `onlyValid`) just the valid ones. Reading and
+ * validation yield to the event loop every few milliseconds and stop at the first limit passed
+ * (`IMPORT_LIMITS`, or `limits`).
  */
 export function createImportService(deps: {
   db: Db; layers: LayerRepository; features: FeatureRepository; audit: AuditRepository;
   /** Called after a committed import with the layer's new version (for live updates). */
   onChange?: (change: { layerId: string; version: number }) => void;
-  limits?: { maxFeatures: number };
+  limits?: Partial<ImportLimits>;
 }) {
   const { db, layers, features, audit } = deps;
-  const maxFeatures = deps.limits?.maxFeatures ?? IMPORT_LIMITS.maxFeatures;
+  const limits: ImportLimits = { ...IMPORT_LIMITS, ...deps.limits };
 
   function store(layer: Layer, reports: ImportFeatureReport[], skipped: number, req: ImportRequest, format: ImportFormat, actor: ImportActor): number[] {
     return db.transaction(() => {
@@ -83,8 +88,9 @@ export function createImportService(deps: {
 
   return {
     /** Runs an import (or its dry run) and reports on every feature; see `ImportReport.committed`. */
-    run(req: ImportRequest, actor: ImportActor): ImportReport {
-      const layer = writableLayer(layers, req.layerId);
+    async run(req: ImportRequest, actor: ImportActor): Promise<ImportReport> {
+      const slicer = createSlicer();
+      const layer = writableLayer(layers, req.layerId, actor.role);
       const notes: string[] = [];
       let text: string;
       if (typeof req.content === 'string') text = req.content.replace(/^\uFEFF/, '');
@@ -94,10 +100,15 @@ export function createImportService(deps: {
         if (decoded.encoding !== 'utf-8') notes.push(`the file is not UTF-8: read as ${decoded.encoding.toUpperCase()}`);
       }
       const format = detectFormat(text, req.format, req.fileName);
-      const read = readInput(text, format, layer.schema, maxFeatures);
+      await slicer.pause();
+      const read = await readInput(text, format, layer.schema, limits, slicer);
       notes.push(...read.notes);
       const district = districtArea(features);
-      const reports = read.candidates.map((c) => checkCandidate(c, layer, req.crs, district));
+      const reports: ImportFeatureReport[] = [];
+      for (const c of read.candidates) {
+        reports.push(checkCandidate(c, layer, req.crs, district));
+        await slicer.pause();
+      }
       const valid = reports.filter((r) => r.ok);
       const invalid = reports.length - valid.length;
       const commit = !req.dryRun && valid.length > 0 && (invalid === 0 || req.onlyValid);

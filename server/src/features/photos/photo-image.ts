@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import * as exifrModule from 'exifr';
 import sharp from 'sharp';
-import type { PHOTO_TYPES } from '../../contracts/cases';
+import { PHOTO_LIMITS, type PHOTO_TYPES } from '../../contracts/cases';
 import { HttpError } from '../../errors';
 
 /** The exifr API (its CommonJS build has only a default export under Node's ESM loader). */
@@ -17,10 +19,13 @@ export interface PhotoPlace {
   takenAt: string | null;
 }
 
-/** An upload checked and processed, ready to be written: the original, a thumbnail and metadata. */
+/** An upload checked and processed, ready to be written: the original (a file to move), a thumbnail and metadata. */
 export interface PreparedPhoto extends PhotoPlace {
   mime: PhotoType;
-  original: Buffer;
+  /** Path of the uploaded original (a temporary file the store moves into place). */
+  source: string;
+  /** Size of the original in bytes. */
+  bytes: number;
   thumbnail: Buffer;
   width: number;
   height: number;
@@ -63,10 +68,10 @@ const coordinate = (v: unknown, limit: number) => (typeof v === 'number' && Numb
  * an image's EXIF block. An image without EXIF, or with a damaged one, gives nulls:
  * a photo without a place is still a good photo.
  */
-export async function readPlace(buf: Buffer, utcOffsetMinutes: number): Promise<PhotoPlace> {
+export async function readPlace(image: Buffer | string, utcOffsetMinutes: number): Promise<PhotoPlace> {
   let tags: Record<string, unknown> | undefined;
   try {
-    tags = await exifr.parse(buf, { tiff: true, exif: true, gps: true, ifd1: false, xmp: false, icc: false, iptc: false, reviveValues: false, translateValues: false });
+    tags = await exifr.parse(image, { tiff: true, exif: true, gps: true, ifd1: false, xmp: false, icc: false, iptc: false, reviveValues: false, translateValues: false });
   } catch {
     tags = undefined;
   }
@@ -80,24 +85,52 @@ export async function readPlace(buf: Buffer, utcOffsetMinutes: number): Promise<
   };
 }
 
+/** The first bytes of a file, enough to tell its image type. */
+export async function fileHead(file: string, length = 16): Promise<Buffer> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(length), 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(fs.createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
+const megapixels = (pixels: number) => `${Math.round(pixels / 1e5) / 10} MP`;
+
+/** 413 for an image with more pixels than a phone photo has; said before anything is decoded. */
+function tooManyPixels(width: number, height: number): HttpError {
+  return new HttpError(413, 'image_too_large', `the image has ${width} × ${height} pixels (${megapixels(width * height)}); a photo may have at most ${megapixels(PHOTO_LIMITS.maxPixels)}`, {
+    width, height, maxPixels: PHOTO_LIMITS.maxPixels,
+  });
+}
+
 /**
- * Checks an upload by its bytes (JPEG, PNG or WebP that decodes; else 415),
- * reads its EXIF place and makes a JPEG thumbnail turned upright.
+ * Checks an uploaded file by its bytes (JPEG, PNG or WebP that decodes; else 415) and its
+ * size from the header (at most `PHOTO_LIMITS.maxPixels`, else 413 before decoding), reads
+ * its EXIF place and makes a JPEG thumbnail turned upright. The file stays where it is.
  */
-export async function preparePhoto(buf: Buffer, utcOffsetMinutes: number): Promise<PreparedPhoto> {
-  const mime = sniffImageType(buf);
+export async function preparePhoto(file: string, utcOffsetMinutes: number): Promise<PreparedPhoto> {
+  const mime = sniffImageType(await fileHead(file));
   if (!mime) throw unsupported('a photo must be a JPEG, PNG or WebP image');
   let size: { width: number; height: number };
   let thumbnail: Buffer;
   try {
-    const meta = await sharp(buf).metadata();
+    const meta = await sharp(file, { limitInputPixels: false }).metadata();
     if (meta.format !== mime.slice(6)) throw unsupported(`the file starts like ${mime} but decodes as ${meta.format}`);
+    if (meta.width * meta.height > PHOTO_LIMITS.maxPixels) throw tooManyPixels(meta.width, meta.height);
     size = meta.autoOrient ?? { width: meta.width, height: meta.height };
-    thumbnail = await sharp(buf).rotate().resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
+    thumbnail = await sharp(file, { limitInputPixels: PHOTO_LIMITS.maxPixels }).rotate().resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
   } catch (err) {
     if (err instanceof HttpError) throw err;
     throw unsupported(`the image cannot be read: ${(err as Error).message}`);
   }
-  const place = await readPlace(buf, utcOffsetMinutes);
-  return { mime, original: buf, thumbnail, width: size.width, height: size.height, sha256: createHash('sha256').update(buf).digest('hex'), ...place };
+  const [place, sha256, stat] = await Promise.all([readPlace(file, utcOffsetMinutes), sha256Of(file), fs.promises.stat(file)]);
+  return { mime, source: file, bytes: stat.size, thumbnail, width: size.width, height: size.height, sha256, ...place };
 }

@@ -13,23 +13,53 @@ export interface PhotoFileNames {
   thumbName: string;
 }
 
+/** The file operations of the photo store: a seam for tests that make the disk "full". */
+export interface PhotoWriter {
+  /** Writes a new file (failing if it exists). */
+  writeFile(file: string, data: Buffer): void;
+  /** Moves a file into place (atomic on one file system). */
+  rename(from: string, to: string): void;
+}
+
+/** The photo store's writer on the real file system. */
+export const fsPhotoWriter: PhotoWriter = {
+  writeFile: (file, data) => fs.writeFileSync(file, data, { flag: 'wx' }),
+  rename: (from, to) => fs.renameSync(from, to),
+};
+
 /** The path of a stored file in a folder; refuses any name this module did not make. */
 export function storedPhotoPath(folder: string, name: string): string {
   if (!SAFE_NAME.test(name) || name.includes('..')) throw new Error(`unsafe stored file name "${name}"`);
   return path.join(folder, name);
 }
 
-/** Writes an upload's original and thumbnail into a folder under new random names (never the client's); returns the names. */
-export function writePhotoFiles(folder: string, photo: Pick<PreparedPhoto, 'mime' | 'original' | 'thumbnail'>): PhotoFileNames {
+const PART = '.part';
+
+/**
+ * Puts an upload's original (moved from its temporary file, which must be on the same file
+ * system) and its thumbnail (written under a temporary name, then renamed) into a folder under
+ * new random names (never the client's); returns the names. On any failure, e.g. a full disk,
+ * neither file is left behind.
+ */
+export function writePhotoFiles(folder: string, photo: Pick<PreparedPhoto, 'mime' | 'source' | 'thumbnail'>, writer: PhotoWriter = fsPhotoWriter): PhotoFileNames {
   fs.mkdirSync(folder, { recursive: true });
   const base = randomBytes(16).toString('hex');
   const names = { fileName: `${base}.${EXTENSIONS[photo.mime]}`, thumbName: `${base}.thumb.jpg` };
-  fs.writeFileSync(storedPhotoPath(folder, names.fileName), photo.original, { flag: 'wx' });
-  fs.writeFileSync(storedPhotoPath(folder, names.thumbName), photo.thumbnail, { flag: 'wx' });
+  const thumbPath = storedPhotoPath(folder, names.thumbName);
+  try {
+    writer.writeFile(thumbPath + PART, photo.thumbnail);
+    writer.rename(photo.source, storedPhotoPath(folder, names.fileName));
+    writer.rename(thumbPath + PART, thumbPath);
+  } catch (err) {
+    discardPhotoFiles(folder, [names]);
+    throw err;
+  }
   return names;
 }
 
-/** Removes the files of photos (written for a write that was then rolled back, or deleted). */
+/** Removes the files of photos (written for a write that was then rolled back, or deleted), half-written ones too. */
 export function discardPhotoFiles(folder: string, names: readonly PhotoFileNames[]): void {
-  for (const n of names) for (const name of [n.fileName, n.thumbName]) fs.rmSync(storedPhotoPath(folder, name), { force: true });
+  for (const n of names) {
+    for (const name of [n.fileName, n.thumbName, n.thumbName + PART]) fs.rmSync(storedPhotoPath(folder, name), { force: true });
+  }
 }

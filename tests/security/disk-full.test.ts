@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pino } from 'pino';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../server/src/config';
+import { fsPhotoWriter, type PhotoWriter } from '../../server/src/features/photos/photo-store';
+import { caseBody } from '../helpers/cases';
+import { filesUnder } from '../helpers/files';
+import { makeJpeg } from '../helpers/photos';
+import { createSecuredApp, type SecuredApp } from '../helpers/session';
+
+/** An error as Node's fs gives it when the disk is full. */
+function enospc(syscall: string, file: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`ENOSPC: no space left on device, ${syscall} '${file}'`), { code: 'ENOSPC', errno: -28, syscall, path: file });
+}
+
+/**
+ * A photo writer on a disk that fills up: the real file operations until `fail` says an
+ * operation (counted from 1) runs out of space; a failing write leaves a zero-byte file, as a full disk does.
+ */
+function fillingDisk(fail: (op: number, kind: 'write' | 'rename') => boolean): PhotoWriter & { full: boolean } {
+  let op = 0;
+  const disk = {
+    full: true,
+    writeFile(file: string, data: Buffer) {
+      if (disk.full && fail(++op, 'write')) {
+        fs.writeFileSync(file, Buffer.alloc(0));
+        throw enospc('write', file);
+      }
+      fsPhotoWriter.writeFile(file, data);
+    },
+    rename(from: string, to: string) {
+      if (disk.full && fail(++op, 'rename')) throw enospc('rename', to);
+      fsPhotoWriter.rename(from, to);
+    },
+  };
+  return disk;
+}
+
+/** A logger whose lines the test reads. */
+function capturedLog() {
+  const lines: Record<string, unknown>[] = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  return { log, lines };
+}
+
+const count = (s: SecuredApp, table: string) => s.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+async function firstAlley(s: SecuredApp): Promise<number> {
+  return ((await request(s.app).get('/ogc/collections/alleys/items')).body.features as { id: number }[])[0]!.id;
+}
+
+async function uploadTo(s: SecuredApp, featureId: number, data: Buffer) {
+  return request(s.app).post(`/api/layers/alleys/features/${featureId}/photos`).set('Cookie', await s.cookieFor('planner'))
+    .field('kind', 'before').attach('photos', data, 'photo.jpg');
+}
+
+describe('a full disk while storing feature photos', () => {
+  it('answers 507 insufficient_storage in plain words, logs it once a minute (not per request), and leaves no file or row', async () => {
+    const { log, lines } = capturedLog();
+    const disk = fillingDisk((_op, kind) => kind === 'write');
+    const s = await createSecuredApp({}, undefined, { log, uploads: { photoWriter: disk } });
+    const alley = await firstAlley(s);
+    await s.cookieFor('planner');
+    const [photos, audits] = [count(s, 'feature_photos'), count(s, 'audit_log')];
+    for (let i = 0; i < 3; i++) {
+      const res = await uploadTo(s, alley, await makeJpeg());
+      expect(res.status).toBe(507);
+      expect(res.body.error).toEqual({ code: 'insufficient_storage', message: 'the server has run out of storage space, so nothing was saved; try again later and tell the administrator' });
+    }
+    const logged = lines.filter((l) => String(l.msg).includes('storage full'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: 50, code: 'ENOSPC' });
+    expect(logged[0]).not.toHaveProperty('err');
+    expect(lines.filter((l) => l.msg === 'unhandled error')).toEqual([]);
+    expect(filesUnder(s.config.uploadDir)).toEqual([]);
+    expect([count(s, 'feature_photos'), count(s, 'audit_log')]).toEqual([photos, audits]);
+    disk.full = false;
+    expect((await uploadTo(s, alley, await makeJpeg())).status).toBe(201);
+  });
+
+  it('removes the original already moved into place when the thumbnail then fails, for every photo of the upload', async () => {
+    const disk = fillingDisk((op) => op === 6);
+    const s = await createSecuredApp({}, undefined, { uploads: { photoWriter: disk } });
+    const alley = await firstAlley(s);
+    const req = request(s.app).post(`/api/layers/alleys/features/${alley}/photos`).set('Cookie', await s.cookieFor('planner')).field('kind', 'after')
+      .attach('photos', await makeJpeg({ colour: '#111111' }), 'a.jpg').attach('photos', await makeJpeg({ colour: '#222222' }), 'b.jpg');
+    const res = await req;
+    expect(res.status).toBe(507);
+    expect(filesUnder(s.config.uploadDir)).toEqual([]);
+    expect(count(s, 'feature_photos')).toBe(0);
+  });
+});
+
+describe('a full disk while filing a case with photos', () => {
+  it('files nothing: no case, no photo row, no file', async () => {
+    const disk = fillingDisk((_op, kind) => kind === 'rename');
+    const s = await createSecuredApp({}, path.join(PROJECT_ROOT, 'data'), { uploads: { photoWriter: disk } });
+    const before = [count(s, 'cases'), count(s, 'case_photos')];
+    const res = await request(s.app).post('/api/cases').set('Cookie', await s.cookieFor('inspector'))
+      .field('case', JSON.stringify(caseBody())).attach('photos', await makeJpeg(), 'a.jpg');
+    expect(res.status).toBe(507);
+    expect(res.body.error.code).toBe('insufficient_storage');
+    expect([count(s, 'cases'), count(s, 'case_photos')]).toEqual(before);
+    expect(filesUnder(path.join(s.config.uploadDir, 'cases'))).toEqual([]);
+    expect(filesUnder(path.join(s.config.uploadDir, '.incoming'))).toEqual([]);
+  });
+});
+
+describe('a full database (SQLITE_FULL)', () => {
+  it('answers 507 to an import and stores none of its features', async () => {
+    const s = await createSecuredApp();
+    const cookie = await s.cookieFor('planner');
+    const before = [count(s, 'features'), count(s, 'audit_log')];
+    const rows = Array.from({ length: 500 }, (_, i) => `${(120.155 + i * 1e-5).toFixed(5)},30.235,垃圾房${i},Room ${i},open`).join('\n');
+    s.db.exec('VACUUM');
+    s.db.pragma(`max_page_count = ${s.db.pragma('page_count', { simple: true }) as number}`);
+    const res = await request(s.app).post('/api/layers/garbage-rooms/import').set('Cookie', cookie)
+      .attach('file', Buffer.from(`lon,lat,name,name_en,status\n${rows}\n`), 'rooms.csv');
+    expect(res.status).toBe(507);
+    expect(res.body.error.code).toBe('insufficient_storage');
+    expect([count(s, 'features'), count(s, 'audit_log')]).toEqual(before);
+  });
+});
