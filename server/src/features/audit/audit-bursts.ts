@@ -31,19 +31,18 @@ export function createAuditBursts(audit: AuditRepository, options: AuditBurstOpt
   const bursts = new Map<string, Burst>();
   let sweptAt = 0;
 
-  function write(b: Burst): void {
-    if (b.count === b.written) return;
-    audit.updateSummary(b.id, { ...b.summary, count: b.count, firstAt: b.firstAt, lastAt: b.lastAt });
-    b.written = b.count;
+  function write(list: Iterable<Burst>): void {
+    const pending = [...list].filter((b) => b.count !== b.written);
+    if (!pending.length) return;
+    audit.updateSummaries(pending.map((b) => ({ id: b.id, summary: { ...b.summary, count: b.count, firstAt: b.firstAt, lastAt: b.lastAt } })));
+    for (const b of pending) b.written = b.count;
   }
 
   function sweep(now: number): void {
     sweptAt = now;
-    for (const [key, b] of bursts) {
-      if (now - b.start < windowMs) continue;
-      write(b);
-      bursts.delete(key);
-    }
+    const ended = [...bursts].filter(([, b]) => now - b.start >= windowMs);
+    write(ended.map(([, b]) => b));
+    for (const [key] of ended) bursts.delete(key);
   }
 
   return {
@@ -58,13 +57,13 @@ export function createAuditBursts(audit: AuditRepository, options: AuditBurstOpt
         open.lastAt = at;
         return;
       }
-      if (open) write(open);
+      if (open) write([open]);
       const id = audit.record({ ...entry, summary: { ...entry.summary, count: 1, firstAt: at, lastAt: at } }, at);
       if (open || bursts.size < maxKeys) bursts.set(key, { id, start: t, count: 1, written: 1, summary: entry.summary, firstAt: at, lastAt: at });
     },
     /** Writes every count not written yet and forgets the windows that ended. */
     flush(now = new Date()): void {
-      for (const b of bursts.values()) write(b);
+      write(bursts.values());
       sweep(now.getTime());
     },
   };

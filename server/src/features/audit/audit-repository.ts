@@ -19,10 +19,10 @@ export function createAuditRepository(db: Db) {
     record(e: NewAuditEntry, now: string): number {
       return Number(insert.run(now, e.userId, e.username, e.action, e.entity, e.entityId, JSON.stringify(e.summary)).lastInsertRowid);
     },
-    /** Rewrites the summary of an aggregate entry: the one change the log allows, a burst's count (see audit-bursts.ts). */
-    updateSummary(id: number, summary: Record<string, unknown>): void {
-      setSummary.run(JSON.stringify(summary), id);
-    },
+    /** Rewrites the summaries of aggregate entries in one transaction: the one change the log allows, a burst's count (see audit-bursts.ts). */
+    updateSummaries: db.transaction((updates: readonly { id: number; summary: Record<string, unknown> }[]): void => {
+      for (const u of updates) setSummary.run(JSON.stringify(u.summary), u.id);
+    }),
     /** Newest entries first, optionally for one entity type. */
     list(entity: string | null, limit: number, offset: number): AuditPage {
       const rows = page.all({ entity, limit, offset });
