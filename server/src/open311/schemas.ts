@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORY_CODE } from '../contracts/cases';
+import { plainText } from '../contracts/text';
 
 /** Response formats of GeoReport v2 (XML is the spec's required one). */
 export const OPEN311_FORMATS = ['json', 'xml'] as const;
@@ -8,7 +9,7 @@ export type Open311Format = (typeof OPEN311_FORMATS)[number];
 
 /** An empty form or query value counts as absent. */
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => plainText(1, max);
 const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'an ISO 8601 date or date-time with zone' });
 
 /** The form of `POST /requests.{fmt}` (application/x-www-form-urlencoded); `attribute[code]` fields are read apart. */
@@ -25,7 +26,7 @@ export const requestForm = z.object({
   account_id: opt(text(200)),
   first_name: opt(text(50)),
   last_name: opt(text(50)),
-  phone: opt(z.string().trim().min(3).max(40)),
+  phone: opt(plainText(3, 40)),
   description: opt(text(4000)),
   media_url: opt(z.url().max(2000)),
 });

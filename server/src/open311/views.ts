@@ -1,5 +1,6 @@
 import { DEPARTMENT_NAMES, type CaseCategory, type CaseState } from '../contracts/cases';
 import { BadRequestError } from '../errors';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '../contracts/text';
 import type { XmlObject } from './xml';
 
 /** Language of names and notes: Chinese (default) or English (`?lang=en`, an extension). */
@@ -48,6 +49,7 @@ export const ATTRIBUTES: readonly AttributeDefinition[] = [
     code: 'landmark',
     check: (v) => {
       if (v.length > 200) throw new BadRequestError('attribute[landmark] may have at most 200 characters');
+      if (hasControlCharacters(v)) throw new BadRequestError(`attribute[landmark] ${CONTROL_CHARACTERS_MESSAGE}`);
       return v;
     },
     view: (lang) => ({
