@@ -129,6 +129,28 @@ describe('tile errors stay with their request', () => {
   });
 });
 
+describe('big tiles', () => {
+  it('are gzipped after they are built, once, with the same bytes as the identity answer', async () => {
+    const { app, db } = createTestApp();
+    for (let i = 0; i < 1200; i += 1) {
+      storeRaw(db, 'garbage-rooms', [[ROOM.lon + (i % 40) * 0.0001, ROOM.lat + Math.floor(i / 40) * 0.0001]],
+        JSON.stringify({ name: `加压测试垃圾房第${i}号`, name_en: `Load test room number ${i}`, status: 'open', households_served: i }));
+    }
+    const t = tileOf(ROOM.lon, ROOM.lat, 14);
+    const path = `/tiles/garbage-rooms/${t.z}/${t.x}/${t.y}.mvt`;
+    const [first, second] = await Promise.all([0, 1].map(() => getTile(app, path).set('Accept-Encoding', 'gzip')));
+    const identity = await getTile(app, path);
+    expect(identity.body.length).toBeGreaterThan(16 * 1024);
+    for (const res of [first!, second!]) {
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(res.headers.etag).toBe(identity.headers.etag);
+      expect(Buffer.compare(res.body, identity.body)).toBe(0);
+    }
+    expect(decodeTile(identity.body).layers['garbage-rooms']!.length).toBeGreaterThan(1200);
+  });
+});
+
 describe('layer lists of tile and TileJSON URLs', () => {
   const t = tileOf(ROOM.lon, ROOM.lat, 14);
 

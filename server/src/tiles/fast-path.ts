@@ -49,7 +49,7 @@ function headerList(tile: CachedTile, immutable: boolean, encoding: 'gzip' | 'id
       'X-Content-Type-Options', 'nosniff',
     ];
     if (encoding) {
-      const body = encoding === 'gzip' ? tile.gzip : tile.raw;
+      const body = encoding === 'gzip' ? tile.gzip! : tile.raw;
       list.push('Content-Type', MVT_TYPE, 'Content-Length', String(body.length));
       if (encoding === 'gzip') list.push('Content-Encoding', 'gzip');
     }
@@ -68,18 +68,19 @@ export interface TileFastPathDeps {
 /** Longest part of a URL copied into a log line. */
 const LOGGED_URL_LENGTH = 300;
 
-function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string): void {
+/** Answers a tile request; a promise when the answer waits for its gzip. */
+function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> | undefined {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     sendError(res, 405, 'method_not_allowed', `${req.method} is not allowed on tiles`);
     return;
   }
   const m = TILE_URL.exec(url);
-  if (!m || !INTEGER.test(m[2]!) || !INTEGER.test(m[3]!) || !INTEGER.test(m[4]!)) {
+  const list = m ? parseLayerList(m[1]!) : undefined;
+  if (!m || !list || (!list.ok && list.reason === 'syntax') || !INTEGER.test(m[2]!) || !INTEGER.test(m[3]!) || !INTEGER.test(m[4]!)) {
     sendError(res, 400, 'bad_request', 'a tile URL is /tiles/{layer[,layer…]}/{z}/{x}/{y}.mvt with integer z, x, y');
     return;
   }
-  const list = parseLayerList(m[1]!);
   if (!list.ok) {
     sendError(res, 400, 'bad_request', list.message);
     return;
@@ -111,10 +112,21 @@ function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMess
     res.end();
     return;
   }
-  const gzip = (req.headers['accept-encoding'] ?? '').includes('gzip');
-  const body = gzip ? tile.gzip : tile.raw;
-  res.writeHead(200, headerList(tile, immutable, gzip ? 'gzip' : 'identity'));
-  res.end(req.method === 'HEAD' ? undefined : body);
+  if (!(req.headers['accept-encoding'] ?? '').includes('gzip')) {
+    send(req, res, tile, immutable, 'identity');
+    return;
+  }
+  const gzipped = tiles.gzip(tile);
+  if (Buffer.isBuffer(gzipped)) {
+    send(req, res, tile, immutable, 'gzip');
+    return;
+  }
+  return gzipped.then(() => send(req, res, tile, immutable, 'gzip'));
+}
+
+function send(req: IncomingMessage, res: ServerResponse, tile: CachedTile, immutable: boolean, encoding: 'gzip' | 'identity'): void {
+  res.writeHead(200, headerList(tile, immutable, encoding));
+  res.end(req.method === 'HEAD' ? undefined : encoding === 'gzip' ? tile.gzip : tile.raw);
 }
 
 /**
@@ -127,12 +139,15 @@ export function createTileFastPath(tiles: TileService, deps: TileFastPathDeps) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? '';
     if (!url.startsWith('/tiles/') || !/\.mvt(\?|$)/.test(url)) return false;
-    try {
-      serveTile(tiles, deps, req, res, url);
-    } catch (err) {
+    const fail = (err: unknown) => {
       deps.log.error({ err, method: req.method, url: url.slice(0, LOGGED_URL_LENGTH) }, 'tile request failed');
       if (res.headersSent) res.destroy();
       else sendError(res, 500, 'internal_error', 'internal server error');
+    };
+    try {
+      serveTile(tiles, deps, req, res, url)?.catch(fail);
+    } catch (err) {
+      fail(err);
     }
     return true;
   };

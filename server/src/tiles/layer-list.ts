@@ -7,7 +7,7 @@ export const MAX_LAYER_LIST_LENGTH = 1024;
 const LAYER_LIST = /^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$/;
 
 /** A parsed layer list: distinct ids in their first order, or why the list is refused. */
-export type LayerList = { ok: true; ids: string[] } | { ok: false; message: string };
+export type LayerList = { ok: true; ids: string[] } | { ok: false; reason: 'syntax' | 'limit'; message: string };
 
 /**
  * Parses the `{layer[,layer…]}` part of a tile or TileJSON URL: bounded in length
@@ -16,12 +16,12 @@ export type LayerList = { ok: true; ids: string[] } | { ok: false; message: stri
  */
 export function parseLayerList(list: string): LayerList {
   if (list.length > MAX_LAYER_LIST_LENGTH) {
-    return { ok: false, message: `the layer list is longer than ${MAX_LAYER_LIST_LENGTH} characters; a request names at most ${MAX_LAYERS_PER_REQUEST} layers` };
+    return { ok: false, reason: 'limit', message: `the layer list is longer than ${MAX_LAYER_LIST_LENGTH} characters; a request names at most ${MAX_LAYERS_PER_REQUEST} layers` };
   }
-  if (!LAYER_LIST.test(list)) return { ok: false, message: 'layers must be a comma-separated list of layer ids' };
+  if (!LAYER_LIST.test(list)) return { ok: false, reason: 'syntax', message: 'layers must be a comma-separated list of layer ids' };
   const ids = [...new Set(list.split(','))];
   if (ids.length > MAX_LAYERS_PER_REQUEST) {
-    return { ok: false, message: `a request names at most ${MAX_LAYERS_PER_REQUEST} distinct layers; this one names ${ids.length}` };
+    return { ok: false, reason: 'limit', message: `a request names at most ${MAX_LAYERS_PER_REQUEST} distinct layers; this one names ${ids.length}` };
   }
   return { ok: true, ids };
 }

@@ -1,8 +1,16 @@
-/** A cached tile: raw and gzipped bytes (empty for a 204) with its strong ETag. */
+/**
+ * A cached tile: raw bytes (empty for a 204) with its strong ETag, and its gzipped
+ * bytes once compressed (big tiles are compressed off the event loop on first use).
+ */
 export interface CachedTile {
   raw: Buffer;
-  gzip: Buffer;
+  gzip?: Buffer;
   etag: string;
+}
+
+interface Entry {
+  tile: CachedTile;
+  size: number;
 }
 
 /**
@@ -10,7 +18,7 @@ export interface CachedTile {
  * so a write makes the old entries unreachable; they age out as new ones arrive.
  */
 export class TileCache {
-  private readonly entries = new Map<string, CachedTile>();
+  private readonly entries = new Map<string, Entry>();
   private bytes = 0;
 
   constructor(private readonly maxBytes: number) {}
@@ -21,24 +29,20 @@ export class TileCache {
     if (!hit) return undefined;
     this.entries.delete(key);
     this.entries.set(key, hit);
-    return hit;
+    return hit.tile;
   }
 
   /** Stores a tile, evicting the least recently used ones beyond the byte budget. */
   set(key: string, tile: CachedTile): void {
     const size = sizeOf(key, tile);
     if (size > this.maxBytes) return;
-    const old = this.entries.get(key);
-    if (old) {
-      this.bytes -= sizeOf(key, old);
-      this.entries.delete(key);
-    }
-    this.entries.set(key, tile);
+    this.delete(key);
+    this.entries.set(key, { tile, size });
     this.bytes += size;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= sizeOf(k, v);
+      this.bytes -= v.size;
     }
   }
 
@@ -46,7 +50,7 @@ export class TileCache {
   delete(key: string): void {
     const old = this.entries.get(key);
     if (!old) return;
-    this.bytes -= sizeOf(key, old);
+    this.bytes -= old.size;
     this.entries.delete(key);
   }
 
@@ -56,6 +60,7 @@ export class TileCache {
   }
 }
 
+/** Bytes a tile holds; one not gzipped yet is counted as if its gzip were as big as its raw bytes (an upper bound). */
 function sizeOf(key: string, tile: CachedTile): number {
-  return tile.raw.length + tile.gzip.length + key.length * 2 + tile.etag.length * 2 + 64;
+  return tile.raw.length + (tile.gzip ?? tile.raw).length + key.length * 2 + tile.etag.length * 2 + 64;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, gzipSync } from 'node:zlib';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Layer, LayerRepository } from '../features/layers/layer-repository';
 import type { TileRepository } from './tile-repository';
@@ -60,6 +61,12 @@ function encodeWithinLimits(layers: Map<string, TileFeature[]>, budget: number):
   return raw;
 }
 
+/** Tiles up to this many raw bytes are gzipped as they are built; bigger ones off the event loop, on first use. */
+export const INLINE_GZIP_BYTES = 16 * 1024;
+
+const GZIP_OPTIONS = { level: 6 };
+const gzipOffThread = promisify(gzip);
+
 /** Most tile addresses whose last versions are remembered for reuse after a write. */
 const MAX_REMEMBERED = 100_000;
 
@@ -84,10 +91,12 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
     const pointBytes = pointParts.reduce((sum, p) => sum + p.length, 0);
     const shapeBytes = encodeWithinLimits(shapeLayers, Math.max(TILE_LIMITS.maxBytes - pointBytes, TILE_LIMITS.maxBytes / 4));
     const raw = Buffer.concat([...pointParts, shapeBytes]);
-    const empty = raw.length === 0;
     const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`;
-    return { raw, gzip: empty ? raw : gzipSync(raw, { level: 6 }), etag };
+    if (raw.length === 0) return { raw, gzip: raw, etag };
+    return { raw, gzip: raw.length <= INLINE_GZIP_BYTES ? gzipSync(raw, GZIP_OPTIONS) : undefined, etag };
   }
+
+  const gzipping = new WeakMap<CachedTile, Promise<Buffer>>();
 
   // per tile address, the versions it was last built at: after a write, a cached tile that no
   // write since touched is still right (point layers know where their writes were)
@@ -144,6 +153,24 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
         remember(ids, tag, t);
         return { tile, versionTag: tag };
       });
+    },
+    /**
+     * The gzipped bytes of a served tile: at once when it has them, else compressed
+     * in the thread pool (one compression per tile however many ask) and kept with it.
+     */
+    gzip(tile: CachedTile): Buffer | Promise<Buffer> {
+      if (tile.gzip) return tile.gzip;
+      let pending = gzipping.get(tile);
+      if (!pending) {
+        pending = gzipOffThread(tile.raw, GZIP_OPTIONS)
+          .then((bytes) => {
+            tile.gzip = bytes;
+            return bytes;
+          })
+          .finally(() => gzipping.delete(tile));
+        gzipping.set(tile, pending);
+      }
+      return pending;
     },
     /** Cache statistics. */
     cacheStats: () => cache.stats(),
