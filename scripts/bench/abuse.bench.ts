@@ -23,12 +23,17 @@ interface Sample {
 
 interface Attack {
   name: string;
+  /** Times it is sent (REPEAT unless given). */
+  repeat?: number;
+  /** Shown, but not held to the budget: a one-off cost nobody can repeat at will. */
+  informational?: boolean;
   /** Sends the hostile request(s) once; resolves with their status codes (or the network error). */
   run(url: string): Promise<string[]>;
 }
 
 interface Outcome {
   name: string;
+  informational: boolean;
   statuses: string[];
   wallMs: number;
   probes: number;
@@ -126,6 +131,18 @@ const server = await startServerProcess(env);
 const planner = await signIn(server.url, 'planner');
 const write = (body: string): RequestInit => ({ method: 'POST', headers: { cookie: planner, 'content-type': 'application/geo+json' }, body });
 
+/** Slippy-map tile of a point at zoom z. */
+function tileOf(lon: number, lat: number, z: number): string {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  return `${z}/${Math.floor(((lon + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)}`;
+}
+
+// the largest legitimate tile request: as many layers as a request may name (the biggest ones), never built before
+const catalogue = (await (await fetch(`${server.url}/api/layers`)).json()) as { layers: { id: string; featureCount: number }[] };
+const widest = catalogue.layers.sort((a, b) => b.featureCount - a.featureCount).slice(0, 16).map((l) => l.id).join(',');
+let coldZoom = 0;
+
 const attacks: Attack[] = [
   {
     name: '(a) tile URL with `cases` ×2,500 (anonymous)',
@@ -134,6 +151,20 @@ const attacks: Attack[] = [
   {
     name: '(a) TileJSON URL with `a` ×2,500 (anonymous)',
     run: async (url) => [await send(`${url}${repeatedTileJson}`)],
+  },
+  {
+    name: '(legit, one-off) first tile after the start: the 16 biggest layers at z17, building every layer\'s index',
+    repeat: 1,
+    informational: true,
+    run: async (url) => [await send(`${url}/tiles/${widest}/${tileOf(CENTRE.lon, CENTRE.lat, 17)}.mvt`)],
+  },
+  {
+    name: '(legit) cold tiles of the 16 biggest layers at z0–z16 over the district, 6 zooms per run (anonymous)',
+    run: async (url) => {
+      const statuses: string[] = [];
+      for (let i = 0; i < 6 && coldZoom <= 16; i += 1, coldZoom += 1) statuses.push(await send(`${url}/tiles/${widest}/${tileOf(CENTRE.lon, CENTRE.lat, coldZoom)}.mvt`));
+      return statuses;
+    },
   },
   {
     name: `(b) self-crossing star polygon, 6,001 vertices (${(star.length / 1024).toFixed(0)} KB), as planner`,
@@ -162,12 +193,12 @@ for (const attack of attacks) {
   await new Promise((r) => setTimeout(r, 200));
   const from = performance.now();
   const statuses: string[] = [];
-  for (let i = 0; i < REPEAT; i += 1) statuses.push(...await attack.run(server.url));
+  for (let i = 0; i < (attack.repeat ?? REPEAT); i += 1) statuses.push(...await attack.run(server.url));
   const wallMs = performance.now() - from;
   await new Promise((r) => setTimeout(r, SETTLE_MS));
   await probe.stop();
   const during = probe.samples.filter((s) => s.at + s.ms >= from).map((s) => s.ms);
-  const outcome = { name: attack.name, statuses, wallMs, probes: during.length, worstMs: Math.max(...during), p99Ms: percentile(during, 99) };
+  const outcome = { name: attack.name, informational: attack.informational === true, statuses, wallMs, probes: during.length, worstMs: Math.max(...during), p99Ms: percentile(during, 99) };
   outcomes.push(outcome);
   console.log(`${attack.name}: HTTP ${statuses.join(', ')} in ${wallMs.toFixed(0)} ms; probe worst ${outcome.worstMs.toFixed(1)} ms, p99 ${outcome.p99Ms.toFixed(1)} ms over ${outcome.probes} probes`);
 }
@@ -176,17 +207,18 @@ await stopProcess(server.proc);
 fs.rmSync(tmp, { recursive: true, force: true });
 
 const idle = baseline.samples.map((s) => s.ms);
-const over = outcomes.filter((o) => o.worstMs >= BUDGET_MS);
+const over = outcomes.filter((o) => !o.informational && o.worstMs >= BUDGET_MS);
 const md = [
   '## Abuse: the stalls of issue 12 under a latency probe (`npm run bench -- abuse`)',
   '',
   `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}.`,
   `The real server (\`server/src/index.ts\`: embedded SQLite seeded with the demo district in a temporary data folder) while a probe sends \`GET /api/health\` every ${PROBE_EVERY_MS} ms, one request at a time, and times each answer. Each attack is sent ${REPEAT} times in a row, alone; its probes are those answered from the attack's start until ${SETTLE_MS} ms after its last answer. Idle probe before the attacks: p99 ${percentile(idle, 99).toFixed(1)} ms, worst ${Math.max(...idle).toFixed(1)} ms. Budget: every probe under ${BUDGET_MS} ms.`,
   '',
-  `| attack (×${REPEAT}) | HTTP | wall ms (all ${REPEAT}) | probes | worst probe ms | p99 probe ms |`,
+  `| attack (×${REPEAT} unless one-off) | HTTP | wall ms (all runs) | probes | worst probe ms | p99 probe ms |`,
   '|---|---|---|---|---|---|',
   ...outcomes.map((o) => `| ${o.name} | ${o.statuses.join(', ')} | ${o.wallMs.toFixed(0)} | ${o.probes} | ${o.worstMs.toFixed(1)} | ${o.p99Ms.toFixed(1)} |`),
   '',
+  'One-off rows are shown but not held to the budget: they happen once per start (or per layer write), not at a client\'s will.',
   `After the attacks \`/api/health\` answered HTTP ${alive}.`,
   over.length ? `**Over budget:** ${over.map((o) => o.name).join('; ')}.` : `Every probe stayed under ${BUDGET_MS} ms.`,
 ].join('\n');
