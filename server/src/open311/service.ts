@@ -102,7 +102,7 @@ export function createOpen311Service(deps: Open311Deps) {
       if (form.lat === undefined || form.long === undefined) {
         throw new BadRequestError(form.address_string || form.address_id ? 'lat and long are required here (addresses are not geocoded)' : 'lat and long are required');
       }
-      if (locator.locate(form.long, form.lat).communityCode === null) throw new BadRequestError('lat/long lies outside the Qingbo district');
+      locator.assertInDistrict(form.long, form.lat);
       const attrs = checkAttributes(attributes);
       const contact = contactSchema.safeParse({ name: [form.first_name, form.last_name].filter(Boolean).join(' ') || undefined, phone: form.phone, email: form.email });
       if (!contact.success) throw new BadRequestError(`invalid contact: ${contact.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

@@ -1,6 +1,9 @@
 import * as turf from '@turf/turf';
 import type { Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { HttpError } from '../../errors';
 import type { FeatureRepository } from '../layers/feature-repository';
+import { checkWithin } from '../layers/feature-validation';
+import { districtArea } from '../layers/write-checks';
 
 /** Where a point lies: its community, unit grid and nearest named street. */
 export interface CaseLocation {
@@ -12,6 +15,9 @@ export interface CaseLocation {
 
 /** Layers the location is derived from. */
 export const LOCATION_LAYERS = { communities: 'communities', grids: 'grid-cells', roads: 'roads' } as const;
+
+/** How far beyond the district boundary a case may lie (a GPS fix on the boundary street), in metres. */
+export const DISTRICT_TOLERANCE_M = 50;
 
 /** How far to look for a street, in degrees (≈ 300 m at Hangzhou's latitude). */
 const STREET_SEARCH_DEG = 0.003;
@@ -44,6 +50,17 @@ export function createCaseLocator(features: FeatureRepository) {
   }
 
   return {
+    /**
+     * Refuses a point outside the district: 400 `outside_district` beyond {@link DISTRICT_TOLERANCE_M}
+     * of the boundary, 503 `no_district_boundary` when the boundary layer is empty (never unchecked).
+     */
+    assertInDistrict(lon: number, lat: number): void {
+      const district = districtArea(features);
+      if (!district) throw new HttpError(503, 'no_district_boundary', 'the district boundary layer is empty, so no case can be placed; an administrator must restore it');
+      if (checkWithin({ type: 'Point', coordinates: [lon, lat] }, district, DISTRICT_TOLERANCE_M).length === 0) return;
+      throw new HttpError(400, 'outside_district', `the point (${lon}, ${lat}) lies outside the Qingbo district (more than ${DISTRICT_TOLERANCE_M} m beyond its boundary)`);
+    },
+
     /** The community, grid and nearest street of a point (null where no layer covers it). */
     locate(lon: number, lat: number): CaseLocation {
       const community = containing(LOCATION_LAYERS.communities, lon, lat);

@@ -146,6 +146,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     file(body: NewCaseInput, actor: Filer, now = new Date(), extras: FilingExtras = {}): { record: CaseRecord; created: boolean } {
       const category = categoryOf(body.category);
       if (!category.active) throw new BadRequestError(`category "${category.code}" is no longer in use`);
+      locator.assertInDistrict(body.lon, body.lat);
       const place = locator.locate(body.lon, body.lat);
       const result = db.transaction(() => {
         const existing = cases.getByIdempotencyKey(body.idempotencyKey);
