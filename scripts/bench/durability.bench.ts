@@ -99,14 +99,14 @@ const md = [
   '## Durability: kill -9 while filing (`npm run bench -- durability`)',
   '',
   `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}.`,
-  `${CLIENTS} concurrent clients file cases (POST /api/cases as the inspector, each with its own idempotency key) at full speed; after 1.5–3.5 s the server gets SIGKILL, is restarted on the same SQLite file (WAL, synchronous=NORMAL) and the file is checked: every acknowledged (2xx) key has its case with the acknowledged number; no case lacks its report event, its \`cases\` layer feature, its audit entry; no orphan feature, event or R*Tree gap; \`PRAGMA integrity_check\`. ${ROUNDS} rounds on one file.`,
+  `${CLIENTS} concurrent clients file cases (POST /api/cases as the inspector, each with its own idempotency key) at full speed; after 1.5–3.5 s the server gets SIGKILL, is restarted on the same SQLite file (WAL, synchronous=FULL) and the file is checked: every acknowledged (2xx) key has its case with the acknowledged number; no case lacks its report event, its \`cases\` layer feature, its audit entry; no orphan feature, event or R*Tree gap; \`PRAGMA integrity_check\`. ${ROUNDS} rounds on one file.`,
   '',
   '| round | filings sent | acknowledged | acked but missing | number mismatch | committed, ack lost in the kill | half-written | integrity_check | cases in file |',
   '|---|---|---|---|---|---|---|---|---|',
   ...rounds.map((r, i) => `| ${i + 1} | ${r.sent} | ${r.acked} | ${r.ackedMissing} | ${r.numberMismatch} | ${r.unackedCommitted} | ${r.halfWritten.join(', ') || '0'} | ${r.integrity} | ${r.cases} |`),
   `| **total** | ${sum((r) => r.sent)} | ${sum((r) => r.acked)} | **${sum((r) => r.ackedMissing)}** | ${sum((r) => r.numberMismatch)} | ${sum((r) => r.unackedCommitted)} | **${sum((r) => r.halfWritten.length)}** | ${rounds.every((r) => r.integrity === 'ok') ? 'ok ×' + rounds.length : 'FAILED'} | |`,
   '',
-  clean ? 'Nothing acknowledged was lost and nothing was half-written. (A process kill, not a power cut: with synchronous=NORMAL a power loss may drop the last commits; the OS keeps them across a process crash.)' : '**Durability check FAILED** — see the rows above.',
+  clean ? 'Nothing acknowledged was lost and nothing was half-written. (A process kill, not a power cut; with synchronous=FULL every acknowledged commit was synced to disk before its answer, so a power cut loses nothing acknowledged either.)' : '**Durability check FAILED** — see the rows above.',
 ].join('\n');
 console.log(`wrote ${writeBenchSection('durability', md)}`);
 if (!clean) process.exitCode = 1;

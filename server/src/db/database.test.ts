@@ -32,6 +32,18 @@ describe('openDatabase', () => {
     }
   });
 
+  it('syncs every commit to disk (synchronous = FULL), so an acknowledged write survives a power cut', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-db-'));
+    try {
+      const db = openDatabase(path.join(dir, 'x.sqlite'));
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('turns foreign keys on', () => {
     const db = openDatabase(':memory:');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
