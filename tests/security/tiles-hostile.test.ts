@@ -8,6 +8,7 @@ import { testConfig } from '../../server/src/config';
 import { openDatabase, type Db } from '../../server/src/db/database';
 import { seedDatabase } from '../../server/src/seed/seed';
 import { createFeatureRepository } from '../../server/src/features/layers/feature-repository';
+import { createLayerRepository } from '../../server/src/features/layers/layer-repository';
 import { createTestApp } from '../helpers/app';
 import { writeFixtureDataDir } from '../helpers/fixture-data';
 import { binaryParser, decodeTile, tileOf } from '../helpers/tiles';
@@ -148,6 +149,38 @@ describe('big tiles', () => {
       expect(Buffer.compare(res.body, identity.body)).toBe(0);
     }
     expect(decodeTile(identity.body).layers['garbage-rooms']!.length).toBeGreaterThan(1200);
+  });
+});
+
+describe('work per tile', () => {
+  it('shares one raw-point budget among the point layers of a tile: past it the other layers are aggregated', async () => {
+    const { app, db } = createTestApp();
+    const layers = createLayerRepository(db);
+    const base = layers.get('garbage-rooms')!;
+    layers.upsert({ ...base, id: 'dense-a', sortOrder: 8 }, NOW);
+    layers.upsert({ ...base, id: 'dense-b', sortOrder: 9 }, NOW);
+    for (const id of ['dense-a', 'dense-b']) {
+      db.transaction(() => {
+        for (let i = 0; i < 9000; i += 1) {
+          storeRaw(db, id, [[ROOM.lon - 0.002 + (i % 100) * 0.00004, ROOM.lat - 0.002 + Math.floor(i / 100) * 0.00004]], `{"name":"p${i}","name_en":"p","status":"open"}`);
+        }
+      })();
+    }
+    const t = tileOf(ROOM.lon, ROOM.lat, 14);
+    const one = decodeTile((await getTile(app, `/tiles/dense-b/${t.z}/${t.x}/${t.y}.mvt`)).body).layers['dense-b']!;
+    expect(one.length).toBe(9000);
+    const both = decodeTile((await getTile(app, `/tiles/dense-a,dense-b/${t.z}/${t.x}/${t.y}.mvt`)).body);
+    expect(both.layers['dense-a']!.length).toBe(9000);
+    expect(both.layers['dense-a']!.feature(0).properties).not.toHaveProperty('cluster');
+    const cells = both.layers['dense-b']!;
+    expect(cells.length).toBeLessThan(9000);
+    let counted = 0;
+    for (let i = 0; i < cells.length; i += 1) {
+      const p = cells.feature(i).properties;
+      expect(p.cluster).toBe(true);
+      counted += Number(p.point_count);
+    }
+    expect(counted).toBe(9000);
   });
 });
 

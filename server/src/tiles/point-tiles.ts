@@ -5,7 +5,7 @@ import { MAX_TILE_STRING, TILE_LIMITS, tilePropertyNames } from './tile-features
 import { buildPointIndex, updatePointIndex, type PointIndex } from './point-index';
 import { encodePointLayer, type EncodedPoint, type PointLayer, type TagValue } from './mvt-points';
 
-/** Most raw points in one tile of one layer; denser tiles are aggregated into cells. */
+/** Most raw points in one tile, all its point layers together; past it the remaining layers are aggregated into cells. */
 export const RAW_POINT_LIMIT = 15_000;
 /** Cell size of aggregated tiles, in tile units (64 of 4096: a 64 × 64 grid plus the buffer). */
 export const CELL_SIZE = 64;
@@ -180,20 +180,23 @@ export function createPointTiles(repo: TileRepository) {
   }
 
   return {
-    /** The encoded MVT layer message for one tile, and its feature count. */
-    tile(layer: Layer, t: TileAddress): { bytes: Uint8Array; features: number } {
+    /**
+     * The encoded MVT layer message for one tile, its feature count and how many of them are
+     * raw points: every point while there are at most `rawLimit` (and they fit the byte limit), else cells.
+     */
+    tile(layer: Layer, t: TileAddress, rawLimit: number = RAW_POINT_LIMIT): { bytes: Uint8Array; features: number; raw: number } {
       const index = indexOf(layer);
-      if (index.size === 0) return { bytes: new Uint8Array(0), features: 0 };
+      if (index.size === 0) return { bytes: new Uint8Array(0), features: 0, raw: 0 };
       // in item (= id) order: the same points make the same bytes, whatever the KD-tree's shape
       const items = Uint32Array.from(index.kd.range(...tileRange(t))).sort();
-      if (items.length === 0) return { bytes: new Uint8Array(0), features: 0 };
-      if (items.length <= RAW_POINT_LIMIT) {
+      if (items.length === 0) return { bytes: new Uint8Array(0), features: 0, raw: 0 };
+      if (items.length <= rawLimit) {
         const raw = rawLayer(index, layer.id, items, t);
         const bytes = encodePointLayer(raw);
-        if (bytes.length <= TILE_LIMITS.maxBytes) return { bytes, features: raw.points.length };
+        if (bytes.length <= TILE_LIMITS.maxBytes) return { bytes, features: raw.points.length, raw: raw.points.length };
       }
       const cells = aggregatedLayer(index, layer.id, items, t);
-      return { bytes: encodePointLayer(cells), features: cells.points.length };
+      return { bytes: encodePointLayer(cells), features: cells.points.length, raw: 0 };
     },
     /**
      * Whether a tile of the layer at its current version is the same as at version `from`:

@@ -8,8 +8,8 @@ import { MIN_ZOOM } from './tile-math';
 import { MAX_LAYER_LIST_LENGTH, MAX_LAYERS_PER_REQUEST, parseLayerList } from './layer-list';
 
 /** What TileJSON says happens to dense tiles. */
-export const TILE_LIMITS_NOTE = `Point layers: a tile carries every point while a layer has at most ${RAW_POINT_LIMIT} in it (and they fit the byte limit); ` +
-  `denser tiles carry one point per ${CELL_SIZE}-unit cell at the mean position of its points, with point_count and cluster=true. ` +
+export const TILE_LIMITS_NOTE = `Point layers: a tile carries every point while its point layers have at most ${RAW_POINT_LIMIT} in it together (and they fit the byte limit); ` +
+  `past that the remaining layers carry one point per ${CELL_SIZE}-unit cell at the mean position of its points, with point_count and cluster=true. ` +
   `No tile holds more than ${TILE_LIMITS.maxFeaturesPerLayer} features per layer or ${TILE_LIMITS.maxBytes / 1024} KB: past that the smallest features are dropped.`;
 
 /**

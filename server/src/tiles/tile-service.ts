@@ -6,7 +6,7 @@ import type { Layer, LayerRepository } from '../features/layers/layer-repository
 import type { TileRepository } from './tile-repository';
 import { TileCache, type CachedTile } from './tile-cache';
 import { createShapeIndexes } from './shape-index';
-import { createPointTiles } from './point-tiles';
+import { createPointTiles, RAW_POINT_LIMIT } from './point-tiles';
 import { EXTENT, type TileAddress } from './tile-math';
 import { TILE_LIMITS, type TileFeature } from './tile-features';
 
@@ -82,11 +82,17 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
   function render(current: (Layer | undefined)[], t: TileAddress): CachedTile {
     const shapeLayers = new Map<string, TileFeature[]>();
     const pointParts: Uint8Array[] = [];
+    // one raw-point budget for the whole tile, so that naming more layers cannot multiply the work
+    let rawBudget = RAW_POINT_LIMIT;
     for (const layer of current) {
       if (!layer) continue;
-      const id = layer.id;
-      if (layer.geometryType === 'Point') pointParts.push(points.tile(layer, t).bytes);
-      else shapeLayers.set(id, shapes.features(layer, t));
+      if (layer.geometryType !== 'Point') {
+        shapeLayers.set(layer.id, shapes.features(layer, t));
+        continue;
+      }
+      const part = points.tile(layer, t, rawBudget);
+      pointParts.push(part.bytes);
+      rawBudget -= part.raw;
     }
     const pointBytes = pointParts.reduce((sum, p) => sum + p.length, 0);
     const shapeBytes = encodeWithinLimits(shapeLayers, Math.max(TILE_LIMITS.maxBytes - pointBytes, TILE_LIMITS.maxBytes / 4));
