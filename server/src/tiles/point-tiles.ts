@@ -10,12 +10,17 @@ export const RAW_POINT_LIMIT = 15_000;
 /** Cell size of aggregated tiles, in tile units (64 of 4096: a 64 × 64 grid plus the buffer). */
 export const CELL_SIZE = 64;
 
+/** Value-table slots per dictionary code: an array when the dictionary is small next to the tile's points, else a map. */
+function valueSlots(dictionarySize: number, items: number): Int32Array | Map<number, number> {
+  return dictionarySize <= 4 * items + 64 ? new Int32Array(dictionarySize + 1).fill(-1) : new Map();
+}
+
 function rawLayer(index: PointIndex, name: string, items: Uint32Array, t: TileAddress): PointLayer {
   const scale = 2 ** t.z * EXTENT;
   const keys: string[] = [];
-  const keyOf = new Map<number, number>();
+  const keyOf = new Int32Array(index.keys.length).fill(-1);
   const values: TagValue[] = [];
-  const valueOf: Map<number, number>[] = index.keys.map(() => new Map());
+  const valueOf = index.dictionaries.map((d) => valueSlots(d.length, items.length));
   const valueIds = new Map<TagValue, number>();
   const points: EncodedPoint[] = new Array(items.length);
   for (let n = 0; n < items.length; n += 1) {
@@ -24,20 +29,22 @@ function rawLayer(index: PointIndex, name: string, items: Uint32Array, t: TileAd
     for (let k = 0; k < index.keys.length; k += 1) {
       const code = index.codes[k]![i]!;
       if (code === 0) continue;
-      let key = keyOf.get(k);
-      if (key === undefined) {
+      let key = keyOf[k]!;
+      if (key < 0) {
         key = keys.push(index.keys[k]!) - 1;
-        keyOf.set(k, key);
+        keyOf[k] = key;
       }
-      let value = valueOf[k]!.get(code);
-      if (value === undefined) {
+      const slots = valueOf[k]!;
+      let value = slots instanceof Int32Array ? slots[code]! : slots.get(code) ?? -1;
+      if (value < 0) {
         const v = index.dictionaries[k]![code - 1]!;
-        value = valueIds.get(v);
-        if (value === undefined) {
+        value = valueIds.get(v) ?? -1;
+        if (value < 0) {
           value = values.push(v) - 1;
           valueIds.set(v, value);
         }
-        valueOf[k]!.set(code, value);
+        if (slots instanceof Int32Array) slots[code] = value;
+        else slots.set(code, value);
       }
       tags.push(key, value);
     }
