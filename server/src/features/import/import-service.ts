@@ -3,7 +3,7 @@ import { IMPORT_LIMITS, type ImportCrs, type ImportFeatureReport, type ImportFor
 import type { Db } from '../../db/database';
 import type { AuditRepository } from '../audit/audit-repository';
 import { toNewFeature } from '../layers/feature-record';
-import type { FeatureRepository } from '../layers/feature-repository';
+import type { FeatureRepository, NewFeature } from '../layers/feature-repository';
 import { checkGeometry, checkWithin } from '../layers/feature-validation';
 import type { Layer, LayerRepository } from '../layers/layer-repository';
 import { districtArea, writableLayer, writeProblems, type WriteRole } from '../layers/write-checks';
@@ -73,10 +73,10 @@ export function createImportService(deps: {
   const { db, layers, features, audit } = deps;
   const limits: ImportLimits = { ...IMPORT_LIMITS, ...deps.limits };
 
-  function store(layer: Layer, reports: ImportFeatureReport[], skipped: number, req: ImportRequest, format: ImportFormat, actor: ImportActor): number[] {
+  function store(layer: Layer, rows: readonly NewFeature[], skipped: number, req: ImportRequest, format: ImportFormat, actor: ImportActor): number[] {
     return db.transaction(() => {
       const now = new Date().toISOString();
-      const ids = reports.map((r) => features.insert(toNewFeature(layer, r.feature as Feature<Geometry>), now));
+      const ids = rows.map((row) => features.insert(row, now));
       audit.record({
         userId: actor.id, username: actor.username, action: 'import', entity: `feature:${layer.id}`,
         entityId: ids.length === 1 ? String(ids[0]) : `${ids[0]}-${ids[ids.length - 1]}`,
@@ -95,7 +95,7 @@ export function createImportService(deps: {
       let text: string;
       if (typeof req.content === 'string') text = req.content.replace(/^\uFEFF/, '');
       else {
-        const decoded = decodeText(req.content);
+        const decoded = await decodeText(req.content, slicer);
         text = decoded.text;
         if (decoded.encoding !== 'utf-8') notes.push(`the file is not UTF-8: read as ${decoded.encoding.toUpperCase()}`);
       }
@@ -112,7 +112,12 @@ export function createImportService(deps: {
       const valid = reports.filter((r) => r.ok);
       const invalid = reports.length - valid.length;
       const commit = !req.dryRun && valid.length > 0 && (invalid === 0 || req.onlyValid);
-      const ids = commit ? store(layer, valid, invalid, req, format, actor) : [];
+      const rows: NewFeature[] = [];
+      for (const r of commit ? valid : []) {
+        rows.push(toNewFeature(layer, r.feature as Feature<Geometry>));
+        await slicer.pause();
+      }
+      const ids = commit ? store(layer, rows, invalid, req, format, actor) : [];
       const layerVersion = layers.get(layer.id)?.version ?? layer.version;
       if (commit) deps.onChange?.({ layerId: layer.id, version: layerVersion });
       return {

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import { Router } from 'express';
 import { importFields } from '../../contracts/import';
-import { BadRequestError, HttpError } from '../../errors';
+import { BadRequestError } from '../../errors';
 import { parseBody } from '../../validation';
 import type { Uploads } from '../photos/uploads';
 import type { ImportService } from './import-service';
+import { sendReport } from './send-report';
+import { createSlicer } from './slicer';
 
 /**
  * `POST /api/layers/:layerId/import`: a GeoJSON or CSV file in the multipart field `file`
@@ -24,11 +26,13 @@ export function createImportRouter(imports: ImportService, uploads: Uploads): Ro
       layerId: String(req.params.layerId), content, fileName: fields.fileName ?? req.file?.originalname,
       format: fields.format, crs: fields.crs, dryRun: fields.dryRun, onlyValid: fields.onlyValid,
     }, { id: user.id, username: user.username, role: user.role });
+    const slicer = createSlicer();
     if (!report.dryRun && !report.committed) {
       const why = report.totals.valid === 0 ? 'no feature is valid' : `${report.totals.invalid} of ${report.totals.features} features are invalid (import only the valid ones with onlyValid)`;
-      throw new HttpError(422, 'invalid_features', `nothing was imported: ${why}`, report);
+      await sendReport(res, 422, report, slicer, { code: 'invalid_features', message: `nothing was imported: ${why}` });
+      return;
     }
-    res.status(report.committed ? 201 : 200).json(report);
+    await sendReport(res, report.committed ? 201 : 200, report, slicer);
   }));
   return router;
 }
