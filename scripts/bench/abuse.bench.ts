@@ -167,6 +167,10 @@ const attacks: Attack[] = [
     },
   },
   {
+    name: '(legit) TileJSON of the 16 biggest layers (anonymous)',
+    run: async (url) => [await send(`${url}/tiles/${widest}.json`)],
+  },
+  {
     name: `(b) self-crossing star polygon, 6,001 vertices (${(star.length / 1024).toFixed(0)} KB), as planner`,
     run: async (url) => [await send(`${url}/ogc/collections/courtyard-buildings/items`, write(star))],
   },
