@@ -130,6 +130,22 @@ describe('tile errors stay with their request', () => {
   });
 });
 
+describe('tile errors stay with their request, TileJSON too', () => {
+  it('answers a layer whose stored schema is broken with JSON 500s and keeps serving the others', async () => {
+    const { app, db } = createTestApp();
+    db.prepare(`UPDATE layers SET schema = '{"type":"object"}' WHERE id = 'alleys'`).run();
+    const t = tileOf(ALLEY[0]![0], ALLEY[0]![1], 14);
+    const tile = await request(app).get(`/tiles/alleys/${t.z}/${t.x}/${t.y}.mvt`);
+    expect(tile.status).toBe(500);
+    expect(tile.body.error.code).toBe('internal_error');
+    const tileJson = await request(app).get('/tiles/garbage-rooms,alleys.json');
+    expect(tileJson.status).toBe(500);
+    expect(tileJson.body.error.code).toBe('internal_error');
+    expect((await getTile(app, `/tiles/garbage-rooms/${t.z}/${t.x}/${t.y}.mvt`)).status).toBe(200);
+    expect((await request(app).get('/tiles/garbage-rooms.json')).status).toBe(200);
+  });
+});
+
 describe('big tiles', () => {
   it('are gzipped after they are built, once, with the same bytes as the identity answer', async () => {
     const { app, db } = createTestApp();
