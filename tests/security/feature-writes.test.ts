@@ -122,6 +122,17 @@ describe('malformed geometries answer 400, never 500 (item 6)', () => {
     refused(asType, 'geometry.type', /got a list/);
   });
 
+  it('answers a whole body or a property value of deep nesting with 400, and a long unknown name without echoing it', async () => {
+    expect((await post('garbage-rooms', deep(400_000))).status).toBe(400);
+    const id = firstId('garbage-rooms');
+    expect((await send('patch', `/ogc/collections/garbage-rooms/items/${id}`, deep(400_000))).status).toBe(400);
+    refused(await post('garbage-rooms', `{"type":"Feature","geometry":{"type":"Point","coordinates":[120.161,30.241]},"properties":{"name":${deep(100_000)},"name_en":"a","status":"open"}}`),
+      'properties.name', /must be string/);
+    const res = await post('garbage-rooms', room({ ['k'.repeat(500_000)]: 1 }));
+    refused(res, 'properties', /^unknown property "k{64}…"$/);
+    expect(res.text.length).toBeLessThan(2000);
+  });
+
   it('stores a geometry whose extra member is nested 10,000 deep without it (it was a 500)', async () => {
     const res = await post('garbage-rooms', `{"type":"Feature","geometry":{"type":"Point","coordinates":[120.161,30.241],"x":${deep(10_000)}},"properties":{"name":"a","name_en":"a","status":"open"}}`);
     expect(res.status, res.text).toBe(201);

@@ -79,8 +79,11 @@ export function checkLayerSchema(schema: LayerSchema): FeatureProblem[] {
 /** Most problems reported for a feature's properties. */
 const MAX_PROPERTY_PROBLEMS = 20;
 
+/** A client's name cut to a length fit for a message. */
+const shortName = (name: string) => (name.length > 64 ? `${name.slice(0, 64)}…` : name);
+
 function problemMessage(e: ErrorObject): string {
-  if (e.keyword === 'additionalProperties') return `unknown property "${String((e.params as { additionalProperty: string }).additionalProperty)}"`;
+  if (e.keyword === 'additionalProperties') return `unknown property "${shortName(String((e.params as { additionalProperty: string }).additionalProperty))}"`;
   if (e.keyword === 'x-non-blank') return 'must not be blank';
   const allowed = e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : '';
   return `${e.message ?? 'invalid'}${allowed}`;
