@@ -101,6 +101,34 @@ describe('tiles encode any stored property value', () => {
   });
 });
 
+describe('tiles leave out stored geometries they cannot take', () => {
+  it('serves the rest of a line layer and of a labelled polygon layer', async () => {
+    const { app, db } = createTestApp();
+    const layers = createLayerRepository(db);
+    const boundary = layers.get('district-boundary')!;
+    layers.upsert({ ...boundary, options: { ...boundary.options, labelProperty: 'name' } }, NOW);
+    const good = storeRaw(db, 'alleys', ALLEY, '{"name":"好巷","name_en":"good"}');
+    const broken = [
+      '{"type":"LineString"}',
+      '{"type":"LineString","coordinates":[]}',
+      '{"type":"LineString","coordinates":[["a","b"],[120.16,30.24]]}',
+      '{"type":"LineString","coordinates":[[[[[[120.16]]]]]]}',
+      '{"type":"GeometryCollection","geometries":[]}',
+      '"LineString"',
+    ].map((geometry) => storeRaw(db, 'alleys', ALLEY, '{"name":"坏巷","name_en":"bad"}', geometry));
+    const emptyPolygon = storeRaw(db, 'district-boundary', [[120.155, 30.235], [120.165, 30.245]], '{"name":"空"}', '{"type":"Polygon","coordinates":[[]]}');
+    const t = tileOf(ALLEY[0]![0], ALLEY[0]![1], 16);
+    const res = await getTile(app, `/tiles/alleys,district-boundary/${t.z}/${t.x}/${t.y}.mvt`);
+    expect(res.status).toBe(200);
+    const tile = decodeTile(res.body);
+    const ids = (layer: VectorTileLayer) => Array.from({ length: layer.length }, (_, i) => layer.feature(i).id);
+    expect(ids(tile.layers.alleys!)).toContain(good);
+    for (const id of broken) expect(ids(tile.layers.alleys!)).not.toContain(id);
+    expect(ids(tile.layers['district-boundary']!)).not.toContain(emptyPolygon);
+    expect(tile.layers['district-boundary']!.length).toBeGreaterThan(0);
+  });
+});
+
 describe('tile errors stay with their request', () => {
   function appWithLogLines() {
     const lines: string[] = [];
@@ -114,7 +142,7 @@ describe('tile errors stay with their request', () => {
 
   it('answers a failing tile with a JSON 500, logs it once and goes on serving', async () => {
     const { app, db, lines } = appWithLogLines();
-    storeRaw(db, 'district-boundary', [[120.155, 30.235], [120.165, 30.245]], '{"name":"broken"}', '{"type":"Polygon"}');
+    db.prepare(`UPDATE layers SET schema = '{"type":"object"}' WHERE id = 'district-boundary'`).run();
     const t = tileOf(120.16, 30.24, 14);
     const failed = await request(app).get(`/tiles/district-boundary/${t.z}/${t.x}/${t.y}.mvt`);
     expect(failed.status).toBe(500);

@@ -1,10 +1,30 @@
 import GeoJSONVT from 'geojson-vt';
 import * as turf from '@turf/turf';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Layer } from '../features/layers/layer-repository';
 import type { TileRepository } from './tile-repository';
 import { BUFFER, EXTENT, MAX_ZOOM, type TileAddress } from './tile-math';
 import { pickTags, tilePropertyNames, type TileFeature } from './tile-features';
+
+/** Deepest nesting of positions in the geometries tiles take (MultiPolygon: polygons, rings, positions). */
+const MAX_NESTING = 3;
+
+/** True when `c` is a position, or a non-empty nesting (at most `depth` deep) of positions, of finite numbers. */
+function finitePositions(c: unknown, depth: number): boolean {
+  if (!Array.isArray(c) || c.length === 0) return false;
+  if (typeof c[0] === 'number') return c.length >= 2 && c.every((n) => typeof n === 'number' && Number.isFinite(n));
+  return depth > 0 && c.every((inner) => finitePositions(inner, depth - 1));
+}
+
+/**
+ * Whether a stored geometry can go into tiles: a GeoJSON type with finite positions.
+ * Anything else (written by hand or by older versions) is left out of tiles, not served as an error.
+ */
+function tileable(geometry: unknown): geometry is Geometry {
+  if (geometry === null || typeof geometry !== 'object') return false;
+  const g = geometry as { type?: unknown; coordinates?: unknown };
+  return typeof g.type === 'string' && g.type !== 'GeometryCollection' && finitePositions(g.coordinates, MAX_NESTING);
+}
 
 interface Entry {
   version: number;
@@ -23,7 +43,9 @@ export function createShapeIndexes(repo: TileRepository) {
     const names = tilePropertyNames(layer.schema);
     const labelled = layer.geometryType === 'Polygon' && layer.options.labelProperty !== undefined;
     const features: Feature[] = repo.allFeatures(layer.id).flatMap((row) => {
-      const feature: Feature = { type: 'Feature', id: row.id, geometry: JSON.parse(row.geometry), properties: pickTags(JSON.parse(row.properties), names) };
+      const geometry: unknown = JSON.parse(row.geometry);
+      if (!tileable(geometry)) return [];
+      const feature: Feature = { type: 'Feature', id: row.id, geometry, properties: pickTags(JSON.parse(row.properties), names) };
       if (!labelled) return [feature];
       // one label point per polygon, so that a polygon cut by tile edges is labelled once
       return [feature, { ...turf.pointOnFeature(feature), id: row.id, properties: feature.properties }];
