@@ -3,6 +3,7 @@ import type { Layer } from '../features/layers/layer-repository';
 import { layerStyles, type StyleLang } from './layer-styles';
 import { DARK, LIGHT } from './palette';
 import { rasterSources, type RasterBasemap } from './raster-basemaps';
+import { MAX_LAYERS_PER_REQUEST } from '../tiles/layer-list';
 
 /** Names of the served styles. */
 export const STYLE_NAMES = ['console', 'overview'] as const;
@@ -12,6 +13,21 @@ export type StyleName = (typeof STYLE_NAMES)[number];
 /** Vector sources of the styles: rarely-changing context layers and thematic layers apart. */
 export function sourceOf(layer: Pick<Layer, 'group'>): 'basemap' | 'thematic' {
   return layer.group === 'basemap' || layer.group === 'administrative' ? 'basemap' : 'thematic';
+}
+
+/**
+ * The vector source of each layer: its group's source (see sourceOf), split into
+ * `basemap-2`, `thematic-2`, … past the layers one tile request may name.
+ */
+export function vectorSourceNames(layers: Pick<Layer, 'id' | 'group'>[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const source of ['basemap', 'thematic'] as const) {
+    layers.filter((l) => sourceOf(l) === source).forEach((l, i) => {
+      const part = Math.floor(i / MAX_LAYERS_PER_REQUEST);
+      names.set(l.id, part === 0 ? source : `${source}-${part + 1}`);
+    });
+  }
+  return names;
 }
 
 /** Everything a style is built from. */
@@ -34,13 +50,14 @@ export interface StyleInput {
 export function buildStyle(input: StyleInput): StyleSpecification {
   const palette = input.name === 'overview' ? DARK : LIGHT;
   const sources: Record<string, SourceSpecification> = {};
-  for (const source of ['basemap', 'thematic'] as const) {
-    const ids = input.layers.filter((l) => sourceOf(l) === source).map((l) => l.id);
-    if (ids.length) sources[source] = { type: 'vector', url: `${input.baseUrl}/tiles/${ids.join(',')}.json` };
+  const sourceNames = vectorSourceNames(input.layers);
+  for (const source of new Set(sourceNames.values())) {
+    const ids = input.layers.filter((l) => sourceNames.get(l.id) === source).map((l) => l.id);
+    sources[source] = { type: 'vector', url: `${input.baseUrl}/tiles/${ids.join(',')}.json` };
   }
   const raster = rasterSources(input.basemap, input.tiandituKey);
   Object.assign(sources, raster);
-  const placed = input.layers.flatMap((l) => layerStyles(l, sourceOf(l), palette, input.lang, { console: input.name === 'console' }));
+  const placed = input.layers.flatMap((l) => layerStyles(l, sourceNames.get(l.id)!, palette, input.lang, { console: input.name === 'console' }));
   const rasterLayers: LayerSpecification[] = Object.keys(raster).map((id) => ({ id, type: 'raster', source: id, metadata: { 'qingbo:role': 'online-basemap' } }));
   const [w, s, e, n] = input.bounds ?? [120.151, 30.235, 120.169, 30.248];
   return {
