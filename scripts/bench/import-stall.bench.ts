@@ -29,12 +29,12 @@ async function worstBlock<T>(work: () => Promise<T>): Promise<{ result: T; worst
   return { result, worstMs: worst, totalMs };
 }
 
-const square = (i: number, n: number) => {
+const square = (i: number, n: number, r = 5e-5) => {
   const cx = 120.152 + (i % 100) * 1.6e-4;
   const cy = 30.232 + Math.floor(i / 100) * 1.6e-4;
   const ring = Array.from({ length: n - 1 }, (_, k) => {
     const a = (2 * Math.PI * k) / (n - 1);
-    return [Number((cx + 5e-5 * Math.cos(a)).toFixed(7)), Number((cy + 5e-5 * Math.sin(a)).toFixed(7))];
+    return [Number((cx + r * Math.cos(a)).toFixed(7)), Number((cy + r * Math.sin(a)).toFixed(7))];
   });
   return [[...ring, ring[0]]];
 };
@@ -60,9 +60,9 @@ const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
 const cases: { name: string; layer: string; file: string; body: () => string; commit?: boolean }[] = [
   { name: 'CSV of 2.6 M rows (10 MB)', layer: 'garbage-rooms', file: 'rows.csv', body: () => 'lon,lat,name\n' + '1,2,a\n'.repeat(1_740_000) },
   { name: 'GeoJSON of 1 M tiny features', layer: 'garbage-rooms', file: 'tiny.geojson', body: () => `{"type":"FeatureCollection","features":[${'{},'.repeat(1_000_000)}{}]}` },
-  { name: '5,000 CSV points, committed', layer: 'garbage-rooms', file: 'rooms.csv', commit: true, body: () => 'lon,lat,name,name_en,status\n' + Array.from({ length: 5_000 }, (_, i) => `${(120.152 + (i % 1000) * 1e-5).toFixed(5)},${(30.232 + Math.floor(i / 1000) * 1e-4).toFixed(4)},房${i},Room ${i},open`).join('\n') },
-  { name: '5,000 polygons × 40 vertices (200,000), committed', layer: 'plots', file: 'plots.geojson', commit: true, body: () => featureCollection(Array.from({ length: 5_000 }, (_, i) => ({ type: 'Feature', properties: { name: `地块${i}` }, geometry: { type: 'Polygon', coordinates: square(i, 40) } }))) },
-  { name: '10 polygons × 20,000 vertices (200,000), committed', layer: 'plots', file: 'big.geojson', commit: true, body: () => featureCollection(Array.from({ length: 10 }, (_, i) => ({ type: 'Feature', properties: { name: `大地块${i}` }, geometry: { type: 'Polygon', coordinates: square(i * 7, 20_000) } }))) },
+  { name: '2,000 CSV points, committed', layer: 'garbage-rooms', file: 'rooms.csv', commit: true, body: () => 'lon,lat,name,name_en,status\n' + Array.from({ length: 2_000 }, (_, i) => `${(120.152 + (i % 1000) * 1e-5).toFixed(5)},${(30.232 + Math.floor(i / 1000) * 1e-4).toFixed(4)},房${i},Room ${i},open`).join('\n') },
+  { name: '2,000 polygons × 100 vertices (200,000), committed', layer: 'plots', file: 'plots.geojson', commit: true, body: () => featureCollection(Array.from({ length: 2_000 }, (_, i) => ({ type: 'Feature', properties: { name: `地块${i}` }, geometry: { type: 'Polygon', coordinates: square(i, 100) } }))) },
+  { name: '20 polygons × 10,000 vertices (200,000), committed', layer: 'plots', file: 'big.geojson', commit: true, body: () => featureCollection(Array.from({ length: 20 }, (_, i) => ({ type: 'Feature', properties: { name: `大地块${i}` }, geometry: { type: 'Polygon', coordinates: square(i * 7, 10_000, 2e-3) } }))) },
 ];
 
 const run = promisify(execFile);

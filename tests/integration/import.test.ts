@@ -244,8 +244,8 @@ describe('refusals', () => {
     expect(res.body.error.message).toMatch(/multipart field "file"/);
   });
 
-  it('refuses more than 5,000 features (400 too_many_features) and a file over 10 MB (413)', async () => {
-    const many = 'lon,lat,name\n' + '120.155,30.235,a\n'.repeat(5_001);
+  it('refuses more than 2,000 features (400 too_many_features) and a file over 10 MB (413)', async () => {
+    const many = 'lon,lat,name\n' + '120.155,30.235,a\n'.repeat(2_001);
     const tooMany = await upload('landmarks', { text: many, name: 'many.csv' });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.code).toBe('too_many_features');

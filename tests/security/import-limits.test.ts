@@ -28,19 +28,19 @@ const line = (n: number, name: string) => JSON.stringify({
 });
 
 describe('import limits are applied while reading', () => {
-  it('stops a CSV at the 5,000-feature limit: rows past it are never parsed (an unclosed quote there goes unseen)', async () => {
-    const rows = Array.from({ length: 5_001 }, (_, i) => `120.155,30.235,房${i},Room ${i},open`).join('\n');
+  it('stops a CSV at the 2,000-feature limit: rows past it are never parsed (an unclosed quote there goes unseen)', async () => {
+    const rows = Array.from({ length: 2_001 }, (_, i) => `120.155,30.235,房${i},Room ${i},open`).join('\n');
     const res = await importFile('garbage-rooms', `lon,lat,name,name_en,status\n${rows}\n"never closed,1,2\n${'x,y\n'.repeat(50_000)}`, 'rooms.csv');
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'too_many_features', details: { limit: 5_000 } });
-    expect(res.body.error.message).toBe('the file holds more than 5000 features; import at most 5000 at once');
+    expect(res.body.error).toMatchObject({ code: 'too_many_features', details: { limit: 2_000 } });
+    expect(res.body.error.message).toBe('the file holds more than 2000 features; import at most 2000 at once');
   });
 
-  it('stops a GeoJSON FeatureCollection at the 5,000-feature limit: features past it are never parsed', async () => {
-    const list = Array.from({ length: 5_001 }, (_, i) => room(i)).join(',');
+  it('stops a GeoJSON FeatureCollection at the 2,000-feature limit: features past it are never parsed', async () => {
+    const list = Array.from({ length: 2_001 }, (_, i) => room(i)).join(',');
     const res = await importFile('garbage-rooms', `{"type":"FeatureCollection","features":[${list},{"type": oops not json}]}`, 'rooms.geojson');
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'too_many_features', details: { limit: 5_000 } });
+    expect(res.body.error).toMatchObject({ code: 'too_many_features', details: { limit: 2_000 } });
   });
 
   it('refuses a FeatureCollection of a million tiny features early, with the same 400', async () => {
@@ -74,24 +74,24 @@ describe('import limits are applied while reading', () => {
     expect(single.body.error.code).toBe('feature_too_large');
   });
 
-  it('still imports a file just within the limits: 5,000 CSV rows', async () => {
+  it('still imports a file just within the limits: 2,000 CSV rows', async () => {
     const before = features('garbage-rooms');
-    const rows = Array.from({ length: 5_000 }, (_, i) => `${(120.152 + (i % 1000) * 1e-5).toFixed(5)},${(30.232 + Math.floor(i / 1000) * 1e-4).toFixed(4)},房${i},Room ${i},open`).join('\n');
+    const rows = Array.from({ length: 2_000 }, (_, i) => `${(120.152 + (i % 1000) * 1e-5).toFixed(5)},${(30.232 + Math.floor(i / 1000) * 1e-4).toFixed(4)},房${i},Room ${i},open`).join('\n');
     const res = await request(s.app).post('/api/layers/garbage-rooms/import').set('Cookie', cookie).attach('file', Buffer.from(`lon,lat,name,name_en,status\n${rows}\n`), 'rooms.csv');
     expect(res.status).toBe(201);
-    expect(res.body.totals).toMatchObject({ features: 5_000, valid: 5_000, imported: 5_000 });
-    expect(features('garbage-rooms')).toBe(before + 5_000);
+    expect(res.body.totals).toMatchObject({ features: 2_000, valid: 2_000, imported: 2_000 });
+    expect(features('garbage-rooms')).toBe(before + 2_000);
   });
 });
 
 describe('imports share the event loop', () => {
-  it('answers a health check sent while a 5,000-feature import is being read and validated before that import ends', async () => {
+  it('answers a health check sent while an import at the limits (2,000 lines, 200,000 vertices) is read and validated, before that import ends', async () => {
     const gate = createWorkGate({ concurrency: 1, queue: 1 });
     const app = await createSecuredApp({}, undefined, { uploads: { importGate: gate } });
-    const rows = Array.from({ length: 5_000 }, (_, i) => `120.155,30.235,房${i},Room ${i},open`).join('\n');
+    const lines = Array.from({ length: 2_000 }, (_, i) => line(100, `巷${i}`)).join(',');
     const order: string[] = [];
-    const running = request(app.app).post('/api/layers/garbage-rooms/import').set('Cookie', await app.cookieFor('planner'))
-      .attach('file', Buffer.from(`lon,lat,name,name_en,status\n${rows}\n`), 'rooms.csv').field('dryRun', 'true')
+    const running = request(app.app).post('/api/layers/alleys/import').set('Cookie', await app.cookieFor('planner'))
+      .attach('file', Buffer.from(`{"type":"FeatureCollection","features":[${lines}]}`), 'alleys.geojson').field('dryRun', 'true')
       .then((res) => order.push(`import ${res.status}`));
     await vi.waitFor(() => expect(gate.running).toBe(1), { interval: 1 });
     const health = await request(app.app).get('/api/health');

@@ -15,7 +15,7 @@ export const importEn: typeof importZhCN = {
   file: 'File',
   drop: 'Drop a file here, or',
   choose: 'choose a file',
-  fileHint: '.geojson / .json / .csv in UTF-8, up to 10 MB and 5,000 features. A CSV needs longitude and latitude columns (lon/lng/x/经度 and lat/y/纬度); the other columns become properties.',
+  fileHint: '.geojson / .json / .csv in UTF-8, up to 10 MB and 2,000 features. A CSV needs longitude and latitude columns (lon/lng/x/经度 and lat/y/纬度); the other columns become properties.',
   chosen: '{name} ({size})',
   checking: 'Checking the file…',
   summary: '{features} features: {valid} valid, {invalid} invalid, {warnings} with warnings.',

@@ -13,7 +13,7 @@ export const importZhCN = {
   file: '文件',
   drop: '把文件拖到这里，或',
   choose: '选择文件',
-  fileHint: '.geojson / .json / .csv，UTF-8，最大 10 MB、5000 个要素。CSV 需要经度、纬度列（lon/lng/x/经度 与 lat/y/纬度），其余列作为属性。',
+  fileHint: '.geojson / .json / .csv，UTF-8，最大 10 MB、2000 个要素。CSV 需要经度、纬度列（lon/lng/x/经度 与 lat/y/纬度），其余列作为属性。',
   chosen: '{name}（{size}）',
   checking: '正在检查文件…',
   summary: '共 {features} 个要素：{valid} 个有效，{invalid} 个无效，{warnings} 个有提示。',

@@ -15,7 +15,7 @@ export type ImportCrs = (typeof IMPORT_CRS)[number];
  * Bounds of one import: the file's size, the features in it, their positions (vertices) all
  * together, and the text of one GeoJSON feature (or of a GeoJSON file outside its features).
  */
-export const IMPORT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxFeatures: 5_000, maxVertices: 200_000, maxFeatureChars: 2 * 1024 * 1024 } as const;
+export const IMPORT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxFeatures: 2_000, maxVertices: 200_000, maxFeatureChars: 2 * 1024 * 1024 } as const;
 
 /** The bounds an import service applies (`IMPORT_LIMITS` unless a test sets others). */
 export interface ImportLimits {
