@@ -74,6 +74,16 @@ describe('import limits are applied while reading', () => {
     expect(single.body.error.code).toBe('feature_too_large');
   });
 
+  it('reports a feature nested 5,000 arrays deep as invalid (422, without echoing it) instead of failing with 500', async () => {
+    const deep = `${'['.repeat(5_000)}120.16,30.24${']'.repeat(5_000)}`;
+    const text = `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":${deep}},"properties":{"name":"x","name_en":"x","status":"open"}}]}`;
+    const res = await request(s.app).post('/api/layers/garbage-rooms/import').set('Cookie', cookie).send({ text });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('invalid_features');
+    expect(res.body.error.details.features[0]).toMatchObject({ index: 0, ok: false });
+    expect(res.body.error.details.features[0]).not.toHaveProperty('feature');
+  });
+
   it('still imports a file just within the limits: 2,000 CSV rows', async () => {
     const before = features('garbage-rooms');
     const rows = Array.from({ length: 2_000 }, (_, i) => `${(120.152 + (i % 1000) * 1e-5).toFixed(5)},${(30.232 + Math.floor(i / 1000) * 1e-4).toFixed(4)},房${i},Room ${i},open`).join('\n');

@@ -1,10 +1,21 @@
 import type { Response } from 'express';
-import type { ImportReport } from '../../contracts/import';
+import type { ImportFeatureReport, ImportReport } from '../../contracts/import';
 import type { ErrorBody } from '../../errors';
 import type { Slicer } from './slicer';
 
 /** Text written at once; the report's features are serialised in slices between writes. */
 const WRITE_CHARS = 64 * 1024;
+
+/** One feature's entry; a feature nested too deeply to serialise (refused anyway) is reported without its echo. */
+function entryJson(entry: ImportFeatureReport): string {
+  try {
+    return JSON.stringify(entry);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const { feature: _feature, ...rest } = entry;
+    return JSON.stringify(rest);
+  }
+}
 
 /**
  * Sends an import report as JSON, serialising its per-feature entries in slices (a report at the
@@ -18,7 +29,7 @@ export async function sendReport(res: Response, status: number, report: ImportRe
   res.status(status).type('application/json');
   let pending = `${open}${head.slice(0, -1)},"features":[`;
   for (const [i, f] of features.entries()) {
-    pending += (i ? ',' : '') + JSON.stringify(f);
+    pending += (i ? ',' : '') + entryJson(f);
     if (pending.length >= WRITE_CHARS) {
       res.write(pending);
       pending = '';
