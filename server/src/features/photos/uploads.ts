@@ -33,9 +33,9 @@ function removeStale(dir: string): void {
   }
 }
 
-/** A multipart error as a 4xx naming the limit; a full disk passes through (507 in the error handler). */
+/** A multipart error as a 4xx naming the limit; a file-system error (e.g. a full disk: 507) passes through to the error handler. */
 function uploadError(err: unknown, limits: Record<string, () => HttpError>): unknown {
-  if (isStorageFull(err)) return err;
+  if (isStorageFull(err) || (err as { syscall?: unknown }).syscall !== undefined) return err;
   if (!(err instanceof multer.MulterError)) return err instanceof HttpError ? err : new BadRequestError(`bad multipart body: ${(err as Error).message}`);
   return limits[err.code]?.() ?? (err.code === 'LIMIT_UNEXPECTED_FILE' ? new BadRequestError(`unexpected file field "${err.field ?? ''}"`) : new BadRequestError(`bad multipart body: ${err.message}`));
 }
@@ -71,7 +71,10 @@ export function createUploads(options: UploadsOptions) {
   const { dir, imageGate, importGate } = options;
   fs.mkdirSync(dir, { recursive: true });
   removeStale(dir);
-  const storage = multer.diskStorage({ destination: dir, filename: (_req, _file, cb) => cb(null, `${randomBytes(16).toString('hex')}.upload`) });
+  const storage = multer.diskStorage({
+    destination: (_req, _file, cb) => fs.mkdir(dir, { recursive: true }, (err) => cb(err ?? null, dir)),
+    filename: (_req, _file, cb) => cb(null, `${randomBytes(16).toString('hex')}.upload`),
+  });
 
   function guarded(parse: RequestHandler, limits: Record<string, () => HttpError>, gateOf: (req: Request) => WorkGate | undefined, handler: UploadHandler): RequestHandler {
     return async (req, res, next) => {
@@ -83,7 +86,7 @@ export function createUploads(options: UploadsOptions) {
           throw uploadError(err, limits);
         });
         release = await gateOf(req)?.acquire();
-        await handler(req, res);
+        if (!res.destroyed) await handler(req, res);
       } catch (err) {
         failure = err;
       } finally {
