@@ -103,7 +103,7 @@ describe('imports share the event loop', () => {
     const running = request(app.app).post('/api/layers/alleys/import').set('Cookie', await app.cookieFor('planner'))
       .attach('file', Buffer.from(`{"type":"FeatureCollection","features":[${lines}]}`), 'alleys.geojson').field('dryRun', 'true')
       .then((res) => order.push(`import ${res.status}`));
-    await vi.waitFor(() => expect(gate.running).toBe(1), { interval: 1 });
+    await vi.waitFor(() => expect(gate.running).toBe(1), { interval: 1, timeout: 20_000 });
     const health = await request(app.app).get('/api/health');
     order.push(`health ${health.status}`);
     await running;
