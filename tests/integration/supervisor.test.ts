@@ -25,8 +25,8 @@ afterEach(() => {
   for (const s of started.splice(0)) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
 });
 
-function npmStart(env: Record<string, string>): Started {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/start.ts')], {
+function npmStart(env: Record<string, string>, entry = path.join(PROJECT_ROOT, 'scripts/start.ts')): Started {
+  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', CLIENT_DIST: fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-no-client-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,6 +110,21 @@ describe('npm start runs the server under a supervisor', () => {
     expect(await app.exited).toBe(2);
     expect(app.logs().filter((l) => l.msg === 'worker started')).toHaveLength(1);
     expect(app.stderr()).toMatch(/Not restarting/);
+  }, 120_000);
+
+  it('gives up with exit code 1 after 5 start-up crashes in a row, waiting 0.5, 1, 2 and 4 s between them', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-crashing-'));
+    fs.writeFileSync(path.join(dir, 'crash.mjs'), "throw new Error('broken build');\n");
+    fs.writeFileSync(path.join(dir, 'supervise.ts'), [
+      `import { createLogger } from ${JSON.stringify(path.join(PROJECT_ROOT, 'server/src/logger.ts'))};`,
+      `import { superviseWorkers } from ${JSON.stringify(path.join(PROJECT_ROOT, 'server/src/supervisor.ts'))};`,
+      `superviseWorkers({ exec: ${JSON.stringify(path.join(dir, 'crash.mjs'))}, workers: 1, log: createLogger('info') });`,
+    ].join('\n'));
+    const app = npmStart({}, path.join(dir, 'supervise.ts'));
+    expect(await app.exited).toBe(1);
+    expect(app.logs().filter((l) => l.msg === 'worker started')).toHaveLength(5);
+    expect(app.logs().filter((l) => l.msg === 'worker exited with code 1; restarting').map((l) => l.restartInMs)).toEqual([500, 1000, 2000, 4000]);
+    expect(app.stderr()).toMatch(/died 5 times in a row before it was ready/);
   }, 120_000);
 
   it('exits with code 2 before starting any worker when the configuration is invalid', async () => {
