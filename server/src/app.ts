@@ -42,6 +42,7 @@ import { open311ErrorHandler } from './open311/router';
 import { createOpen311DiscoveryRouter } from './open311/discovery';
 import { createOgcRouter } from './ogc/router';
 import { createStaticRouter } from './static';
+import { bodyTypeGuard } from './body-types';
 import { createTileRepository } from './tiles/tile-repository';
 import { createTileService } from './tiles/tile-service';
 import { createTileFastPath } from './tiles/fast-path';
@@ -134,6 +135,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.use(sessionMiddleware(auth));
   app.use(authorize({ publicRead: config.publicRead }));
   app.use(csrfGuard());
+  app.use(bodyTypeGuard());
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));
 
   app.use('/api', (_req, res, next) => {

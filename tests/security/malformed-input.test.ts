@@ -154,6 +154,18 @@ describe('malformed bodies', () => {
     },
   );
 
+  it.each([
+    ['text/plain', 'note=x'],
+    ['application/x-www-form-urlencoded', 'note=x'],
+    ['application/xml', '<note>x</note>'],
+  ])('a write with a %s body (which no route reads) is refused with 415, not taken as an empty body', async (type, body) => {
+    const before = s.db.prepare('SELECT state, version FROM cases WHERE id = ?').get(caseId);
+    const res = await request(s.app).post(`/api/cases/${caseId}/actions/register`).set('Cookie', await s.cookieFor('supervisor')).set('Content-Type', type).send(body);
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe('unsupported_media_type');
+    expect(s.db.prepare('SELECT state, version FROM cases WHERE id = ?').get(caseId)).toEqual(before);
+  });
+
   it('Open311 answers a form with repeated or huge values with 4xx', async () => {
     const before = caseCount();
     for (const raw of ['lat=1&lat=2', 'lat=1e400', 'long=-1e400', 'service_code=E01-03', `description=${'字'.repeat(5000)}`, 'email=a@b.c%00']) {
