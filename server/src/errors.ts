@@ -75,10 +75,12 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * Maps errors to `{ error: { code, message, details? } }`; never leaks stacks or paths.
- * A full disk (ENOSPC, EDQUOT, SQLITE_FULL) is 507 `insufficient_storage`, logged once a minute at most.
+ * Makes the function that turns any thrown value into the HttpError a client gets, or undefined
+ * for an unforeseen error (a 500). A full disk (ENOSPC, EDQUOT, SQLITE_FULL) is 507
+ * `insufficient_storage`, logged once a minute at most; a malformed percent-encoding and body
+ * parser failures are 4xx.
  */
-export function errorHandler(log: Logger, now: () => number = Date.now): ErrorRequestHandler {
+export function createErrorMapper(log: Logger, now: () => number = Date.now): (err: unknown) => HttpError | undefined {
   let storageFullLoggedAt = -Infinity;
   const storageFull = (err: unknown): HttpError => {
     if (now() - storageFullLoggedAt >= STORAGE_FULL_LOG_MS) {
@@ -87,8 +89,14 @@ export function errorHandler(log: Logger, now: () => number = Date.now): ErrorRe
     }
     return new HttpError(507, 'insufficient_storage', 'the server has run out of storage space, so nothing was saved; try again later and tell the administrator');
   };
+  return (err) => (err instanceof HttpError ? err : isStorageFull(err) ? storageFull(err) : fromMalformedUrl(err) ?? fromBodyParser(err as BodyParserError));
+}
+
+/** Maps errors to `{ error: { code, message, details? } }` (see `createErrorMapper`); never leaks stacks or paths. */
+export function errorHandler(log: Logger, now: () => number = Date.now): ErrorRequestHandler {
+  const toHttp = createErrorMapper(log, now);
   return (err: unknown, req, res, _next) => {
-    const known = err instanceof HttpError ? err : isStorageFull(err) ? storageFull(err) : fromMalformedUrl(err) ?? fromBodyParser(err as BodyParserError);
+    const known = toHttp(err);
     if (!known) log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
     const e = known ?? new HttpError(500, 'internal_error', 'internal server error');
     const body: ErrorBody = { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } };

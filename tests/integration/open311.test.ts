@@ -114,6 +114,8 @@ describe('POST requests', () => {
     ['a description over 4000 characters', { description: '字'.repeat(4001) }, 400, /description/],
     ['an unknown attribute', { 'attribute[colour]': 'red' }, 400, /unknown attribute "colour"/],
     ['a value outside a list', { 'attribute[urgency]': 'panic' }, 400, /attribute\[urgency\] must be one of normal, urgent/],
+    ['a javascript: media_url', { media_url: 'javascript:alert(1)' }, 400, /media_url must be an http or https URL/],
+    ['a file: media_url', { media_url: 'file:///etc/passwd' }, 400, /media_url must be an http or https URL/],
   ])('refuses %s (JSON and XML)', async (_label, over, status, message) => {
     const before = s.db.prepare('SELECT count(*) FROM cases').pluck().get();
     await expectError((fmt) => post(fmt, form(over as Record<string, string>)), status, message);

@@ -5,7 +5,8 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/src/config';
 import { fsPhotoWriter, type PhotoWriter } from '../../server/src/features/photos/photo-store';
-import { caseBody } from '../helpers/cases';
+import { DEMO_API_KEY, seedDemoApiKey } from '../../server/src/open311/api-keys';
+import { caseBody, HEFANG } from '../helpers/cases';
 import { filesUnder } from '../helpers/files';
 import { makeJpeg } from '../helpers/photos';
 import { createSecuredApp, type SecuredApp } from '../helpers/session';
@@ -121,5 +122,18 @@ describe('a full database (SQLITE_FULL)', () => {
     expect(res.status).toBe(507);
     expect(res.body.error.code).toBe('insufficient_storage');
     expect([count(s, 'features'), count(s, 'audit_log')]).toEqual(before);
+  });
+
+  it('answers 507 to an Open311 filing in the Open311 error format and files nothing', async () => {
+    const s = await createSecuredApp({}, path.join(PROJECT_ROOT, 'data'));
+    seedDemoApiKey(s.db);
+    const before = [count(s, 'cases'), count(s, 'case_events')];
+    s.db.exec('VACUUM');
+    s.db.pragma(`max_page_count = ${s.db.pragma('page_count', { simple: true }) as number}`);
+    const res = await request(s.app).post('/open311/v2/requests.json').type('form')
+      .send({ api_key: DEMO_API_KEY, service_code: 'E01-02', lat: String(HEFANG.lat), long: String(HEFANG.lon), description: '河坊街口有一堆垃圾'.repeat(200) });
+    expect(res.status).toBe(507);
+    expect(res.body).toEqual([{ code: 507, description: expect.stringMatching(/out of storage space/) }]);
+    expect([count(s, 'cases'), count(s, 'case_events')]).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { HttpError, NotFoundError } from '../errors';
+import { BusyError, createErrorMapper, HttpError, NotFoundError } from '../errors';
 import { parseBody, parseQuery } from '../validation';
 import type { ApiKeyRepository } from './api-key-repository';
 import { verifyApiKey } from './api-keys';
@@ -85,13 +85,14 @@ export function createOpen311Router(deps: { open311: Open311Service; keys: ApiKe
 
 /** Open311 errors: `[{code, description}]` (XML: `<errors><error>`), code being the HTTP status. */
 export function open311ErrorHandler(log: Logger): ErrorRequestHandler {
+  const toHttp = createErrorMapper(log);
   return (err: unknown, req, res, _next) => {
-    const status = err instanceof HttpError ? err.status : (err as { status?: number }).status;
-    const known = typeof status === 'number' && status >= 400 && status < 500;
+    const known = toHttp(err);
     if (!known) log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled Open311 error');
     if (res.headersSent) return;
-    const code = known ? status : 500;
-    const description = known ? (err as Error).message : 'internal server error';
+    const code = known?.status ?? 500;
+    const description = known?.message ?? 'internal server error';
+    if (known instanceof BusyError) res.set('Retry-After', String(known.retryAfterSeconds));
     send(res, /\.xml$/.test(req.path) ? 'xml' : 'json', 'errors', [{ code, description }], code);
   };
 }

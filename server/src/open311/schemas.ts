@@ -28,7 +28,8 @@ export const requestForm = z.object({
   last_name: opt(text(50)),
   phone: opt(plainText(3, 40)),
   description: opt(text(4000)),
-  media_url: opt(z.url().max(2000)),
+  /** A link to the reporter's photo: http or https only (never `javascript:`, `data:` or `file:`). */
+  media_url: opt(z.url({ protocol: /^https?$/, message: 'media_url must be an http or https URL' }).max(2000)),
 });
 /** A parsed POST form. */
 export type RequestForm = z.infer<typeof requestForm>;
