@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
@@ -14,6 +15,7 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
+        resolve: { alias: { '@contracts': fileURLToPath(new URL('./server/src/contracts', import.meta.url)) } },
         test: {
           name: 'client',
           environment: 'happy-dom',

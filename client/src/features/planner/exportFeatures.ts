@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSchema } from '@contracts/layers';
+import { guardCsvText } from '@contracts/csv';
 import { anchorOf } from './locate';
 import { matchesFilter, type LayerFilter } from './filters';
 
@@ -7,9 +8,6 @@ import { matchesFilter, type LayerFilter } from './filters';
 export function filteredCollection(collection: FeatureCollection, filter: LayerFilter | undefined): FeatureCollection {
   return { type: 'FeatureCollection', features: collection.features.filter((f) => matchesFilter(f.properties, filter)) };
 }
-
-/** Leading characters that make a spreadsheet read a text cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * One CSV cell (every writer's, header cells too): quoted when it holds a comma, quote or line
@@ -19,7 +17,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  const text = typeof value === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
+  const text = typeof value === 'string' ? guardCsvText(raw) : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,15 +1,16 @@
 import type { LayerSchema, PropertySchema } from '../../contracts/layers';
 import type { ImportProblem } from '../../contracts/import';
+import { unguardCsvText } from '../../contracts/csv';
 
 const TRUE = new Set(['true', '1', 'yes', 'y', 't', '是', '有', '√']);
 const FALSE = new Set(['false', '0', 'no', 'n', 'f', '否', '无', '×']);
 const SLASH_DATE = /^(\d{4})[/.年](\d{1,2})[/.月](\d{1,2})日?$/;
 
-/** A cell as written, or undefined when it is empty; `'=…` (the export's guard against spreadsheet formulas) loses its quote. */
+/** A cell as written, or undefined when it is empty; the export's guard against spreadsheet formulas (`'=…`, `'\t…`) loses its quote. */
 function cellText(raw: string): string | undefined {
   const text = raw.trim();
   if (text === '') return undefined;
-  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+  return unguardCsvText(text);
 }
 
 /** An enum cell written as its label (四分类, "Four kinds") as the value it labels; any other text as it is. */

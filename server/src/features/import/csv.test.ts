@@ -52,6 +52,7 @@ describe('coerceCell', () => {
     expect(coerceCell('2011/3/5', { type: 'string' })).toBe('2011/3/5');
     expect(coerceCell('', { type: 'integer' })).toBeUndefined();
     expect(coerceCell("'=SUM(A1)", { type: 'string' })).toBe('=SUM(A1)');
+    expect(coerceCell("'\tTAB", { type: 'string' })).toBe('\tTAB');
     expect(coerceCell('007', undefined)).toBe('007');
   });
 
