@@ -15,16 +15,36 @@ export interface PhotoFileNames {
 
 /** The file operations of the photo store: a seam for tests that make the disk "full". */
 export interface PhotoWriter {
-  /** Writes a new file (failing if it exists). */
+  /** Writes a new file (failing if it exists) and has it on disk before returning. */
   writeFile(file: string, data: Buffer): void;
   /** Moves a file into place (atomic on one file system). */
   rename(from: string, to: string): void;
+  /** Flushes a file, or a folder's entries, to disk (fsync). */
+  sync?(file: string): void;
 }
 
-/** The photo store's writer on the real file system. */
+function fsync(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The photo store's writer on the real file system: every file and rename is on disk before the upload is acknowledged. */
 export const fsPhotoWriter: PhotoWriter = {
-  writeFile: (file, data) => fs.writeFileSync(file, data, { flag: 'wx' }),
+  writeFile: (file, data) => {
+    const fd = fs.openSync(file, 'wx');
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  },
   rename: (from, to) => fs.renameSync(from, to),
+  sync: fsync,
 };
 
 /** The path of a stored file in a folder; refuses any name this module did not make. */
@@ -38,7 +58,8 @@ const PART = '.part';
 /**
  * Puts an upload's original (moved from its temporary file, which must be on the same file
  * system) and its thumbnail (written under a temporary name, then renamed) into a folder under
- * new random names (never the client's); returns the names. On any failure, e.g. a full disk,
+ * new random names (never the client's), both flushed to disk with the folder's entries (so an
+ * acknowledged photo survives a power cut); returns the names. On any failure, e.g. a full disk,
  * neither file is left behind.
  */
 export function writePhotoFiles(folder: string, photo: Pick<PreparedPhoto, 'mime' | 'source' | 'thumbnail'>, writer: PhotoWriter = fsPhotoWriter): PhotoFileNames {
@@ -48,8 +69,10 @@ export function writePhotoFiles(folder: string, photo: Pick<PreparedPhoto, 'mime
   const thumbPath = storedPhotoPath(folder, names.thumbName);
   try {
     writer.writeFile(thumbPath + PART, photo.thumbnail);
+    writer.sync?.(photo.source);
     writer.rename(photo.source, storedPhotoPath(folder, names.fileName));
     writer.rename(thumbPath + PART, thumbPath);
+    writer.sync?.(folder);
   } catch (err) {
     discardPhotoFiles(folder, [names]);
     throw err;
