@@ -1,5 +1,8 @@
-/** Most distinct layers one tile or TileJSON request may name. */
-export const MAX_LAYERS_PER_REQUEST = 16;
+/**
+ * Most distinct layers one tile or TileJSON request may name: room for every layer of a
+ * catalogue like the demo district's (17) in one request, as GDAL and the overview ask.
+ */
+export const MAX_LAYERS_PER_REQUEST = 32;
 
 /** Longest layer list of a tile or TileJSON URL, in characters; checked before the list is split. */
 export const MAX_LAYER_LIST_LENGTH = 1024;
