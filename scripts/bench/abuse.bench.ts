@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../server/src/config';
 import { machineLine, percentile, startServerProcess, stopProcess, writeBenchSection } from './lib';
 import { signIn } from './cases-client';
+import { MAX_LAYERS_PER_REQUEST } from '../../server/src/tiles/layer-list';
 
 /** The worst `/api/health` latency the bench accepts while an attack runs. */
 const BUDGET_MS = 250;
@@ -138,9 +139,11 @@ function tileOf(lon: number, lat: number, z: number): string {
   return `${z}/${Math.floor(((lon + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)}`;
 }
 
-// the largest legitimate tile request: as many layers as a request may name (the biggest ones), never built before
+// the largest legitimate tile request: as many layers as a request may name (the biggest first), never built before
 const catalogue = (await (await fetch(`${server.url}/api/layers`)).json()) as { layers: { id: string; featureCount: number }[] };
-const widest = catalogue.layers.sort((a, b) => b.featureCount - a.featureCount).slice(0, 16).map((l) => l.id).join(',');
+const widestIds = catalogue.layers.sort((a, b) => b.featureCount - a.featureCount).slice(0, MAX_LAYERS_PER_REQUEST).map((l) => l.id);
+const widest = widestIds.join(',');
+const widestName = `${widestIds.length} biggest layers (a request names at most ${MAX_LAYERS_PER_REQUEST})`;
 let coldZoom = 0;
 
 const attacks: Attack[] = [
@@ -153,13 +156,13 @@ const attacks: Attack[] = [
     run: async (url) => [await send(`${url}${repeatedTileJson}`)],
   },
   {
-    name: '(legit, one-off) first tile after the start: the 16 biggest layers at z17, building every layer\'s index',
+    name: `(legit, one-off) first tile after the start: the ${widestName} at z17, building every layer's index`,
     repeat: 1,
     informational: true,
     run: async (url) => [await send(`${url}/tiles/${widest}/${tileOf(CENTRE.lon, CENTRE.lat, 17)}.mvt`)],
   },
   {
-    name: '(legit) cold tiles of the 16 biggest layers at z0–z16 over the district, 6 zooms per run (anonymous)',
+    name: `(legit) cold tiles of the ${widestName} at z0–z16 over the district, 6 zooms per run (anonymous)`,
     run: async (url) => {
       const statuses: string[] = [];
       for (let i = 0; i < 6 && coldZoom <= 16; i += 1, coldZoom += 1) statuses.push(await send(`${url}/tiles/${widest}/${tileOf(CENTRE.lon, CENTRE.lat, coldZoom)}.mvt`));
@@ -167,7 +170,7 @@ const attacks: Attack[] = [
     },
   },
   {
-    name: '(legit) TileJSON of the 16 biggest layers (anonymous)',
+    name: `(legit) TileJSON of the ${widestName} (anonymous)`,
     run: async (url) => [await send(`${url}/tiles/${widest}.json`)],
   },
   {
