@@ -1,5 +1,5 @@
 import { watch } from 'vue';
-import { createI18n, useI18n } from 'vue-i18n';
+import { createI18n } from 'vue-i18n';
 import { en } from './en';
 import { DEFAULT_LOCALE, readStoredLocale, storeLocale, type AppLocale } from './locale';
 import { zhCN, type MessageSchema } from './zh-CN';
@@ -25,17 +25,6 @@ export function createAppI18n({ storage = safeLocalStorage(), document = globalT
     if (document) document.documentElement.lang = locale;
   }, { immediate: true });
   return i18n;
-}
-
-/** The active locale and a setter, for components. */
-export function useLocale() {
-  const { locale } = useI18n<{ message: MessageSchema }, AppLocale>({ useScope: 'global' });
-  return {
-    locale,
-    setLocale: (next: AppLocale) => {
-      locale.value = next;
-    },
-  };
 }
 
 function safeLocalStorage(): Storage | undefined {

@@ -39,9 +39,6 @@ export const importFields = z.strictObject({
   fileName: z.string().max(255).optional(),
 });
 
-/** The parsed import fields. */
-export type ImportFields = z.infer<typeof importFields>;
-
 /** One problem of one imported feature, with the JSON path (or CSV column) it concerns. */
 export interface ImportProblem {
   path: string;

@@ -8,6 +8,3 @@ export function createDiscoveryRepository(db: Db) {
     servicesChangedAt: (): string | undefined => lastChange.get()?.at ?? undefined,
   };
 }
-
-/** The discovery repository's interface. */
-export type DiscoveryRepository = ReturnType<typeof createDiscoveryRepository>;

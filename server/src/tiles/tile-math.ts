@@ -33,26 +33,3 @@ export function latToWorldY(lat: number): number {
   const sin = Math.sin((clamped * Math.PI) / 180);
   return 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
 }
-
-function worldYToLat(y: number): number {
-  const n = Math.PI - 2 * Math.PI * y;
-  return (180 / Math.PI) * Math.atan(0.5 * (Math.exp(n) - Math.exp(-n)));
-}
-
-/**
- * Bounds of a tile in lon/lat, widened by `buffer` tile units on each side:
- * [west, south, east, north].
- */
-export function tileBounds({ z, x, y }: TileAddress, buffer = 0): [number, number, number, number] {
-  const n = 2 ** z;
-  const pad = buffer / EXTENT;
-  const west = ((x - pad) / n) * 360 - 180;
-  const east = ((x + 1 + pad) / n) * 360 - 180;
-  return [west, worldYToLat((y + 1 + pad) / n), east, worldYToLat((y - pad) / n)];
-}
-
-/** Projects lon/lat to integer coordinates of a tile (may fall outside 0..EXTENT in the buffer). */
-export function toTileCoords(lon: number, lat: number, { z, x, y }: TileAddress): [number, number] {
-  const n = 2 ** z;
-  return [Math.round((lonToWorldX(lon) * n - x) * EXTENT), Math.round((latToWorldY(lat) * n - y) * EXTENT)];
-}

@@ -3,7 +3,7 @@ import type { CaseAction, CaseState, CaseSummary, Department } from '@contracts/
 export type {
   CaseAction, CaseCategory, CaseClock, CaseDetail, CaseEventView, CasePhoto, CaseState, CaseSummary, ClockColour, Department, PhotoKind,
 } from '@contracts/cases';
-export type { CaseLiveEvent as CaseEventMessage, LayerLiveEvent as LayerChangedMessage } from '@contracts/events';
+export type { CaseLiveEvent as CaseEventMessage } from '@contracts/events';
 
 /** `GET /api/cases/locate`: where a point lies (null where no district layer covers it). */
 export interface CaseLocation {

@@ -31,7 +31,7 @@ class FakeSource implements EventSourceLike {
 }
 
 describe('useCaseEvents', () => {
-  it('is live once the stream opens and hands over case and layer events', () => {
+  it('is live once the stream opens and hands over case events', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const sources: FakeSource[] = [];
     const seen: string[] = [];
@@ -39,7 +39,6 @@ describe('useCaseEvents', () => {
     const live = scope.run(() => useCaseEvents({
       connect: (url) => sources[sources.push(new FakeSource(url)) - 1]!,
       onCase: (type, data) => seen.push(`${type} ${data.number} ${data.state}`),
-      onLayer: (data) => seen.push(`layer ${data.layerId} v${data.version}`),
     }))!;
 
     expect(sources[0]!.url).toBe('/api/events');
@@ -48,8 +47,7 @@ describe('useCaseEvents', () => {
     expect(live.status.value).toBe('live');
     sources[0]!.emit('case.created', JSON.stringify({ id: 7, number: 'QB2011-000007', state: 'reported', community: null, category: 'E01-02' }));
     sources[0]!.emit('case.changed', '{not json');
-    sources[0]!.emit('layer.changed', JSON.stringify({ layerId: 'cases', version: 9 }));
-    expect(seen).toEqual(['case.created QB2011-000007 reported', 'layer cases v9']);
+    expect(seen).toEqual(['case.created QB2011-000007 reported']);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
 

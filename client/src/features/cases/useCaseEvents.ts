@@ -3,7 +3,7 @@ import { onScopeDispose, ref, type Ref } from 'vue';
 import { browserFetch, notifyAuthFailure } from '../../api/http';
 import { fetchMe } from '../auth/api';
 import { retryDelay } from './offline/backoff';
-import type { CaseEventMessage, LayerChangedMessage } from './types';
+import type { CaseEventMessage } from './types';
 
 /** Case events of the live stream. */
 export type CaseEventType = 'case.created' | 'case.changed';
@@ -20,7 +20,6 @@ export interface EventSourceLike {
 /** Options of `useCaseEvents`. */
 export interface UseCaseEventsOptions {
   onCase?: (type: CaseEventType, data: CaseEventMessage) => void;
-  onLayer?: (data: LayerChangedMessage) => void;
   url?: string;
   /** Creates the event source; `new EventSource(url)` by default. */
   connect?: (url: string) => EventSourceLike;
@@ -122,10 +121,6 @@ export function useCaseEvents(options: UseCaseEventsOptions): { status: Ref<Live
         if (data) options.onCase?.(type, data);
       });
     }
-    current.addEventListener('layer.changed', (event) => {
-      const data = parse<LayerChangedMessage>(event);
-      if (data) options.onLayer?.(data);
-    });
   }
 
   open();

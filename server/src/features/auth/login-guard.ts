@@ -81,6 +81,3 @@ export function createLoginGuard(failures: LoginFailureRepository, settings: Log
     unlock: (username: string): number => failures.clearName(username),
   };
 }
-
-/** The login guard's interface. */
-export type LoginGuard = ReturnType<typeof createLoginGuard>;

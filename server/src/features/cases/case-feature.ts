@@ -48,6 +48,3 @@ export function createCaseFeature(deps: CaseFeatureDeps) {
     photos,
   };
 }
-
-/** The case feature's services. */
-export type CaseFeature = ReturnType<typeof createCaseFeature>;
