@@ -12,10 +12,10 @@ interface Road {
   alias?: string;
 }
 
-/** Nanshan Road's course, from the facts sheet (north to south), extended past the art museum. */
+/** Nanshan Road's course (estimated, north to south), extended past the art museum. */
 export const NANSHAN_ROAD: LonLat[] = [[120.1555, 30.248], [120.1546, 30.2403], [120.1525, 30.2335], [120.15188, 30.2315]];
 
-/** Named streets and alleys, following the courses in district-facts.md (estimated). */
+/** Named streets and alleys, following their known courses (estimated). */
 const ROADS: Road[] = [
   { name: '南山路', nameEn: 'Nanshan Road', cls: 'arterial', line: NANSHAN_ROAD },
   { name: '西湖大道', nameEn: 'Xihu Avenue', cls: 'arterial', line: [[120.1555, 30.248], [120.1632, 30.248], [120.169, 30.248], [120.1735, 30.2479]] },
@@ -69,7 +69,7 @@ interface Landmark {
   outside?: boolean;
 }
 
-/** The points table of district-facts.md (WGS84, converted from GCJ-02, ≈ 10 m error). */
+/** Public landmark positions (Amap points converted from GCJ-02 to WGS84, ≈ 10 m error). */
 export const LANDMARKS: Landmark[] = [
   { name: '吴山广场', nameEn: 'Wushan Square', category: 'square', at: [120.15901, 30.24152] },
   { name: '河坊街', nameEn: 'Hefang Street', category: 'street', at: [120.16426, 30.24242] },

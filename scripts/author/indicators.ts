@@ -74,7 +74,7 @@ const GROUPS: Array<[Indicator['group'], Row[]]> = [
   ]],
 ];
 
-/** The report's 2011 figures (district-facts.md, "Figures"); nothing invented. */
+/** The figures of Qingbo Street's 2011 work report; nothing invented. */
 export function indicators(): Indicator[] {
   return GROUPS.flatMap(([group, rows]) =>
     rows.map(([key, zh, en, value, unit, extra]) => ({

@@ -2,7 +2,7 @@ import type { Db } from '../../server/src/db/database';
 import { createFeatureRepository } from '../../server/src/features/layers/feature-repository';
 import { createLayerRepository } from '../../server/src/features/layers/layer-repository';
 
-/** The district's bounding box (district-facts.md), where synthetic points are drawn. */
+/** The district's bounding box (estimated), where synthetic points are drawn. */
 export const DISTRICT_BBOX = [120.151, 30.235, 120.169, 30.248] as const;
 
 /** A deterministic pseudo-random generator (mulberry32). */

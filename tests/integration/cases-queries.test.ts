@@ -190,7 +190,7 @@ describe('KPIs', () => {
     return res.body;
   };
 
-  it('computes the formulas of case-standards.md over a hand-made set', async () => {
+  it('computes the CJ/T 292 evaluation formulas over a hand-made set', async () => {
     const body = await kpis('groupBy=month&from=2011-03-01&to=2011-03-31');
     // five registered (one voided), two closed (one by its deadline, one after it and after a rework), one postponed and open;
     // handling times 60 and 210 working minutes

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Roles of the console (DESIGN.md). */
+/** Roles of the console (README, "Accounts"): supervisor is the supervision centre (监督中心), dispatcher the command centre (指挥中心). */
 export const ROLES = ['admin', 'planner', 'inspector', 'supervisor', 'dispatcher', 'handler', 'leader'] as const;
 /** A role. */
 export type Role = (typeof ROLES)[number];

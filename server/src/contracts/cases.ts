@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEPARTMENTS, type Role } from './auth';
 import { plainText } from './text';
 
-/** States of a case (case-standards.md: the closed loop plus its side states). */
+/** States of a case: the closed loop of CJ/T 315 (registration, handling and closing) plus its side states. */
 export const CASE_STATES = ['reported', 'registered', 'rejected', 'dispatched', 'handling', 'feedback', 'closed', 'void'] as const;
 /** A case state. */
 export type CaseState = (typeof CASE_STATES)[number];

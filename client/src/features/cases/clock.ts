@@ -1,6 +1,6 @@
 import type { CaseClock, ClockColour } from './types';
 
-/** Share of the time limit from which a clock turns yellow (case-standards.md). */
+/** Share of the time limit from which a clock turns yellow (the default of local digital city-management time-limit rules). */
 export const YELLOW_FROM = 0.8;
 
 /**

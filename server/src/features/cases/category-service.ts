@@ -51,8 +51,8 @@ export function createCategoryService(deps: { db: Db; categories: CategoryReposi
       })();
     },
     /**
-     * Adds a district extension minor class to an extension major class (case-standards.md:
-     * 扩展部件). A major class of the standard catalogue answers 400, a taken code 409.
+     * Adds a district extension minor class to an extension major class (扩展部件 of the CJ/T 214
+     * component and event classification). A major class of the standard catalogue answers 400, a taken code 409.
      */
     create(body: z.infer<typeof newCategoryBody>, actor: SessionUser, now = new Date()): CaseCategory {
       return db.transaction(() => {

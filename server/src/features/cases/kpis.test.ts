@@ -15,7 +15,7 @@ const base: KpiCase = {
   postponed: false, reworkCount: 0,
 };
 
-/** Eight hand-made cases; the expected figures below are worked out by hand from case-standards.md. */
+/** Eight hand-made cases; the expected figures below are worked out by hand from the CJ/T 292 evaluation formulas. */
 const CASES: KpiCase[] = [
   { ...base, feedbackAt: local('2011-03-07 10:00') },
   { ...base, feedbackAt: local('2011-03-07 14:00'), reworkCount: 1 },

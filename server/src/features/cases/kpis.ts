@@ -19,8 +19,8 @@ export interface KpiCase {
 const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
 
 /**
- * The KPIs of case-standards.md over one set of registered cases (a case
- * belongs to the period and group of its registration):
+ * The evaluation KPIs of digital city management (CJ/T 292, GB/T 30428 series) over one set
+ * of registered cases (a case belongs to the period and group of its registration):
  *
  * - registered (立案数): the cases.
  * - dueToClose (应结案数): registered cases not voided.

@@ -8,7 +8,7 @@ import { createWorkingTime } from './working-time';
 const time = createWorkingTime(compileCalendar(DEFAULT_CALENDAR));
 const NOW = new Date('2011-03-07T02:00:00.000Z');
 
-/** Who may do what from where, written out by hand from case-standards.md and the issue. */
+/** Who may do what from where, written out by hand from the CJ/T 315 closed loop (register, dispatch, handle, verify, close) and the issue. */
 const ALLOWED = `
   reported   register  supervisor admin
   reported   reject    supervisor admin

@@ -68,8 +68,9 @@ interface Rule {
 }
 
 /**
- * The closed loop of case-standards.md as one table: from which states each
- * action starts, where it leads and who may take it.
+ * The closed loop of digital city management (CJ/T 315 registration, handling and closing;
+ * GB/T 30428 series) as one table: from which states each action starts, where it leads and
+ * who may take it.
  */
 export const RULES: Readonly<Record<CaseAction, Rule>> = {
   register: { from: ['reported'], to: 'registered', roles: ['supervisor'] },

@@ -13,7 +13,7 @@ const ms = (t: Instant) => (typeof t === 'string' ? Date.parse(t) : t.getTime())
 
 /**
  * Clock colour of a limit: green below 80 % of it, yellow from 80 % up to the
- * deadline, red once the deadline has passed (case-standards.md).
+ * deadline, red once the deadline has passed (the default of local digital city-management time-limit rules).
  */
 export function clockColour(elapsedMinutes: number, limitMinutes: number, pastDeadline: boolean): ClockColour {
   if (pastDeadline) return 'red';

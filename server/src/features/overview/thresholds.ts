@@ -13,7 +13,7 @@ export function growthStatus(growthPct: number | null): ThresholdStatus {
 }
 
 /**
- * A rate against the references of case-standards.md: mature cities close ≈ 99.9 %
+ * A rate against the figures digital city-management systems report: mature cities close ≈ 99.9 %
  * and a new system's first months reach ≈ 76 % on time, so closure is good from 95 %,
  * on-time closure from 90 % (warn from 76 %), rework good up to 2 % (warn up to 5 %).
  */
