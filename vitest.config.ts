@@ -2,10 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
+/** `@shared/*`: the types, schemas and constants both sides import (server/src/shared, see its README). */
+const sharedAlias = { '@shared': fileURLToPath(new URL('./server/src/shared', import.meta.url)) };
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: sharedAlias },
         test: {
           name: 'server',
           environment: 'node',
@@ -15,7 +19,7 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
-        resolve: { alias: { '@contracts': fileURLToPath(new URL('./server/src/contracts', import.meta.url)) } },
+        resolve: { alias: sharedAlias },
         test: {
           name: 'client',
           environment: 'happy-dom',
@@ -24,6 +28,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: sharedAlias },
         test: {
           name: 'e2e',
           environment: 'node',

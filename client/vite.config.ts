@@ -38,7 +38,7 @@ export default defineConfig({
   },
   resolve: {
     alias: {
-      '@contracts': fileURLToPath(new URL('../server/src/contracts', import.meta.url)),
+      '@shared': fileURLToPath(new URL('../server/src/shared', import.meta.url)),
     },
   },
   build: {

@@ -4,7 +4,8 @@ import { PROJECT_ROOT } from '../server/src/config';
 
 const CLIENT_DIR = path.join(PROJECT_ROOT, 'client');
 const DIST_INDEX = path.join(CLIENT_DIR, 'dist', 'index.html');
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json'].map((name) => path.join(CLIENT_DIR, name));
+/** The client's sources, and the shared folder that the client bundles too (`@shared/*`). */
+const SOURCES = [...['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json'].map((name) => path.join(CLIENT_DIR, name)), path.join(PROJECT_ROOT, 'server/src/shared')];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
@@ -13,7 +14,7 @@ function newestMtime(entry: string): number {
   return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
 }
 
-/** Whether client/dist is missing or older than any client source or the lockfile. */
+/** Whether client/dist is missing or older than any client source, the shared folder or the lockfile. */
 export function clientBuildIsStale(): boolean {
   if (!fs.existsSync(DIST_INDEX)) return true;
   const built = fs.statSync(DIST_INDEX).mtimeMs;

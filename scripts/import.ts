@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { IMPORT_CRS, IMPORT_FORMATS, IMPORT_LIMITS, type ImportCrs, type ImportFormat, type ImportReport } from '../server/src/contracts/import';
+import { IMPORT_CRS, IMPORT_FORMATS, IMPORT_LIMITS, type ImportCrs, type ImportFormat, type ImportReport } from '@shared/import';
 import { ConfigError, loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
 import { HttpError } from '../server/src/errors';

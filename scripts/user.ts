@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { ROLES, DEPARTMENTS, type Role } from '../server/src/contracts/auth';
+import { ROLES, DEPARTMENTS, type Role } from '@shared/auth';
 import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
 import { createAuthService } from '../server/src/features/auth/auth-service';

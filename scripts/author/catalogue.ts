@@ -9,7 +9,7 @@ export interface LayerEntry {
   geometryType: 'Point' | 'LineString' | 'Polygon';
   file: string;
   withinDistrict: boolean;
-  /** Date properties; with `status`, the status as of a date (see server/src/contracts/layers.ts `temporalHint`). */
+  /** Date properties; with `status`, the status as of a date (see server/src/shared/layers.ts `temporalHint`). */
   temporal?: { start: string; end?: string; status?: { property: string; before: string; during: string } };
   labelProperty: string;
   /** Colour, and optionally colours by a property's value (`colorBy`). */

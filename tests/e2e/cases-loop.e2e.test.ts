@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, CaseState } from '../../server/src/contracts/cases';
+import type { CaseDetail, CaseState } from '@shared/cases';
 import { browserSkipReason, launchBrowser, openPage, SCREENSHOT_DIR, startE2eServer } from './browser';
 import { apiAs, fillCaseForm, jpegFile, placeDevice, signInAs } from './cases';
 

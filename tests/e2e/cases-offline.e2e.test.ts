@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseSummary } from '../../server/src/contracts/cases';
+import type { CaseSummary } from '@shared/cases';
 import { browserSkipReason, launchBrowser, openPage, startE2eServer } from './browser';
 import { apiAs, fillCaseForm, offlineNoise, placeDevice, signInAs } from './cases';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseSummary } from '../../server/src/contracts/cases';
+import type { CaseSummary } from '@shared/cases';
 import { browserSkipReason, launchBrowser, openPage, startE2eServer } from './browser';
 import { apiAs, placeDevice, signInAs } from './cases';
 import { startDeadSpot, type DeadSpot } from './deadSpot';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OverviewResponse } from '../../server/src/contracts/overview';
+import type { OverviewResponse } from '@shared/overview';
 import { browserSkipReason, launchBrowser, openPage, SCREENSHOT_DIR, startE2eServer, waitForMapReady, type MapHandle } from './browser';
 import { apiAs, signInAs } from './cases';
 

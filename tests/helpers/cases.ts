@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import request from 'supertest';
 import { PROJECT_ROOT } from '../../server/src/config';
-import type { Role } from '../../server/src/contracts/auth';
-import type { CaseAction, CaseState } from '../../server/src/contracts/cases';
+import type { Role } from '@shared/auth';
+import type { CaseAction, CaseState } from '@shared/cases';
 import { uploadPhotos } from './photos';
 import { createSecuredApp, type SecuredApp } from './session';
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import sharp from 'sharp';
-import type { Role } from '../../server/src/contracts/auth';
-import type { PhotoKind } from '../../server/src/contracts/cases';
+import type { Role } from '@shared/auth';
+import type { PhotoKind } from '@shared/cases';
 import type { SecuredApp } from './session';
 
 /** Degrees as an EXIF rational triple (`30/1 14/1 3272/100`). */

@@ -4,7 +4,7 @@ import { testConfig, type AppConfig } from '../../server/src/config';
 import { openDatabase, type Db } from '../../server/src/db/database';
 import { seedDatabase } from '../../server/src/seed/seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../../server/src/seed/demo-accounts';
-import type { Role } from '../../server/src/contracts/auth';
+import type { Role } from '@shared/auth';
 import { writeFixtureDataDir } from './fixture-data';
 
 /** An app over the fixture district with the demo accounts, and a way to sign in as any role. */

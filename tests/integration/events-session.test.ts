@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/src/app';
-import type { Role } from '../../server/src/contracts/auth';
+import type { Role } from '@shared/auth';
 import { createUserRepository } from '../../server/src/features/auth/user-repository';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import { createSecuredApp, type SecuredApp } from '../helpers/session';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OverviewResponse } from '../../server/src/contracts/overview';
+import type { OverviewResponse } from '@shared/overview';
 import { seedDemoData } from '../../server/src/seed/demo';
 import { createCasesApp, fileCase } from '../helpers/cases';
 import type { SecuredApp } from '../helpers/session';

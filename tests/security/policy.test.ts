@@ -2,7 +2,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_PAGES, POLICY, findPolicy } from '../../server/src/auth/policy';
 import { listRoutes } from '../../server/src/auth/routes';
-import { ROLES, type Role } from '../../server/src/contracts/auth';
+import { ROLES, type Role } from '@shared/auth';
 import { DEMO_API_KEY, seedDemoApiKey } from '../../server/src/open311/api-keys';
 import { createSecuredApp, type SecuredApp } from '../helpers/session';
 

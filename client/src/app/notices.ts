@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { Role } from '@contracts/auth';
+import type { Role } from '@shared/auth';
 
 /** A message for everyone to see, as an i18n key (plain data, translated when shown). */
 export interface NoticeInput {

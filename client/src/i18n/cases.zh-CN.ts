@@ -1,4 +1,4 @@
-import type { CaseAction, CaseCategory, CaseState, ClockColour, TimeUnit } from '@contracts/cases';
+import type { CaseAction, CaseCategory, CaseState, ClockColour, TimeUnit } from '@shared/cases';
 import type { OutboxState } from '../features/cases/offline/outbox';
 import type { QueueKey } from '../features/cases/queue/tabs';
 import type { LiveStatus } from '../features/cases/useCaseEvents';

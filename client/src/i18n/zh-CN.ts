@@ -1,5 +1,5 @@
-import type { Role } from '@contracts/auth';
-import type { LayerGroup } from '@contracts/layers';
+import type { Role } from '@shared/auth';
+import type { LayerGroup } from '@shared/layers';
 import type { Department } from '../features/auth/roles';
 import { overviewZhCN } from './overview.zh-CN';
 import { casesZhCN } from './cases.zh-CN';

@@ -1,6 +1,6 @@
 import { match } from 'path-to-regexp';
-import type { Role } from '../contracts/auth';
-import { OVERVIEW_ROLES } from '../contracts/overview';
+import type { Role } from '@shared/auth';
+import { OVERVIEW_ROLES } from '@shared/overview';
 
 /**
  * Who may call a route: everyone (`public`), everyone when public read access

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CATEGORY_CODE } from '../contracts/cases';
-import { plainText } from '../contracts/text';
+import { CATEGORY_CODE } from '@shared/cases';
+import { plainText } from '@shared/text';
 
 /** Response formats of GeoReport v2 (XML is the spec's required one). */
 export const OPEN311_FORMATS = ['json', 'xml'] as const;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { contactSchema, DEPARTMENT_NAMES, OPEN_STATES, type CaseCategory, type CaseState } from '../contracts/cases';
+import { contactSchema, DEPARTMENT_NAMES, OPEN_STATES, type CaseCategory, type CaseState } from '@shared/cases';
 import { BadRequestError, NotFoundError } from '../errors';
 import { localInstant } from '../features/cases/calendar';
 import { loadCalendar } from '../features/cases/case-clock';

@@ -1,6 +1,6 @@
-import { DEPARTMENT_NAMES, type CaseCategory, type CaseState } from '../contracts/cases';
+import { DEPARTMENT_NAMES, type CaseCategory, type CaseState } from '@shared/cases';
 import { BadRequestError } from '../errors';
-import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '../contracts/text';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from '@shared/text';
 import type { XmlObject } from './xml';
 
 /** Language of names and notes: Chinese (default) or English (`?lang=en`, an extension). */

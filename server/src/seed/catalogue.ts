@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Feature, Geometry } from 'geojson';
-import { layerDefinition, type LayerDefinition } from '../contracts/layers';
-import { indicatorSchema, type Indicator } from '../contracts/indicators';
+import { layerDefinition, type LayerDefinition } from '@shared/layers';
+import { indicatorSchema, type Indicator } from '@shared/indicators';
 
 /** A problem in the demo data, naming the file and (where known) the feature. */
 export class SeedError extends Error {

@@ -1,4 +1,4 @@
-import type { Role } from '../contracts/auth';
+import type { Role } from '@shared/auth';
 import type { Db } from '../db/database';
 import { createAuthService } from '../features/auth/auth-service';
 import { createLoginFailureRepository } from '../features/auth/login-failure-repository';

@@ -1,4 +1,4 @@
-import type { GeometryType, LayerGroup } from '../contracts/layers';
+import type { GeometryType, LayerGroup } from '@shared/layers';
 
 /** How a catalogue layer is drawn: basemap and administrative layers get fixed looks. */
 export type LayerLook = 'water' | 'green' | 'road' | 'landmark' | 'basemap' | 'boundary' | 'community' | 'grid' | 'thematic';

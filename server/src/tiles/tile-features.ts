@@ -1,5 +1,5 @@
 import type { TagValue } from './mvt-points';
-import type { LayerSchema } from '../contracts/layers';
+import type { LayerSchema } from '@shared/layers';
 
 /** A feature in tile coordinates, in the shape geojson-vt produces and vt-pbf encodes. */
 export type TileFeature = {

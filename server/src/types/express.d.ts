@@ -1,4 +1,4 @@
-import type { SessionUser } from '../contracts/auth';
+import type { SessionUser } from '@shared/auth';
 
 declare global {
   namespace Express {

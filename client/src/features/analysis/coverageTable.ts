@@ -1,4 +1,4 @@
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import type { AppLocale } from '../../i18n/locale';
 import { featureNames } from '../layers/propertyFormat';
 import { csvCell } from '../planner/exportFeatures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import { defaultChoice, layerChoices } from './layerChoices';
 
 const layer = (id: string, geometryType: LayerInfo['geometryType'], group: LayerInfo['group'], featureCount: number) =>

@@ -1,7 +1,7 @@
 import { area, destination, featureCollection, lineString, multiPoint, point, polygon } from '@turf/turf';
 import type { Geometry, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { LayerSchema } from '@contracts/layers';
+import type { LayerSchema } from '@shared/layers';
 import { additiveKeys, statsInPolygon } from './stats';
 
 const SW: [number, number] = [120.16, 30.24];

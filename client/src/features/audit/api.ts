@@ -1,7 +1,7 @@
-import type { AuditPage } from '@contracts/audit';
+import type { AuditPage } from '@shared/audit';
 import { getJson, type FetchLike } from '../../api/http';
 
-export type { AuditEntry, AuditPage } from '@contracts/audit';
+export type { AuditEntry, AuditPage } from '@shared/audit';
 
 /** Which page of the audit log to fetch. */
 export interface AuditQuery {

@@ -1,6 +1,6 @@
-import type { Role, SessionUser } from '@contracts/auth';
+import type { Role, SessionUser } from '@shared/auth';
 
-export type { Role, SessionUser } from '@contracts/auth';
+export type { Role, SessionUser } from '@shared/auth';
 
 /** Every role, in the order the console lists them (a missing role fails to type-check). */
 export const ROLE_ORDER = ['admin', 'planner', 'inspector', 'supervisor', 'dispatcher', 'handler', 'leader'] as const satisfies readonly Role[];

@@ -1,9 +1,9 @@
-import type { CaseAction, CaseState, CaseSummary, Department } from '@contracts/cases';
+import type { CaseAction, CaseState, CaseSummary, Department } from '@shared/cases';
 
 export type {
   CaseAction, CaseCategory, CaseClock, CaseDetail, CaseEventView, CasePhoto, CaseState, CaseSummary, ClockColour, Department, PhotoKind,
-} from '@contracts/cases';
-export type { CaseLiveEvent as CaseEventMessage } from '@contracts/events';
+} from '@shared/cases';
+export type { CaseLiveEvent as CaseEventMessage } from '@shared/events';
 
 /** `GET /api/cases/locate`: where a point lies (null where no district layer covers it). */
 export interface CaseLocation {

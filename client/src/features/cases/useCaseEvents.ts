@@ -1,4 +1,4 @@
-import type { StreamEndEvent, StreamEndReason } from '@contracts/events';
+import type { StreamEndEvent, StreamEndReason } from '@shared/events';
 import { onScopeDispose, ref, type Ref } from 'vue';
 import { browserFetch, notifyAuthFailure } from '../../api/http';
 import { fetchMe } from '../auth/api';

@@ -1,5 +1,5 @@
-import type { Role } from '@contracts/auth';
-import type { LayerInfo } from '@contracts/layers';
+import type { Role } from '@shared/auth';
+import type { LayerInfo } from '@shared/layers';
 
 /** Roles that may edit thematic layers on the map (the server enforces the same). */
 export const EDITOR_ROLES: readonly Role[] = ['planner', 'admin'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LayerSchema } from '@contracts/layers';
+import type { LayerSchema } from '@shared/layers';
 import { controlOf, fromFormValues, serverFieldErrors, toFormValues, validateForm } from './schemaForm';
 
 const schema: LayerSchema = {

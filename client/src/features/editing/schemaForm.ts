@@ -1,4 +1,4 @@
-import type { LayerSchema, PropertySchema } from '@contracts/layers';
+import type { LayerSchema, PropertySchema } from '@shared/layers';
 
 /** A form's values: text for text, number and date inputs and selects; booleans for checkboxes. */
 export type FormValues = Record<string, string | boolean>;

@@ -2,7 +2,7 @@ import type { Geometry } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawSelectMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import type { GeometryType } from '@contracts/layers';
+import type { GeometryType } from '@shared/layers';
 
 /** What `useDrawing` returns. */
 export interface UseDrawingReturn {

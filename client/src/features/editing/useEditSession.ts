@@ -1,7 +1,7 @@
 import type { Feature, Geometry } from 'geojson';
 import type { Map as MaplibreMap, StyleSpecification } from 'maplibre-gl';
 import { onScopeDispose, ref, toValue, type MaybeRefOrGetter, type Ref } from 'vue';
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import { HttpError, type FetchLike } from '../../api/http';
 import type { FeatureCache } from '../planner/featureCache';
 import { createFeature, deleteFeature, loadVersioned, replaceFeature } from './editApi';

@@ -1,4 +1,4 @@
-import type { ImportCrs, ImportReport } from '@contracts/import';
+import type { ImportCrs, ImportReport } from '@shared/import';
 import { HttpError, requestJson, type FetchLike } from '../../api/http';
 
 /** Largest file the server takes (its `IMPORT_LIMITS.maxBytes`); checked before uploading. */

@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { ImportReport } from '@contracts/import';
+import type { ImportReport } from '@shared/import';
 import type { OverlayLayer } from '../analysis/useOverlay';
 
 /** Id of the GeoJSON source of the import preview. */

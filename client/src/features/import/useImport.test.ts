@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { effectScope, nextTick } from 'vue';
-import type { ImportReport } from '@contracts/import';
+import type { ImportReport } from '@shared/import';
 import type { FetchLike } from '../../api/http';
-import { IMPORT_CRS, IMPORT_LIMITS } from '../../../../server/src/contracts/import';
+import { IMPORT_CRS, IMPORT_LIMITS } from '@shared/import';
 import { CRS_OPTIONS, MAX_IMPORT_BYTES } from './api';
 import { previewBounds, previewData } from './preview';
 import { useImport } from './useImport';

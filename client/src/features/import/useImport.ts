@@ -1,5 +1,5 @@
 import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
-import type { ImportCrs, ImportReport } from '@contracts/import';
+import type { ImportCrs, ImportReport } from '@shared/import';
 import { HttpError, type FetchLike } from '../../api/http';
 import { MAX_IMPORT_BYTES, postImport, refusedReport } from './api';
 

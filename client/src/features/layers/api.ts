@@ -1,6 +1,6 @@
 import type { Feature } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import { getJson, type FetchLike } from '../../api/http';
 
 /** `GET /api/layers`: the catalogue in drawing order, bottom first. */

@@ -1,4 +1,4 @@
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 
 /** The catalogue layer whose extent frames the map. */
 export const DISTRICT_LAYER_ID = 'district-boundary';

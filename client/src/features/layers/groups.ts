@@ -1,4 +1,4 @@
-import type { LayerGroup, LayerInfo } from '@contracts/layers';
+import type { LayerGroup, LayerInfo } from '@shared/layers';
 
 /** The order groups appear in the layer panel: thematic layers first, the basemap last. */
 export const GROUP_ORDER = [

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import type { StyleSpecification } from 'maplibre-gl';
 import { computed, ref, shallowRef } from 'vue';
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import { browserFetch, type FetchLike } from '../../api/http';
 import { DEFAULT_LOCALE, type AppLocale } from '../../i18n/locale';
 import { clampOpacity } from '../../map/opacity';

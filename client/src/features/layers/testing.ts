@@ -1,5 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import type { FetchLike } from '../../api/http';
 
 /** A catalogue entry for tests; fields can be overridden. */

@@ -1,7 +1,7 @@
 import type { Feature } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import { browserFetch, type FetchLike } from '../../api/http';
 import type { AppLocale } from '../../i18n/locale';
 import { injectMap } from '../../map/context';

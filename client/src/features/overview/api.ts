@@ -1,4 +1,4 @@
-import type { OverviewResponse } from '@contracts/overview';
+import type { OverviewResponse } from '@shared/overview';
 import { getJson, type FetchLike } from '../../api/http';
 
 /** `GET /api/overview`, for the district or one community. */

@@ -1,4 +1,4 @@
-import type { Localized, RenovationItem, SeriesPoint } from '@contracts/overview';
+import type { Localized, RenovationItem, SeriesPoint } from '@shared/overview';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { use, type ComposeOption } from 'echarts/core';

@@ -1,4 +1,4 @@
-import type { OverviewResponse } from '@contracts/overview';
+import type { OverviewResponse } from '@shared/overview';
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
 import type { FetchLike } from '../../api/http';
 import { useCaseEvents, type EventSourceLike, type LiveStatus } from '../cases/useCaseEvents';

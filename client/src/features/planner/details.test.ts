@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import { detailRows } from './details';
 import { anchorOf, areaContaining, featuresWithin } from './locate';
 

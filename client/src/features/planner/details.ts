@@ -1,4 +1,4 @@
-import type { LayerInfo, PropertySchema } from '@contracts/layers';
+import type { LayerInfo, PropertySchema } from '@shared/layers';
 import type { AppLocale } from '../../i18n/locale';
 import { formatPropertyValue, propertyTitle, type FormatLabels } from '../layers/propertyFormat';
 

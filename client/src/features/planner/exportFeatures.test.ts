@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { LayerSchema } from '@contracts/layers';
+import type { LayerSchema } from '@shared/layers';
 import { csvCell, filteredCollection, toCsv } from './exportFeatures';
 
 const schema: LayerSchema = {

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import type { LayerSchema } from '@contracts/layers';
-import { guardCsvText } from '@contracts/csv';
+import type { LayerSchema } from '@shared/layers';
+import { guardCsvText } from '@shared/csv';
 import { anchorOf } from './locate';
 import { matchesFilter, type LayerFilter } from './filters';
 

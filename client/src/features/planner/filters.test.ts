@@ -1,7 +1,7 @@
 import { expression } from '@maplibre/maplibre-gl-style-spec';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import type { LayerSchema } from '@contracts/layers';
+import type { LayerSchema } from '@shared/layers';
 import { filterableProperties, filterExpression, matchesFilter, type LayerFilter } from './filters';
 
 /** Evaluates a filter as MapLibre does on a tile feature. */

@@ -1,5 +1,5 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { LayerSchema, PropertySchema } from '@contracts/layers';
+import type { LayerSchema, PropertySchema } from '@shared/layers';
 
 /** A condition on one property: one of some enum values, a numeric range, or a range of years of a date. */
 export type Condition =

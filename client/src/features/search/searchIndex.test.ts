@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { LayerDefinition } from '@contracts/layers';
+import type { LayerDefinition } from '@shared/layers';
 import catalogueText from '../../../../data/layers.json?raw';
 import { sampleLayer } from '../layers/testing';
 import { rankMatches } from './match';

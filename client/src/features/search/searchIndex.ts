@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import { normalizeText, type SearchField } from './match';
 
 /** Describing properties searched besides the names: codes, aliases and addresses (either language). */

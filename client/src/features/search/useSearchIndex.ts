@@ -1,5 +1,5 @@
 import { ref, shallowRef, toValue, type MaybeRefOrGetter, type Ref, type ShallowRef } from 'vue';
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import type { FeatureCache } from '../planner/featureCache';
 import { searchableLayers, searchEntries, type SearchEntry } from './searchIndex';
 

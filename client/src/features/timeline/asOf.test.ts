@@ -1,7 +1,7 @@
 import { expression, featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
-import type { TemporalHint } from '@contracts/layers';
+import type { TemporalHint } from '@shared/layers';
 import {
   asOfStatus, asOfStatusExpression, combineFilters, isDate, monthSteps, nextDay, replaceGet, stepIndex, timelineFilters, timelineRange,
 } from './asOf';

@@ -1,4 +1,4 @@
-import type { LayerInfo, TemporalHint } from '@contracts/layers';
+import type { LayerInfo, TemporalHint } from '@shared/layers';
 import type { ExpressionSpecification } from 'maplibre-gl';
 
 /** A temporal hint with a status part. */

@@ -1,4 +1,4 @@
-import type { LayerInfo } from '@contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import type { StyleSpecification } from 'maplibre-gl';
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { injectMap } from '../../map/context';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { AuditEntry, AuditPage } from '../../contracts/audit';
+import type { AuditEntry, AuditPage } from '@shared/audit';
 
 export type { AuditEntry };
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role, SessionUser } from '../../contracts/auth';
+import type { Role, SessionUser } from '@shared/auth';
 import { HttpError, NotFoundError } from '../../errors';
 import type { LoginFailureRepository } from './login-failure-repository';
 import { createLoginGuard, type LoginGuardSettings } from './login-guard';

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { loginBody } from '../../contracts/auth';
+import { loginBody } from '@shared/auth';
 import { parseBody } from '../../validation';
 import { HttpError, NotFoundError } from '../../errors';
 import { SESSION_COOKIE, sessionToken } from '../../auth/middleware';

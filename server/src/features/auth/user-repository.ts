@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { Role } from '../../contracts/auth';
+import type { Role } from '@shared/auth';
 
 /** A user row as stored. */
 export interface UserRecord {

@@ -1,4 +1,4 @@
-import { CLOCK_STATES, type CaseClock } from '../../contracts/cases';
+import { CLOCK_STATES, type CaseClock } from '@shared/cases';
 import { compileCalendar, DEFAULT_CALENDAR, type CalendarFile } from './calendar';
 import type { CaseRecord } from './case-repository';
 import type { CategoryRepository } from './category-repository';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
-import type { Role } from '../../contracts/auth';
-import type { CaseEventAction, CaseEventView, CaseState } from '../../contracts/cases';
+import type { Role } from '@shared/auth';
+import type { CaseEventAction, CaseEventView, CaseState } from '@shared/cases';
 
 /** A timeline entry to append. */
 export interface NewCaseEvent {

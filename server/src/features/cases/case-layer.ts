@@ -1,6 +1,6 @@
 import type { Feature, Point } from 'geojson';
-import type { CaseCategory, CaseClock } from '../../contracts/cases';
-import type { LayerSchema } from '../../contracts/layers';
+import type { CaseCategory, CaseClock } from '@shared/cases';
+import type { LayerSchema } from '@shared/layers';
 import { toNewFeature } from '../layers/feature-record';
 import type { FeatureRepository } from '../layers/feature-repository';
 import type { Layer, LayerRepository } from '../layers/layer-repository';

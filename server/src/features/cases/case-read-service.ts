@@ -1,9 +1,9 @@
 import * as turf from '@turf/turf';
-import type { SessionUser } from '../../contracts/auth';
+import type { SessionUser } from '@shared/auth';
 import {
   CASE_STATES, DEPARTMENT_NAMES, type CaseAction, type CaseCategory, type CaseDetail, type CaseListQuery, type CaseState,
   type CaseSummary, type Department, type KpiGroupBy, type KpiRow,
-} from '../../contracts/cases';
+} from '@shared/cases';
 import { NotFoundError } from '../../errors';
 import { localInstant } from './calendar';
 import { caseClock, isOverdue, loadCalendar } from './case-clock';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { CaseChannel, CaseState, Contact, Department } from '../../contracts/cases';
+import type { CaseChannel, CaseState, Contact, Department } from '@shared/cases';
 import type { CaseChanges } from './state-machine';
 
 /** A case as stored. */

@@ -1,5 +1,5 @@
-import type { SessionUser } from '../../contracts/auth';
-import { CONTACT_READERS, type CaseCategory, type CasePhoto, type CaseClock, type CaseDetail, type CaseEventView, type CaseSummary } from '../../contracts/cases';
+import type { SessionUser } from '@shared/auth';
+import { CONTACT_READERS, type CaseCategory, type CasePhoto, type CaseClock, type CaseDetail, type CaseEventView, type CaseSummary } from '@shared/cases';
 import type { CaseRecord } from './case-repository';
 import type { MachineCase } from './state-machine';
 

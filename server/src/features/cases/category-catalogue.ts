@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEPARTMENTS } from '../../contracts/auth';
-import { CATEGORY_CODE, CATEGORY_FAMILIES, timeLimitSchema } from '../../contracts/cases';
+import { DEPARTMENTS } from '@shared/auth';
+import { CATEGORY_CODE, CATEGORY_FAMILIES, timeLimitSchema } from '@shared/cases';
 import type { CategoryInput } from './category-repository';
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });

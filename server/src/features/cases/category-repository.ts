@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { CaseCategory, Department, TimeUnit } from '../../contracts/cases';
+import type { CaseCategory, Department, TimeUnit } from '@shared/cases';
 import { calendarFile, type CalendarFile } from './calendar';
 
 interface CategoryRow {

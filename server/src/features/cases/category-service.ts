@@ -1,5 +1,5 @@
-import type { SessionUser } from '../../contracts/auth';
-import type { CaseCategory, categoryUpdateBody, newCategoryBody } from '../../contracts/cases';
+import type { SessionUser } from '@shared/auth';
+import type { CaseCategory, categoryUpdateBody, newCategoryBody } from '@shared/cases';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
 import type { AuditRepository } from '../audit/audit-repository';

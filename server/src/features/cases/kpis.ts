@@ -1,4 +1,4 @@
-import type { CaseState, KpiFigures, KpiGroupBy } from '../../contracts/cases';
+import type { CaseState, KpiFigures, KpiGroupBy } from '@shared/cases';
 
 /** The case fields the KPIs read. */
 export interface KpiCase {

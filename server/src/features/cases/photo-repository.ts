@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { PhotoKind, PHOTO_TYPES } from '../../contracts/cases';
+import type { PhotoKind, PHOTO_TYPES } from '@shared/cases';
 
 /** A case photo as stored. */
 export interface PhotoRecord {

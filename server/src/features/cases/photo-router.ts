@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { PHOTO_LIMITS, photoUploadFields } from '../../contracts/cases';
+import { PHOTO_LIMITS, photoUploadFields } from '@shared/cases';
 import { BadRequestError } from '../../errors';
 import { parseBody } from '../../validation';
 import { sendPhoto } from '../photos/photo-http';

@@ -1,5 +1,5 @@
-import type { Role, SessionUser } from '../../contracts/auth';
-import { OPEN_STATES, PHOTO_LIMITS, type CasePhoto, type PhotoKind } from '../../contracts/cases';
+import type { Role, SessionUser } from '@shared/auth';
+import { OPEN_STATES, PHOTO_LIMITS, type CasePhoto, type PhotoKind } from '@shared/cases';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
 import type { AuditRepository } from '../audit/audit-repository';

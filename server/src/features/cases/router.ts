@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   actionBodies, bulkDispatchBody, CASE_ACTIONS, CATEGORY_CODE, caseListQuery, categoryUpdateBody, kpiQuery, newCaseBody, newCategoryBody, PHOTO_LIMITS, pointQuery,
   type ActionInput, type CaseAction, type CaseDetail,
-} from '../../contracts/cases';
+} from '@shared/cases';
 import { BadRequestError, NotFoundError } from '../../errors';
 import { parseBody, parseQuery } from '../../validation';
 import type { CaseReadService } from './case-read-service';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../contracts/auth';
-import { CASE_ACTIONS, CASE_STATES, type CaseAction, type CaseState } from '../../contracts/cases';
+import { ROLES, type Role } from '@shared/auth';
+import { CASE_ACTIONS, CASE_STATES, type CaseAction, type CaseState } from '@shared/cases';
 import { compileCalendar, DEFAULT_CALENDAR } from './calendar';
 import { apply, nextActions, TransitionError, type MachineCase, type MachineUser } from './state-machine';
 import { createWorkingTime } from './working-time';

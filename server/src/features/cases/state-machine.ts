@@ -1,5 +1,5 @@
-import type { Role, SessionUser } from '../../contracts/auth';
-import { CASE_ACTIONS, type ActionInput, type CaseAction, type CaseState, type Department, type TimeLimit } from '../../contracts/cases';
+import type { Role, SessionUser } from '@shared/auth';
+import { CASE_ACTIONS, type ActionInput, type CaseAction, type CaseState, type Department, type TimeLimit } from '@shared/cases';
 import { HttpError } from '../../errors';
 import type { WorkingTime } from './working-time';
 

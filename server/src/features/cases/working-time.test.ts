@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config';
-import type { TimeUnit } from '../../contracts/cases';
+import type { TimeUnit } from '@shared/cases';
 import { calendarFile, compileCalendar, DEFAULT_CALENDAR } from './calendar';
 import { clockColour, createWorkingTime } from './working-time';
 

@@ -1,4 +1,4 @@
-import type { ClockColour, TimeUnit } from '../../contracts/cases';
+import type { ClockColour, TimeUnit } from '@shared/cases';
 import type { WorkingCalendar } from './calendar';
 
 const MINUTE_MS = 60_000;

@@ -1,4 +1,4 @@
-import type { LiveEventMap, LiveEventType } from '../../contracts/events';
+import type { LiveEventMap, LiveEventType } from '@shared/events';
 
 /** A published event: a growing id (the SSE event id), its type and its data. */
 export interface LiveEvent<T extends LiveEventType = LiveEventType> {

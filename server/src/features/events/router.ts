@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { sessionToken } from '../../auth/middleware';
-import type { StreamEndEvent } from '../../contracts/events';
+import type { StreamEndEvent } from '@shared/events';
 import { HttpError } from '../../errors';
 import type { EventBus, LiveEvent } from './event-bus';
 import { watchSession, type SessionSource } from './session-watch';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SessionUser } from '../../contracts/auth';
+import type { SessionUser } from '@shared/auth';
 import { watchSession, type SessionSource } from './session-watch';
 
 const USER: SessionUser = { id: 7, username: 'leader', displayName: '领导', role: 'leader', department: null };

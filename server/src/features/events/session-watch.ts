@@ -1,5 +1,5 @@
-import type { SessionUser } from '../../contracts/auth';
-import type { StreamEndReason } from '../../contracts/events';
+import type { SessionUser } from '@shared/auth';
+import type { StreamEndReason } from '@shared/events';
 import type { AuthService } from '../auth/auth-service';
 
 /** What a stream needs of the auth service to keep checking its session. */

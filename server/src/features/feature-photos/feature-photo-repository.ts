@@ -1,5 +1,5 @@
-import type { PHOTO_TYPES } from '../../contracts/cases';
-import type { FeaturePhotoKind } from '../../contracts/feature-photos';
+import type { PHOTO_TYPES } from '@shared/cases';
+import type { FeaturePhotoKind } from '@shared/feature-photos';
 import type { Db } from '../../db/database';
 
 /** A feature photo as stored, with its uploader's user name. */

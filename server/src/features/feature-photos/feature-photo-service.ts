@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SessionUser } from '../../contracts/auth';
-import { FEATURE_PHOTO_LIMITS, type FeaturePhoto, type FeaturePhotoKind } from '../../contracts/feature-photos';
+import type { SessionUser } from '@shared/auth';
+import { FEATURE_PHOTO_LIMITS, type FeaturePhoto, type FeaturePhotoKind } from '@shared/feature-photos';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
 import type { AuditRepository } from '../audit/audit-repository';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { FEATURE_PHOTO_LIMITS, featurePhotoUploadFields } from '../../contracts/feature-photos';
+import { FEATURE_PHOTO_LIMITS, featurePhotoUploadFields } from '@shared/feature-photos';
 import { parseBody } from '../../validation';
 import { sendPhoto } from '../photos/photo-http';
 import { uploadedFiles, type Uploads } from '../photos/uploads';

@@ -1,6 +1,6 @@
-import type { LayerSchema, PropertySchema } from '../../contracts/layers';
-import type { ImportProblem } from '../../contracts/import';
-import { unguardCsvText } from '../../contracts/csv';
+import type { LayerSchema, PropertySchema } from '@shared/layers';
+import type { ImportProblem } from '@shared/import';
+import { unguardCsvText } from '@shared/csv';
 
 const TRUE = new Set(['true', '1', 'yes', 'y', 't', '是', '有', '√']);
 const FALSE = new Set(['false', '0', 'no', 'n', 'f', '否', '无', '×']);

@@ -1,6 +1,6 @@
 import gcoord from 'gcoord';
 import type { Geometry } from 'geojson';
-import type { ImportCrs } from '../../contracts/import';
+import type { ImportCrs } from '@shared/import';
 
 const FROM = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LayerSchema } from '../../contracts/layers';
+import type { LayerSchema } from '@shared/layers';
 import { coerceCell, recordProperties } from './coerce';
 import { detectColumns, detectDelimiter, parseCsv } from './csv';
 import { detectFormat } from './read-input';

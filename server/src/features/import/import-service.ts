@@ -1,5 +1,5 @@
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { IMPORT_LIMITS, type ImportCrs, type ImportFeatureReport, type ImportFormat, type ImportLimits, type ImportReport } from '../../contracts/import';
+import { IMPORT_LIMITS, type ImportCrs, type ImportFeatureReport, type ImportFormat, type ImportLimits, type ImportReport } from '@shared/import';
 import type { Db } from '../../db/database';
 import type { AuditRepository } from '../audit/audit-repository';
 import { toNewFeature } from '../layers/feature-record';

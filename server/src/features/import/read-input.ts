@@ -1,5 +1,5 @@
-import type { ImportFormat, ImportLimits, ImportProblem } from '../../contracts/import';
-import type { LayerSchema } from '../../contracts/layers';
+import type { ImportFormat, ImportLimits, ImportProblem } from '@shared/import';
+import type { LayerSchema } from '@shared/layers';
 import { HttpError } from '../../errors';
 import { coordinateCell, recordProperties } from './coerce';
 import { COORDINATE_COLUMNS, csvRecords, csvText, detectColumns, type CsvRecord } from './csv';

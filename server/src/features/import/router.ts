@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Router } from 'express';
-import { importFields } from '../../contracts/import';
+import { importFields } from '@shared/import';
 import { BadRequestError } from '../../errors';
 import { parseBody } from '../../validation';
 import type { Uploads } from '../photos/uploads';

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { ImportFeatureReport, ImportReport } from '../../contracts/import';
+import type { ImportFeatureReport, ImportReport } from '@shared/import';
 import type { ErrorBody } from '../../errors';
 import type { Slicer } from './slicer';
 

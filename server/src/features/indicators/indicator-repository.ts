@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { Indicator } from '../../contracts/indicators';
+import type { Indicator } from '@shared/indicators';
 
 interface IndicatorRow {
   year: number;

@@ -1,7 +1,7 @@
 import type { Feature, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { checkProperties, checkWithin } from './feature-validation';
-import type { LayerSchema } from '../../contracts/layers';
+import type { LayerSchema } from '@shared/layers';
 
 /** 1 m in degrees of latitude, and of longitude at 30.24° N. */
 const M_LAT = 1 / 111_195;

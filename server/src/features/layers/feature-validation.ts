@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import * as turf from '@turf/turf';
 import type { Feature, Geometry, Position, Polygon, MultiPolygon } from 'geojson';
-import type { GeometryType, LayerSchema, PropertySchema } from '../../contracts/layers';
+import type { GeometryType, LayerSchema, PropertySchema } from '@shared/layers';
 import { checkGeometry, RESERVED_KEYS } from './geometry-checks';
 
 export { checkGeometry };

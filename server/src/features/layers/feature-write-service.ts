@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-import type { SessionUser } from '../../contracts/auth';
+import type { SessionUser } from '@shared/auth';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
 import type { AuditRepository } from '../audit/audit-repository';

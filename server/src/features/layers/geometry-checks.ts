@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import type { GeometryType } from '../../contracts/layers';
+import type { GeometryType } from '@shared/layers';
 import type { FeatureProblem } from './feature-validation';
 import { firstRingContact } from './ring-sweep';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { GeometryType, LayerGroup, LayerSchema, Localized, TemporalHint } from '../../contracts/layers';
+import type { GeometryType, LayerGroup, LayerSchema, Localized, TemporalHint } from '@shared/layers';
 
 /** A layer as stored. */
 export interface Layer {

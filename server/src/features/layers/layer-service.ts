@@ -1,4 +1,4 @@
-import type { LayerInfo } from '../../contracts/layers';
+import type { LayerInfo } from '@shared/layers';
 import { NotFoundError } from '../../errors';
 import type { FeatureQuery, FeatureRepository, FeatureRow } from './feature-repository';
 import type { Layer, LayerExtent, LayerRepository } from './layer-repository';

@@ -1,5 +1,5 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { Role } from '../../contracts/auth';
+import type { Role } from '@shared/auth';
 import { HttpError, NotFoundError } from '../../errors';
 import { DISTRICT_BOUNDARY_LAYER } from './district';
 import { checkFeature, checkWithin, type FeatureProblem } from './feature-validation';

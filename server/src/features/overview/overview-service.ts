@@ -1,6 +1,6 @@
-import { caseListQuery, type KpiRow } from '../../contracts/cases';
-import type { Indicator } from '../../contracts/indicators';
-import type { CaseKpiCards, IndicatorCard, IndicatorGroup, OverviewResponse, SeriesPoint, TickerCase } from '../../contracts/overview';
+import { caseListQuery, type KpiRow } from '@shared/cases';
+import type { Indicator } from '@shared/indicators';
+import type { CaseKpiCards, IndicatorCard, IndicatorGroup, OverviewResponse, SeriesPoint, TickerCase } from '@shared/overview';
 import { BadRequestError } from '../../errors';
 import type { CaseReadService } from '../cases/case-read-service';
 import type { IndicatorRepository } from '../indicators/indicator-repository';

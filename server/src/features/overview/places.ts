@@ -1,6 +1,6 @@
 import * as turf from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
-import type { OverviewCommunity, RenovationItem } from '../../contracts/overview';
+import type { OverviewCommunity, RenovationItem } from '@shared/overview';
 import type { FeatureRepository } from '../layers/feature-repository';
 
 /** The layers the overview reads its places from. */

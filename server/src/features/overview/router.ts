@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { overviewQuery } from '../../contracts/overview';
+import { overviewQuery } from '@shared/overview';
 import { parseQuery } from '../../validation';
 import type { OverviewService } from './overview-service';
 

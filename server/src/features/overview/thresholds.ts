@@ -1,4 +1,4 @@
-import type { ThresholdStatus } from '../../contracts/overview';
+import type { ThresholdStatus } from '@shared/overview';
 
 /** A figure against its plan: reached (good), at least 80 % of it (warn), or less (bad). */
 export function planStatus(attainmentPct: number | null): ThresholdStatus {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import * as exifrModule from 'exifr';
 import sharp from 'sharp';
-import { PHOTO_LIMITS, type PHOTO_TYPES } from '../../contracts/cases';
+import { PHOTO_LIMITS, type PHOTO_TYPES } from '@shared/cases';
 import { HttpError } from '../../errors';
 
 /** The exifr API (its CommonJS build has only a default export under Node's ESM loader). */

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
-import { PHOTO_LIMITS } from '../../contracts/cases';
-import { IMPORT_LIMITS } from '../../contracts/import';
+import { PHOTO_LIMITS } from '@shared/cases';
+import { IMPORT_LIMITS } from '@shared/import';
 import { BadRequestError, HttpError, isStorageFull } from '../../errors';
 import { createWorkGate, type Release, type WorkGate } from './work-gate';
 

@@ -1,4 +1,4 @@
-import type { NewCategoryBody } from '@contracts/cases';
+import type { NewCategoryBody } from '@shared/cases';
 import { requestJson, type FetchLike } from '../../../api/http';
 import type { CaseCategory } from '../types';
 import type { CategoryChange } from './categoryForm';

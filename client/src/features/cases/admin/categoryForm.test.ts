@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { categoryUpdateBody, newCategoryBody } from '../../../../../server/src/contracts/cases';
+import { categoryUpdateBody, newCategoryBody } from '@shared/cases';
 import { HttpError } from '../../../api/http';
 import { sampleCategory } from '../testing';
 import { emptyFormValues, formValuesOf, serverErrors, validateChange, validateNew, type CategoryFormValues } from './categoryForm';

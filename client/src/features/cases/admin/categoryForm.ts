@@ -1,10 +1,10 @@
-import type { NewCategoryBody, TimeUnit } from '@contracts/cases';
+import type { NewCategoryBody, TimeUnit } from '@shared/cases';
 import { HttpError } from '../../../api/http';
 import { DEPARTMENTS, type Department } from '../../auth/roles';
 import type { CaseCategory } from '../types';
 
 /**
- * The limits of `categoryUpdateBody` and `newCategoryBody` (server/src/contracts/cases.ts),
+ * The limits of `categoryUpdateBody` and `newCategoryBody` (server/src/shared/cases/),
  * repeated here so the client bundle needs no zod; categoryForm.test.ts checks that both agree.
  */
 export const CATEGORY_LIMITS = { nameZh: 100, nameEn: 200, timeLimitMax: 1000, radiusMin: 1, radiusMax: 2000 } as const;

@@ -1,4 +1,4 @@
-import type { Role } from '@contracts/auth';
+import type { Role } from '@shared/auth';
 import { CASE_FILERS } from '../roles';
 import type { CaseAction, CaseState, QueuesAnswer } from '../types';
 

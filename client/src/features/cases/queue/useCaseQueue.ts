@@ -1,5 +1,5 @@
 import { computed, onScopeDispose, ref, shallowRef, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref, type ShallowRef } from 'vue';
-import type { Role } from '@contracts/auth';
+import type { Role } from '@shared/auth';
 import { browserFetch, type FetchLike } from '../../../api/http';
 import { fetchCases, fetchQueues } from '../api';
 import type { CaseList, QueuesAnswer } from '../types';

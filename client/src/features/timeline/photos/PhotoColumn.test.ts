@@ -1,4 +1,4 @@
-import type { FeaturePhoto } from '@contracts/feature-photos';
+import type { FeaturePhoto } from '@shared/feature-photos';
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppI18n } from '../../../i18n';

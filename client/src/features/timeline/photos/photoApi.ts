@@ -1,4 +1,4 @@
-import type { FEATURE_PHOTO_KINDS, FEATURE_PHOTO_LIMITS, FeaturePhoto, FeaturePhotoKind } from '@contracts/feature-photos';
+import type { FEATURE_PHOTO_KINDS, FEATURE_PHOTO_LIMITS, FeaturePhoto, FeaturePhotoKind } from '@shared/feature-photos';
 import { getJson, HttpError, requestJson, type FetchLike } from '../../../api/http';
 
 /** Photo kinds in display order (the server's list: a type error when they part). */

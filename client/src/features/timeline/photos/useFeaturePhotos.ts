@@ -1,4 +1,4 @@
-import type { FeaturePhoto, FeaturePhotoKind } from '@contracts/feature-photos';
+import type { FeaturePhoto, FeaturePhotoKind } from '@shared/feature-photos';
 import { ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
 import { browserFetch, type FetchLike } from '../../../api/http';
 import { deleteFeaturePhoto, listFeaturePhotos, uploadFeaturePhotos, type XhrFactory } from './photoApi';

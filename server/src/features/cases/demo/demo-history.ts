@@ -1,5 +1,5 @@
-import type { CaseCategory, Department } from '../../../contracts/cases';
-import { DEPARTMENTS } from '../../../contracts/auth';
+import type { CaseCategory, Department } from '@shared/cases';
+import { DEPARTMENTS } from '@shared/auth';
 import type { Db } from '../../../db/database';
 import { createUserRepository } from '../../auth/user-repository';
 import { createFeatureRepository } from '../../layers/feature-repository';

@@ -1,4 +1,4 @@
-import type { Department } from '../../../contracts/cases';
+import type { Department } from '@shared/cases';
 
 /** Registered cases of Qingbo Street in 2011 (the work report): every one closed. */
 export const DEMO_REGISTERED = 2734;

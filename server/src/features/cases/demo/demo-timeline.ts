@@ -1,4 +1,4 @@
-import type { CaseAction, CaseCategory, Department, ActionInput } from '../../../contracts/cases';
+import type { CaseAction, CaseCategory, Department, ActionInput } from '@shared/cases';
 import type { NewCaseEvent } from '../case-event-repository';
 import type { CaseRecord, NewCase } from '../case-repository';
 import { machineCase } from '../case-view';
