@@ -1,5 +1,5 @@
 import { match } from 'path-to-regexp';
-import type { Role } from '@shared/auth';
+import { CASE_DISPATCHERS, CASE_FILERS, CASE_STAFF, CASE_WORKERS, EDITORS, type Role } from '@shared/auth';
 import { OVERVIEW_ROLES } from '@shared/overview';
 
 /**
@@ -16,14 +16,6 @@ export interface Policy {
   path: string | RegExp;
   allow: Access;
 }
-
-const EDITORS: readonly Role[] = ['admin', 'planner'];
-/** Everyone who works with cases or reads their figures (not planners). */
-const CASE_STAFF: readonly Role[] = ['admin', 'inspector', 'supervisor', 'dispatcher', 'handler', 'leader'];
-/** Who files cases. */
-const CASE_FILERS: readonly Role[] = ['admin', 'inspector', 'supervisor'];
-/** Who takes workflow actions (the state machine decides which). */
-const CASE_WORKERS: readonly Role[] = ['admin', 'inspector', 'supervisor', 'dispatcher', 'handler'];
 
 /** Paths the client's single-page app owns: everything that is not an API. */
 export const CLIENT_PAGES = /^\/(?!api(\/|$)|ogc(\/|$)|tiles(\/|$)|styles(\/|$)|open311(\/|$))[\w\-/]*$/;
@@ -57,7 +49,7 @@ export const POLICY: readonly Policy[] = [
   { method: 'POST', path: '/api/cases/categories', allow: ['admin'] },
   { method: 'PUT', path: '/api/cases/categories/:code', allow: ['admin'] },
   { method: 'GET', path: '/api/cases/kpis', allow: CASE_STAFF },
-  { method: 'POST', path: '/api/cases/dispatch', allow: ['admin', 'dispatcher'] },
+  { method: 'POST', path: '/api/cases/dispatch', allow: CASE_DISPATCHERS },
   { method: 'GET', path: '/api/cases/:id', allow: CASE_STAFF },
   { method: 'POST', path: '/api/cases/:id/actions/:action', allow: CASE_WORKERS },
   { method: 'POST', path: '/api/cases/:id/photos', allow: ['admin', 'inspector', 'supervisor', 'handler'] },

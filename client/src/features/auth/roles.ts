@@ -1,14 +1,11 @@
-import type { Role, SessionUser } from '@shared/auth';
+import { DEPARTMENTS, ROLES, type Department, type Role, type SessionUser } from '@shared/auth';
 
-export type { Role, SessionUser } from '@shared/auth';
+export type { Department, Role, SessionUser } from '@shared/auth';
+/** Handler departments the console knows by name (the server's list); others are shown as the server spells them. */
+export { DEPARTMENTS } from '@shared/auth';
 
-/** Every role, in the order the console lists them (a missing role fails to type-check). */
-export const ROLE_ORDER = ['admin', 'planner', 'inspector', 'supervisor', 'dispatcher', 'handler', 'leader'] as const satisfies readonly Role[];
-
-/** Handler departments the console knows by name; others are shown as the server spells them. */
-export const DEPARTMENTS = ['sanitation', 'municipal', 'greening', 'enforcement'] as const;
-/** A handler department with a translated name. */
-export type Department = (typeof DEPARTMENTS)[number];
+/** Every role, in the order the console lists them: the server's `ROLES`. */
+export const ROLE_ORDER = ROLES;
 
 /** Narrows a department string to one with a translated name. */
 export function isKnownDepartment(value: string | null | undefined): value is Department {

@@ -1,8 +1,8 @@
-import type { Role } from '../auth/roles';
+import { CASE_DISPATCHERS, CASE_STAFF } from '@shared/auth';
 
-/** Everyone who works with cases or reads them (the leader read-only). */
-export const CASE_ROLES: readonly Role[] = ['admin', 'inspector', 'supervisor', 'dispatcher', 'handler', 'leader'];
-/** Who files cases (and so keeps an outbox on the device). */
-export const CASE_FILERS: readonly Role[] = ['admin', 'inspector', 'supervisor'];
-/** Who may select registered cases and dispatch them together. */
-export const BULK_DISPATCHERS: readonly Role[] = ['dispatcher', 'admin'];
+/** Who files cases (and so keeps an outbox on the device): the server's own group. */
+export { CASE_FILERS } from '@shared/auth';
+/** Everyone who works with cases or reads them (the leader read-only): the server's `CASE_STAFF`. */
+export const CASE_ROLES = CASE_STAFF;
+/** Who may select registered cases and dispatch them together: the server's `CASE_DISPATCHERS`. */
+export const BULK_DISPATCHERS = CASE_DISPATCHERS;

@@ -1,8 +1,8 @@
-import type { Role } from '@shared/auth';
+import { EDITORS } from '@shared/auth';
 import type { LayerInfo } from '@shared/layers';
 
-/** Roles that may edit thematic layers on the map (the server enforces the same). */
-export const EDITOR_ROLES: readonly Role[] = ['planner', 'admin'];
+/** Roles that may edit thematic layers on the map: the server's `EDITORS`, which it enforces. */
+export const EDITOR_ROLES = EDITORS;
 
 /** Whether the editor offers a layer: thematic, and not one that changes through a workflow. */
 export function isEditableLayer(layer: LayerInfo): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPARTMENTS } from '../auth';
+import { DEPARTMENTS, type Department } from '../auth';
 import { note, version, type Localized } from './common';
 
 /** States of a case: the closed loop of CJ/T 315 (registration, handling and closing) plus its side states. */
@@ -18,8 +18,8 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 /** What a timeline event records: filing (`report`) or a workflow action. */
 export type CaseEventAction = 'report' | CaseAction;
 
-/** A handler department. */
-export type Department = (typeof DEPARTMENTS)[number];
+/** A handler department (declared with the departments in `../auth`). */
+export type { Department } from '../auth';
 
 /** Names of the handler departments. */
 export const DEPARTMENT_NAMES: Record<Department, Localized> = {
