@@ -1,7 +1,8 @@
+import { CLOCK_YELLOW_FROM } from '@shared/cases';
 import type { CaseClock, ClockColour } from './types';
 
-/** Share of the time limit from which a clock turns yellow (the default of local digital city-management time-limit rules). */
-export const YELLOW_FROM = 0.8;
+/** Share of the time limit from which a clock turns yellow: the server's `CLOCK_YELLOW_FROM`. */
+export const YELLOW_FROM = CLOCK_YELLOW_FROM;
 
 /**
  * The colour of a deadline clock: green below 80 % of its limit, yellow from 80 % up to the

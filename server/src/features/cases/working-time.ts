@@ -1,4 +1,4 @@
-import type { ClockColour, TimeUnit } from '@shared/cases';
+import { CLOCK_YELLOW_FROM, type ClockColour, type TimeUnit } from '@shared/cases';
 import type { WorkingCalendar } from './calendar';
 
 const MINUTE_MS = 60_000;
@@ -12,13 +12,13 @@ export type Instant = Date | string;
 const ms = (t: Instant) => (typeof t === 'string' ? Date.parse(t) : t.getTime());
 
 /**
- * Clock colour of a limit: green below 80 % of it, yellow from 80 % up to the
- * deadline, red once the deadline has passed (the default of local digital city-management time-limit rules).
+ * Clock colour of a limit: green below `CLOCK_YELLOW_FROM` (80 %) of it, yellow from there up to the
+ * deadline, red once the deadline has passed.
  */
 export function clockColour(elapsedMinutes: number, limitMinutes: number, pastDeadline: boolean): ClockColour {
   if (pastDeadline) return 'red';
   if (limitMinutes <= 0) return elapsedMinutes > 0 ? 'red' : 'green';
-  return elapsedMinutes / limitMinutes < 0.8 ? 'green' : 'yellow';
+  return elapsedMinutes / limitMinutes < CLOCK_YELLOW_FROM ? 'green' : 'yellow';
 }
 
 /** Working-time arithmetic over one calendar. */
