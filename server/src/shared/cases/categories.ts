@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEPARTMENTS } from '../auth';
-import { localized, type Localized } from './common';
+import { localized, NAME_MAX, type Localized } from './common';
 import type { Department } from './workflow';
 
 /** Category families: 部件 components (things) and 事件 events (happenings). */
@@ -9,6 +9,15 @@ export const CATEGORY_FAMILIES = ['component', 'event'] as const;
 export type CategoryFamily = (typeof CATEGORY_FAMILIES)[number];
 /** A minor-class code: family letter, major class, minor class (`C01-03`, `E02-01`). */
 export const CATEGORY_CODE = /^[CE]\d{2}-\d{2}$/;
+/** A major-class code: family letter and major class (`C07`). */
+export const CATEGORY_MAJOR_CODE = /^[CE]\d{2}$/;
+
+/**
+ * Limits of a category's editable fields, as `categoryUpdateBody` and `newCategoryBody` enforce them
+ * (and the client's category form checks before sending): name length per language, the largest
+ * time limit, the duplicate radius in metres.
+ */
+export const CATEGORY_LIMITS = { nameZh: NAME_MAX.zh, nameEn: NAME_MAX.en, timeLimitMax: 1000, radiusMin: 1, radiusMax: 2000 } as const;
 
 /** Units of a time limit: working hours or working days. */
 export const TIME_UNITS = ['wh', 'wd'] as const;
@@ -16,7 +25,7 @@ export const TIME_UNITS = ['wh', 'wd'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
 /** A handling time limit. */
-export const timeLimitSchema = z.strictObject({ value: z.number().positive().max(1000), unit: z.enum(TIME_UNITS) });
+export const timeLimitSchema = z.strictObject({ value: z.number().positive().max(CATEGORY_LIMITS.timeLimitMax), unit: z.enum(TIME_UNITS) });
 /** A handling time limit. */
 export type TimeLimit = z.infer<typeof timeLimitSchema>;
 
@@ -25,7 +34,7 @@ export const categoryUpdateBody = z.strictObject({
   name: localized.optional(),
   timeLimit: timeLimitSchema.optional(),
   department: z.enum(DEPARTMENTS).optional(),
-  duplicateRadiusM: z.number().min(1).max(2000).optional(),
+  duplicateRadiusM: z.number().min(CATEGORY_LIMITS.radiusMin).max(CATEGORY_LIMITS.radiusMax).optional(),
   active: z.boolean().optional(),
 }).refine((b) => Object.keys(b).length > 0, 'give at least one field to change');
 
@@ -38,12 +47,12 @@ export const DEFAULT_DUPLICATE_RADIUS_M = 50;
  * the next free minor number of the major class.
  */
 export const newCategoryBody = z.strictObject({
-  majorCode: z.string().regex(/^[CE]\d{2}$/, 'a major-class code like C07'),
+  majorCode: z.string().regex(CATEGORY_MAJOR_CODE, 'a major-class code like C07'),
   code: z.string().regex(CATEGORY_CODE, 'a category code like C07-04').optional(),
   name: localized,
   timeLimit: timeLimitSchema,
   department: z.enum(DEPARTMENTS),
-  duplicateRadiusM: z.number().min(1).max(2000).default(DEFAULT_DUPLICATE_RADIUS_M),
+  duplicateRadiusM: z.number().min(CATEGORY_LIMITS.radiusMin).max(CATEGORY_LIMITS.radiusMax).default(DEFAULT_DUPLICATE_RADIUS_M),
 }).refine((b) => b.code === undefined || b.code.startsWith(`${b.majorCode}-`), { path: ['code'], message: 'the code must start with its major class (e.g. C07-)' });
 /** Body of `POST /api/cases/categories`. */
 export type NewCategoryBody = z.input<typeof newCategoryBody>;

@@ -3,8 +3,10 @@ import { plainText } from '../text';
 
 // Building blocks of the case schemas; internal to shared/cases (index.ts does not re-export them).
 
+/** Longest bilingual name, in characters per language. */
+export const NAME_MAX = { zh: 100, en: 200 } as const;
 /** A bilingual name. */
-export const localized = z.strictObject({ zh: plainText(1, 100), en: plainText(1, 200) });
+export const localized = z.strictObject({ zh: plainText(1, NAME_MAX.zh), en: plainText(1, NAME_MAX.en) });
 /** A bilingual name. */
 export type Localized = z.infer<typeof localized>;
 /** A free-text note of a workflow action. */

@@ -1,17 +1,12 @@
-import type { NewCategoryBody, TimeUnit } from '@shared/cases';
+import {
+  CATEGORY_CODE as MINOR_CODE, CATEGORY_LIMITS, CATEGORY_MAJOR_CODE as MAJOR_CODE, DEFAULT_DUPLICATE_RADIUS_M, TIME_UNITS, type NewCategoryBody, type TimeUnit,
+} from '@shared/cases';
 import { HttpError } from '../../../api/http';
 import { DEPARTMENTS, type Department } from '../../auth/roles';
 import type { CaseCategory } from '../types';
 
-/**
- * The limits of `categoryUpdateBody` and `newCategoryBody` (server/src/shared/cases/),
- * repeated here so the client bundle needs no zod; categoryForm.test.ts checks that both agree.
- */
-export const CATEGORY_LIMITS = { nameZh: 100, nameEn: 200, timeLimitMax: 1000, radiusMin: 1, radiusMax: 2000 } as const;
-/** Time-limit units: working hours, working days. */
-export const TIME_UNITS = ['wh', 'wd'] as const satisfies readonly TimeUnit[];
-const MAJOR_CODE = /^[CE]\d{2}$/;
-const MINOR_CODE = /^[CE]\d{2}-\d{2}$/;
+/** The limits and units of `categoryUpdateBody` and `newCategoryBody`, which the form checks before sending. */
+export { CATEGORY_LIMITS, TIME_UNITS } from '@shared/cases';
 
 /** The form's fields, named as the server's error details name them. */
 export type CategoryField = 'name.zh' | 'name.en' | 'timeLimit.value' | 'timeLimit.unit' | 'department' | 'duplicateRadiusM' | 'active' | 'majorCode' | 'code';
@@ -61,7 +56,7 @@ export function formValuesOf(c: CaseCategory): CategoryFormValues {
 
 /** Empty values for a new category of a major class. */
 export function emptyFormValues(majorCode: string): CategoryFormValues {
-  return { nameZh: '', nameEn: '', timeLimitValue: '', timeLimitUnit: 'wd', department: '', duplicateRadiusM: '50', active: true, majorCode, code: '' };
+  return { nameZh: '', nameEn: '', timeLimitValue: '', timeLimitUnit: 'wd', department: '', duplicateRadiusM: String(DEFAULT_DUPLICATE_RADIUS_M), active: true, majorCode, code: '' };
 }
 
 function parseNumber(text: string): number | undefined {
