@@ -5,6 +5,11 @@ export const LAYER_GROUPS = ['renovation', 'ecology', 'economy', 'services', 'ad
 /** Geometry families a layer can hold (Multi* variants are allowed in its features). */
 export const GEOMETRY_TYPES = ['Point', 'LineString', 'Polygon'] as const;
 
+/** A layer id as a pattern to embed (lower-case letters, digits and hyphens, not starting with a hyphen). */
+export const LAYER_ID_PATTERN = '[a-z0-9][a-z0-9-]*';
+/** A whole layer id: the one pattern the catalogue, the photo folders, the tile URLs and the planner's links check. */
+export const LAYER_ID = new RegExp(`^${LAYER_ID_PATTERN}$`);
+
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
 /** One property of a layer's schema (a JSON Schema subset with `x-` display hints). */
@@ -41,7 +46,7 @@ export const temporalHint = z.object({
 
 /** One entry of data/layers.json. */
 export const layerDefinition = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: z.string().regex(LAYER_ID),
   title: localized,
   description: localized.optional(),
   group: z.enum(LAYER_GROUPS),

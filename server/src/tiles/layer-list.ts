@@ -1,3 +1,5 @@
+import { LAYER_ID_PATTERN } from '@shared/layers';
+
 /**
  * Most distinct layers one tile or TileJSON request may name: room for every layer of a
  * catalogue like the demo district's (17) in one request, as GDAL and the overview ask.
@@ -7,7 +9,7 @@ export const MAX_LAYERS_PER_REQUEST = 32;
 /** Longest layer list of a tile or TileJSON URL, in characters; checked before the list is split. */
 export const MAX_LAYER_LIST_LENGTH = 1024;
 
-const LAYER_LIST = /^[a-z0-9][a-z0-9-]*(,[a-z0-9][a-z0-9-]*)*$/;
+const LAYER_LIST = new RegExp(`^${LAYER_ID_PATTERN}(,${LAYER_ID_PATTERN})*$`);
 
 /** A parsed layer list: distinct ids in their first order, or why the list is refused. */
 export type LayerList = { ok: true; ids: string[] } | { ok: false; reason: 'syntax' | 'limit'; message: string };

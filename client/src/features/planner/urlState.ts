@@ -1,4 +1,5 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import { LAYER_ID as ID } from '@shared/layers';
 import { isDate } from '../timeline/asOf';
 import type { Condition, LayerFilter, LayerFilters } from './filters';
 
@@ -28,7 +29,6 @@ export interface PlannerUrlState {
 }
 
 const FILTER_PREFIX = 'f.';
-const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 function single(query: LocationQuery, key: string): string | undefined {
   const value = query[key];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SessionUser } from '@shared/auth';
 import { FEATURE_PHOTO_LIMITS, type FeaturePhoto, type FeaturePhotoKind } from '@shared/feature-photos';
+import { LAYER_ID } from '@shared/layers';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
 import type { AuditRepository } from '../audit/audit-repository';
@@ -103,7 +104,7 @@ export function createFeaturePhotoService(deps: FeaturePhotoServiceDeps) {
    */
   function prune(layerId: string): void {
     const folder = layerFolder(layerId);
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(layerId) || !fs.existsSync(folder)) return;
+    if (!LAYER_ID.test(layerId) || !fs.existsSync(folder)) return;
     for (const name of fs.readdirSync(folder)) {
       if (!ID.test(name)) continue;
       const featureId = Number(name);
