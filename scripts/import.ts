@@ -5,10 +5,9 @@ import { IMPORT_CRS, IMPORT_FORMATS, IMPORT_LIMITS, type ImportCrs, type ImportF
 import { ConfigError, loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
 import { HttpError } from '../server/src/errors';
-import { createAuditRepository } from '../server/src/features/audit/audit-repository';
-import { createImportService } from '../server/src/features/import/import-service';
-import { createFeatureRepository } from '../server/src/features/layers/feature-repository';
-import { createLayerRepository } from '../server/src/features/layers/layer-repository';
+import { createAuditRepository } from '../server/src/features/audit';
+import { createImportService } from '../server/src/features/import';
+import { createFeatureRepository, createLayerRepository } from '../server/src/features/layers';
 import { isEmpty } from '../server/src/seed/seed';
 
 const USAGE = `Usage: npm run import -- --layer <layer id> [--crs wgs84|gcj02|bd09] [--format geojson|csv] FILE [--dry-run] [--only-valid] [--json]

@@ -3,11 +3,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, DEPARTMENTS, type Role } from '@shared/auth';
 import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
-import { createAuthService } from '../server/src/features/auth/auth-service';
-import { createLoginFailureRepository } from '../server/src/features/auth/login-failure-repository';
-import { hashPassword } from '../server/src/features/auth/password';
-import { createSessionRepository } from '../server/src/features/auth/session-repository';
-import { createUserRepository } from '../server/src/features/auth/user-repository';
+import { createAuthService, createLoginFailureRepository, hashPassword, createSessionRepository, createUserRepository } from '../server/src/features/auth';
 import { createApiKeyRepository } from '../server/src/open311/api-key-repository';
 import { createApiKey } from '../server/src/open311/api-keys';
 

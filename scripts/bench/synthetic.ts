@@ -1,6 +1,5 @@
 import type { Db } from '../../server/src/db/database';
-import { createFeatureRepository } from '../../server/src/features/layers/feature-repository';
-import { createLayerRepository } from '../../server/src/features/layers/layer-repository';
+import { createFeatureRepository, createLayerRepository } from '../../server/src/features/layers';
 
 /** The district's bounding box (estimated), where synthetic points are drawn. */
 export const DISTRICT_BBOX = [120.151, 30.235, 120.169, 30.248] as const;

@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAuditRepository } from '../../server/src/features/audit/audit-repository';
-import { createCaseFeature } from '../../server/src/features/cases/case-feature';
-import { createFeatureRepository } from '../../server/src/features/layers/feature-repository';
-import { createLayerRepository } from '../../server/src/features/layers/layer-repository';
+import { createAuditRepository } from '../../server/src/features/audit';
+import { createCaseFeature } from '../../server/src/features/cases';
+import { createFeatureRepository, createLayerRepository } from '../../server/src/features/layers';
 import type { SecuredApp } from '../helpers/session';
 import { act, caseIn, createCasesApp, HEFANG } from '../helpers/cases';
 import { uploadPhotos } from '../helpers/photos';

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/src/app';
 import type { Role } from '@shared/auth';
-import { createUserRepository } from '../../server/src/features/auth/user-repository';
+import { createUserRepository } from '../../server/src/features/auth';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import { createSecuredApp, type SecuredApp } from '../helpers/session';
 

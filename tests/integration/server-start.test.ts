@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../../server/src/config';
 import { openDatabase } from '../../server/src/db/database';
-import { createLayerRepository } from '../../server/src/features/layers/layer-repository';
+import { createLayerRepository } from '../../server/src/features/layers';
 import { seedDatabase } from '../../server/src/seed/seed';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { writeFixtureDataDir } from '../helpers/fixture-data';

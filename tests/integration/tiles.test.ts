@@ -2,8 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/app';
 import { binaryParser, decodeTile, tileOf } from '../helpers/tiles';
-import { createFeatureRepository } from '../../server/src/features/layers/feature-repository';
-import { createLayerRepository } from '../../server/src/features/layers/layer-repository';
+import { createFeatureRepository, createLayerRepository } from '../../server/src/features/layers';
 
 const NOW = '2011-12-31T00:00:00.000Z';
 

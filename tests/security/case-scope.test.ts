@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { act, caseIn, createCasesApp, fileCase } from '../helpers/cases';
 import { makeJpeg, uploadPhotos } from '../helpers/photos';
 import type { SecuredApp } from '../helpers/session';
-import { hashPassword } from '../../server/src/features/auth/password';
-import { createUserRepository } from '../../server/src/features/auth/user-repository';
+import { hashPassword, createUserRepository } from '../../server/src/features/auth';
 
 const OTHER_PASSWORD = 'other-inspector-1';
 

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/src/config';
-import { fsPhotoWriter, type PhotoWriter } from '../../server/src/features/photos/photo-store';
+import { fsPhotoWriter, type PhotoWriter } from '../../server/src/features/photos';
 import { DEMO_API_KEY, seedDemoApiKey } from '../../server/src/open311/api-keys';
 import { caseBody, HEFANG } from '../helpers/cases';
 import { filesUnder } from '../helpers/files';

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { parse } from 'cookie';
 import { HttpError, NotFoundError } from '../errors';
-import type { AuthService } from '../features/auth/auth-service';
+import type { AuthService } from '../features/auth';
 import { findPolicy, type Access } from './policy';
 
 /** Name of the session cookie. */

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, schemaVersion, type Db } from './database';
 import { MIGRATIONS } from './migrations';
-import { createFeatureRepository } from '../features/layers/feature-repository';
+import { createFeatureRepository } from '../features/layers';
 
 const JSONB = MIGRATIONS.find((m) => m.name.startsWith('feature properties as SQLite JSONB'))!;
 const NOW = '2011-12-31T00:00:00.000Z';

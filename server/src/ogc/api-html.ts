@@ -1,4 +1,4 @@
-import type { Layer } from '../features/layers/layer-repository';
+import type { Layer } from '../features/layers';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

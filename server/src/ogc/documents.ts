@@ -1,4 +1,4 @@
-import type { Layer, LayerExtent } from '../features/layers/layer-repository';
+import type { Layer, LayerExtent } from '../features/layers';
 
 /** Media types used by the OGC API. */
 export const MEDIA = {

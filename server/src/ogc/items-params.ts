@@ -1,7 +1,5 @@
 import { BadRequestError } from '../errors';
-import { toInstant } from '../features/layers/feature-record';
-import type { PropertyEquals } from '../features/layers/feature-repository';
-import type { Layer } from '../features/layers/layer-repository';
+import { toInstant, type PropertyEquals, type Layer } from '../features/layers';
 
 /** Paging limits of `/items`, also published in the OpenAPI document. */
 export const ITEMS_LIMIT = { default: 100, minimum: 1, maximum: 10_000 } as const;

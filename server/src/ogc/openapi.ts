@@ -1,4 +1,4 @@
-import type { Layer } from '../features/layers/layer-repository';
+import type { Layer } from '../features/layers';
 import { ITEMS_LIMIT } from './items-params';
 import { MEDIA } from './documents';
 

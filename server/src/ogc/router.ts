@@ -1,13 +1,11 @@
 import { Router, type Request, type Response } from 'express';
-import type { LayerService } from '../features/layers/layer-service';
-import { featureJson } from '../features/layers/layer-service';
+import { type LayerService, featureJson, featureEtag, type FeatureWriteService } from '../features/layers';
 import { NotFoundError } from '../errors';
 import { collectionDocument, CONFORMANCE, landingPage, MEDIA, queryablesDocument, schemaDocument, type Lang, type Link } from './documents';
 import { openApiDocument } from './openapi';
 import { parseItemsParams } from './items-params';
 import { apiHtml } from './api-html';
 import { addTransactionRoutes, TRANSACTION_CONFORMANCE } from './transactions';
-import { featureEtag, type FeatureWriteService } from '../features/layers/feature-write-service';
 
 /** Options of the OGC API router. */
 export interface OgcRouterOptions {

@@ -1,6 +1,5 @@
 import type { Request, Router } from 'express';
-import { featureJson } from '../features/layers/layer-service';
-import { featureEtag, type FeatureWriteService } from '../features/layers/feature-write-service';
+import { featureJson, featureEtag, type FeatureWriteService } from '../features/layers';
 import { HttpError, NotFoundError } from '../errors';
 import { MEDIA } from './documents';
 

@@ -1,11 +1,7 @@
 import type { Router } from 'express';
 import type { Db } from '../db/database';
-import { createCaseEventRepository } from '../features/cases/case-event-repository';
-import { createCaseLocator } from '../features/cases/case-location';
-import { createCaseRepository } from '../features/cases/case-repository';
-import type { CaseService } from '../features/cases/case-service';
-import { createCategoryRepository } from '../features/cases/category-repository';
-import type { FeatureRepository } from '../features/layers/feature-repository';
+import { createCaseEventRepository, createCaseLocator, createCaseRepository, type CaseService, createCategoryRepository } from '../features/cases';
+import type { FeatureRepository } from '../features/layers';
 import { createApiKeyRepository } from './api-key-repository';
 import { createRateLimiter } from './rate-limit';
 import { createOpen311Router } from './router';

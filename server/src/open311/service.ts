@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { contactSchema, DEPARTMENT_NAMES, OPEN_STATES, type CaseCategory, type CaseState } from '@shared/cases';
 import { BadRequestError, NotFoundError } from '../errors';
-import { localInstant } from '../features/cases/calendar';
-import { loadCalendar } from '../features/cases/case-clock';
-import type { CaseEventRepository } from '../features/cases/case-event-repository';
-import type { CaseRecord, CaseRepository } from '../features/cases/case-repository';
-import type { CaseService } from '../features/cases/case-service';
-import type { CaseLocator } from '../features/cases/case-location';
-import type { CategoryRepository } from '../features/cases/category-repository';
+import { localInstant, loadCalendar, type CaseEventRepository, type CaseRecord, type CaseRepository, type CaseService, type CaseLocator, type CategoryRepository } from '../features/cases';
 import type { ApiKeyRecord } from './api-key-repository';
 import { ATTRIBUTES, checkAttributes, serviceView, STATE_NOTES, type Lang } from './views';
 import type { RequestForm, RequestsQuery } from './schemas';

@@ -1,9 +1,6 @@
 import type { Role } from '@shared/auth';
 import type { Db } from '../db/database';
-import { createAuthService } from '../features/auth/auth-service';
-import { createLoginFailureRepository } from '../features/auth/login-failure-repository';
-import { createSessionRepository } from '../features/auth/session-repository';
-import { createUserRepository } from '../features/auth/user-repository';
+import { createAuthService, createLoginFailureRepository, createSessionRepository, createUserRepository } from '../features/auth';
 
 /** The password of every demo account (demo data: switch them off in a real deployment). */
 export const DEMO_PASSWORD = 'qingbo2011';

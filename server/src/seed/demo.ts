@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { seedDemoHistory, type DemoHistorySummary } from '../features/cases/demo/demo-history';
+import { seedDemoHistory, type DemoHistorySummary } from '../features/cases';
 import { seedDemoApiKey } from '../open311/api-keys';
 import { seedDemoAccounts } from './demo-accounts';
 

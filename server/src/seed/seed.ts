@@ -1,13 +1,9 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../db/database';
-import { createLayerRepository } from '../features/layers/layer-repository';
-import { createFeatureRepository } from '../features/layers/feature-repository';
-import { createIndicatorRepository } from '../features/indicators/indicator-repository';
-import { checkFeature, checkLayerSchema, checkWithin } from '../features/layers/feature-validation';
-import { toNewFeature } from '../features/layers/feature-record';
+import { createLayerRepository, createFeatureRepository, checkFeature, checkLayerSchema, checkWithin, toNewFeature, DISTRICT_BOUNDARY_LAYER } from '../features/layers';
+import { createIndicatorRepository } from '../features/indicators';
 import { readCatalogue, SeedError, type Catalogue, type CatalogueLayer } from './catalogue';
-import { DISTRICT_BOUNDARY_LAYER } from '../features/layers/district';
-import { readCaseData, storeCaseData } from '../features/cases/case-seed';
+import { readCaseData, storeCaseData } from '../features/cases';
 
 export { DISTRICT_BOUNDARY_LAYER };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database';
 import { writeFixtureDataDir } from '../../../tests/helpers/fixture-data';
-import { createLayerRepository } from '../features/layers/layer-repository';
+import { createLayerRepository } from '../features/layers';
 import { seedDatabase } from './seed';
 import { syncLayerDefinitions } from './sync';
 

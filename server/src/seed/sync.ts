@@ -1,8 +1,6 @@
 import type { Db } from '../db/database';
-import { CASES_LAYER } from '../features/cases/case-layer';
-import { createFeatureRepository } from '../features/layers/feature-repository';
-import { toNewFeature } from '../features/layers/feature-record';
-import { createLayerRepository, type Layer } from '../features/layers/layer-repository';
+import { CASES_LAYER } from '../features/cases';
+import { createFeatureRepository, toNewFeature, createLayerRepository, type Layer } from '../features/layers';
 import { readCatalogue, type CatalogueLayer } from './catalogue';
 import { validateCatalogue } from './seed';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
-import type { Layer } from '../features/layers/layer-repository';
+import type { Layer } from '../features/layers';
 import { layerStyles } from './layer-styles';
 import { LIGHT } from './palette';
 

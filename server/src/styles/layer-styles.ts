@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import type { Layer } from '../features/layers/layer-repository';
+import type { Layer } from '../features/layers';
 import { lookOf, type LayerLook } from './looks';
 import { LABEL_FONT_STACK, type Palette } from './palette';
 

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../errors';
 import { parseQuery } from '../validation';
-import type { LayerService } from '../features/layers/layer-service';
+import type { LayerService } from '../features/layers';
 import { buildStyle, STYLE_NAMES, type StyleName } from './style';
 import type { RasterBasemap } from './raster-basemaps';
 

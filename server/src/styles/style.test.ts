@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Layer } from '../features/layers/layer-repository';
+import type { Layer } from '../features/layers';
 import { buildStyle } from './style';
 
 const layer = (id: string, group: Layer['group'], n: number): Layer => ({

@@ -1,5 +1,5 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import type { Layer } from '../features/layers/layer-repository';
+import type { Layer } from '../features/layers';
 import { layerStyles, type StyleLang } from './layer-styles';
 import { DARK, LIGHT } from './palette';
 import { rasterSources, type RasterBasemap } from './raster-basemaps';

@@ -1,4 +1,4 @@
-import type { Layer } from '../features/layers/layer-repository';
+import type { Layer } from '../features/layers';
 import type { TileRepository } from './tile-repository';
 import { BUFFER, EXTENT, type TileAddress } from './tile-math';
 import { MAX_TILE_STRING, TILE_LIMITS, tilePropertyNames } from './tile-features';

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { BadRequestError, NotFoundError } from '../errors';
-import type { LayerService } from '../features/layers/layer-service';
+import type { LayerService } from '../features/layers';
 import type { TileService } from './tile-service';
 import { TILE_LIMITS, tileFields } from './tile-features';
 import { CELL_SIZE, RAW_POINT_LIMIT } from './point-tiles';

@@ -1,7 +1,7 @@
 import GeoJSONVT from 'geojson-vt';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Layer } from '../features/layers/layer-repository';
+import type { Layer } from '../features/layers';
 import type { TileRepository } from './tile-repository';
 import { BUFFER, EXTENT, MAX_ZOOM, type TileAddress } from './tile-math';
 import { pickTags, tilePropertyNames, type TileFeature } from './tile-features';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database';
-import { createFeatureRepository } from '../features/layers/feature-repository';
-import { createLayerRepository } from '../features/layers/layer-repository';
+import { createFeatureRepository, createLayerRepository } from '../features/layers';
 import { createTileRepository } from './tile-repository';
 
 const NOW = '2011-12-31T00:00:00.000Z';

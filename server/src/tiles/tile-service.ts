@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
 import { fromGeojsonVt } from 'vt-pbf';
-import type { Layer, LayerRepository } from '../features/layers/layer-repository';
+import type { Layer, LayerRepository } from '../features/layers';
 import type { TileRepository } from './tile-repository';
 import { TileCache, type CachedTile } from './tile-cache';
 import { createShapeIndexes } from './shape-index';

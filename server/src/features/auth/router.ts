@@ -5,8 +5,7 @@ import { parseBody } from '../../validation';
 import { HttpError, NotFoundError } from '../../errors';
 import { SESSION_COOKIE, sessionToken } from '../../auth/middleware';
 import type { AuthService } from './auth-service';
-import type { AuditRepository } from '../audit/audit-repository';
-import type { AuditBursts } from '../audit/audit-bursts';
+import type { AuditRepository, AuditBursts } from '../audit';
 
 const usernameParam = z.string().min(1).max(64);
 

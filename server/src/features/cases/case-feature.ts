@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database';
-import type { AuditRepository } from '../audit/audit-repository';
-import type { FeatureRepository } from '../layers/feature-repository';
-import type { LayerRepository } from '../layers/layer-repository';
+import type { AuditRepository } from '../audit';
+import type { FeatureRepository, LayerRepository } from '../layers';
 import { createCaseEventRepository } from './case-event-repository';
 import { createCaseLayerWriter } from './case-layer';
 import { createCaseLocator } from './case-location';
@@ -13,7 +12,7 @@ import { createCategoryService } from './category-service';
 import { createPhotoFiles } from './photo-files';
 import { createPhotoRepository } from './photo-repository';
 import { createPhotoService } from './photo-service';
-import type { PhotoWriter } from '../photos/photo-store';
+import type { PhotoWriter } from '../photos';
 
 /** What the case feature needs: the database, the layer repositories, the audit log and the upload folder. */
 export interface CaseFeatureDeps {

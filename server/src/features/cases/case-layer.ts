@@ -1,9 +1,7 @@
 import type { Feature, Point } from 'geojson';
 import type { CaseCategory, CaseClock } from '@shared/cases';
 import type { LayerSchema } from '@shared/layers';
-import { toNewFeature } from '../layers/feature-record';
-import type { FeatureRepository } from '../layers/feature-repository';
-import type { Layer, LayerRepository } from '../layers/layer-repository';
+import { toNewFeature, type FeatureRepository, type Layer, type LayerRepository } from '../layers';
 import type { CaseRecord } from './case-repository';
 
 /** Id of the read-only layer (and OGC collection, and tile layer) that mirrors the cases. */

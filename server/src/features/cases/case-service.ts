@@ -2,7 +2,7 @@ import type { SessionUser } from '@shared/auth';
 import type { ActionInput, CaseAction, CaseCategory, CaseChannel, CaseEventAction, CaseState, Department, NewCaseBody, PhotoKind } from '@shared/cases';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
-import type { AuditRepository } from '../audit/audit-repository';
+import type { AuditRepository } from '../audit';
 import { localYear } from './calendar';
 import { caseClock, loadCalendar } from './case-clock';
 import type { CaseEventRepository } from './case-event-repository';
@@ -11,7 +11,7 @@ import type { CaseLocator } from './case-location';
 import type { CaseRecord, CaseRepository } from './case-repository';
 import { canSee, caseEtag, machineCase } from './case-view';
 import type { CategoryRepository } from './category-repository';
-import type { PreparedPhoto } from '../photos/photo-image';
+import type { PreparedPhoto } from '../photos';
 import { apply } from './state-machine';
 
 /** A change to a case, for listeners such as the live-update stream. */

@@ -2,7 +2,7 @@ import type { SessionUser } from '@shared/auth';
 import type { CaseCategory, categoryUpdateBody, newCategoryBody } from '@shared/cases';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
-import type { AuditRepository } from '../audit/audit-repository';
+import type { AuditRepository } from '../audit';
 import type { CategoryInput, CategoryRepository } from './category-repository';
 import type { z } from 'zod';
 

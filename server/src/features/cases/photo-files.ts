@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { PreparedPhoto } from '../photos/photo-image';
-import { discardPhotoFiles, fsPhotoWriter, storedPhotoPath, writePhotoFiles, type PhotoFileNames, type PhotoWriter } from '../photos/photo-store';
+import { type PreparedPhoto, discardPhotoFiles, fsPhotoWriter, storedPhotoPath, writePhotoFiles, type PhotoFileNames, type PhotoWriter } from '../photos';
 import type { PhotoRecord } from './photo-repository';
 
 export type { PhotoFileNames };

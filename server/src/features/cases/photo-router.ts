@@ -2,8 +2,7 @@ import { Router } from 'express';
 import { PHOTO_LIMITS, photoUploadFields } from '@shared/cases';
 import { BadRequestError } from '../../errors';
 import { parseBody } from '../../validation';
-import { sendPhoto } from '../photos/photo-http';
-import { uploadedFiles, type Uploads } from '../photos/uploads';
+import { sendPhoto, uploadedFiles, type Uploads } from '../photos';
 import type { PhotoService } from './photo-service';
 
 /** `/api/cases/:id/photos`: upload photos of a case, and stream each original and thumbnail. */

@@ -2,14 +2,13 @@ import type { Role, SessionUser } from '@shared/auth';
 import { OPEN_STATES, PHOTO_LIMITS, type CasePhoto, type PhotoKind } from '@shared/cases';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
-import type { AuditRepository } from '../audit/audit-repository';
+import type { AuditRepository } from '../audit';
 import { loadCalendar } from './case-clock';
 import type { CaseRecord, CaseRepository } from './case-repository';
 import { canSee } from './case-view';
 import type { CategoryRepository } from './category-repository';
-import type { PhotoFile } from '../photos/photo-http';
+import { type PhotoFile, fileHead, preparePhoto, readPlace, sniffImageType, type PhotoPlace, type PreparedPhoto } from '../photos';
 import type { PhotoFileNames, PhotoFiles } from './photo-files';
-import { fileHead, preparePhoto, readPlace, sniffImageType, type PhotoPlace, type PreparedPhoto } from '../photos/photo-image';
 import type { PhotoRecord, PhotoRepository } from './photo-repository';
 
 /** Who may add photos of each kind, and in which states; `reporterOnly` roles add them only to the cases they reported. */

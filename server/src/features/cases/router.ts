@@ -10,7 +10,7 @@ import type { CaseReadService } from './case-read-service';
 import type { CaseService } from './case-service';
 import { caseEtag } from './case-view';
 import { categoryEtag, type CategoryService } from './category-service';
-import { uploadedFiles, type Uploads } from '../photos/uploads';
+import { uploadedFiles, type Uploads } from '../photos';
 import { createCasePhotosRouter } from './photo-router';
 import type { PhotoService } from './photo-service';
 

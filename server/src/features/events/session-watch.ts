@@ -1,6 +1,6 @@
 import type { SessionUser } from '@shared/auth';
 import type { StreamEndReason } from '@shared/events';
-import type { AuthService } from '../auth/auth-service';
+import type { AuthService } from '../auth';
 
 /** What a stream needs of the auth service to keep checking its session. */
 export type SessionSource = Pick<AuthService, 'resolve' | 'onLogout'>;

@@ -5,12 +5,9 @@ import { FEATURE_PHOTO_LIMITS, type FeaturePhoto, type FeaturePhotoKind } from '
 import { LAYER_ID } from '@shared/layers';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
-import type { AuditRepository } from '../audit/audit-repository';
-import type { FeatureRepository } from '../layers/feature-repository';
-import type { Layer, LayerRepository } from '../layers/layer-repository';
-import type { PhotoFile } from '../photos/photo-http';
-import { preparePhoto, type PreparedPhoto } from '../photos/photo-image';
-import { discardPhotoFiles, fsPhotoWriter, storedPhotoPath, writePhotoFiles, type PhotoFileNames, type PhotoWriter } from '../photos/photo-store';
+import type { AuditRepository } from '../audit';
+import type { FeatureRepository, Layer, LayerRepository } from '../layers';
+import { type PhotoFile, preparePhoto, type PreparedPhoto, discardPhotoFiles, fsPhotoWriter, storedPhotoPath, writePhotoFiles, type PhotoFileNames, type PhotoWriter } from '../photos';
 import type { FeaturePhotoRecord, FeaturePhotoRepository } from './feature-photo-repository';
 
 const ID = /^\d{1,12}$/;

@@ -1,10 +1,8 @@
 import type { Db } from '../../db/database';
-import type { AuditRepository } from '../audit/audit-repository';
-import { loadCalendar } from '../cases/case-clock';
-import { createCategoryRepository } from '../cases/category-repository';
-import type { FeatureRepository } from '../layers/feature-repository';
-import type { LayerRepository } from '../layers/layer-repository';
-import type { PhotoWriter } from '../photos/photo-store';
+import type { AuditRepository } from '../audit';
+import { loadCalendar, createCategoryRepository } from '../cases';
+import type { FeatureRepository, LayerRepository } from '../layers';
+import type { PhotoWriter } from '../photos';
 import { createFeaturePhotoRepository } from './feature-photo-repository';
 import { createFeaturePhotoService } from './feature-photo-service';
 

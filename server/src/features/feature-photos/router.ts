@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { FEATURE_PHOTO_LIMITS, featurePhotoUploadFields } from '@shared/feature-photos';
 import { parseBody } from '../../validation';
-import { sendPhoto } from '../photos/photo-http';
-import { uploadedFiles, type Uploads } from '../photos/uploads';
+import { sendPhoto, uploadedFiles, type Uploads } from '../photos';
 import type { FeaturePhotoService } from './feature-photo-service';
 
 const PHOTOS = '/:layerId/features/:featureId/photos';

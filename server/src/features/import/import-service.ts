@@ -1,12 +1,8 @@
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { IMPORT_LIMITS, type ImportCrs, type ImportFeatureReport, type ImportFormat, type ImportLimits, type ImportReport } from '@shared/import';
 import type { Db } from '../../db/database';
-import type { AuditRepository } from '../audit/audit-repository';
-import { toNewFeature } from '../layers/feature-record';
-import type { FeatureRepository, NewFeature } from '../layers/feature-repository';
-import { checkGeometry, checkWithin } from '../layers/feature-validation';
-import type { Layer, LayerRepository } from '../layers/layer-repository';
-import { districtArea, writableLayer, writeProblems, type WriteRole } from '../layers/write-checks';
+import type { AuditRepository } from '../audit';
+import { toNewFeature, type FeatureRepository, type NewFeature, checkGeometry, checkWithin, type Layer, type LayerRepository, districtArea, writableLayer, writeProblems, type WriteRole } from '../layers';
 import { toWgs84 } from './convert';
 import { decodeText } from './decode';
 import { detectFormat, readInput, type Candidate } from './read-input';

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { importFields } from '@shared/import';
 import { BadRequestError } from '../../errors';
 import { parseBody } from '../../validation';
-import type { Uploads } from '../photos/uploads';
+import type { Uploads } from '../photos';
 import type { ImportService } from './import-service';
 import { sendReport } from './send-report';
 import { createSlicer } from './slicer';

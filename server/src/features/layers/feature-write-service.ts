@@ -2,7 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 import type { SessionUser } from '@shared/auth';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
-import type { AuditRepository } from '../audit/audit-repository';
+import type { AuditRepository } from '../audit';
 import type { FeatureProblem } from './feature-validation';
 import { toNewFeature } from './feature-record';
 import type { FeatureRepository, FeatureRow } from './feature-repository';

@@ -2,9 +2,9 @@ import { caseListQuery, type KpiRow } from '@shared/cases';
 import type { Indicator } from '@shared/indicators';
 import type { CaseKpiCards, IndicatorCard, IndicatorGroup, OverviewResponse, SeriesPoint, TickerCase } from '@shared/overview';
 import { BadRequestError } from '../../errors';
-import type { CaseReadService } from '../cases/case-read-service';
-import type { IndicatorRepository } from '../indicators/indicator-repository';
-import type { FeatureRepository } from '../layers/feature-repository';
+import type { CaseReadService } from '../cases';
+import type { IndicatorRepository } from '../indicators';
+import type { FeatureRepository } from '../layers';
 import { readPlaces } from './places';
 import { growthStatus, overdueStatus, planStatus, rateStatus } from './thresholds';
 

@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { OverviewCommunity, RenovationItem } from '@shared/overview';
-import type { FeatureRepository } from '../layers/feature-repository';
+import type { FeatureRepository } from '../layers';
 
 /** The layers the overview reads its places from. */
 export const COMMUNITIES_LAYER = 'communities';

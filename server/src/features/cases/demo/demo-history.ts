@@ -1,9 +1,8 @@
 import type { CaseCategory, Department } from '@shared/cases';
 import { DEPARTMENTS } from '@shared/auth';
 import type { Db } from '../../../db/database';
-import { createUserRepository } from '../../auth/user-repository';
-import { createFeatureRepository } from '../../layers/feature-repository';
-import { createLayerRepository } from '../../layers/layer-repository';
+import { createUserRepository } from '../../auth';
+import { createFeatureRepository, createLayerRepository } from '../../layers';
 import { caseClock, loadCalendar } from '../case-clock';
 import { createCaseEventRepository } from '../case-event-repository';
 import { createCaseLayerWriter } from '../case-layer';

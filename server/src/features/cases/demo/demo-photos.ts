@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { THUMB_SIZE } from '../../photos/photo-image';
+import { THUMB_SIZE } from '../../photos';
 
 /** A shared demo picture: its stored file names and metadata. */
 export interface DemoPicture {

@@ -1,6 +1,6 @@
 import * as turf from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { FeatureRepository } from '../../layers/feature-repository';
+import type { FeatureRepository } from '../../layers';
 import { LOCATION_LAYERS, type CaseLocator } from '../case-location';
 import { localInstant } from '../calendar';
 import type { WorkingTime } from '../working-time';

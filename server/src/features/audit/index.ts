@@ -1,0 +1,3 @@
+export { createAuditBursts, type AuditBursts } from './audit-bursts';
+export { createAuditRepository, type AuditRepository } from './audit-repository';
+export { createAuditRouter } from './router';

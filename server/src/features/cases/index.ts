@@ -1,0 +1,14 @@
+export { localInstant } from './calendar';
+export { loadCalendar } from './case-clock';
+export { createCaseEventRepository, type CaseEventRepository } from './case-event-repository';
+export { createCaseFeature } from './case-feature';
+export { CASES_LAYER, CASES_LAYER_ID } from './case-layer';
+export { createCaseLocator, type CaseLocator } from './case-location';
+export type { CaseReadService } from './case-read-service';
+export { createCaseRepository, type CaseRecord, type CaseRepository } from './case-repository';
+export { readCaseData, storeCaseData } from './case-seed';
+export type { CaseChange, CaseService } from './case-service';
+export { createCategoryRepository, type CategoryRepository } from './category-repository';
+export { seedDemoHistory, type DemoHistorySummary } from './demo/demo-history';
+export { createPhotosRouter } from './photo-router';
+export { createCasesRouter } from './router';

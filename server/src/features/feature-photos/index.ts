@@ -1,0 +1,2 @@
+export { createFeaturePhotos } from './feature';
+export { createFeaturePhotosRouter } from './router';

@@ -1,0 +1,2 @@
+export { createImportService } from './import-service';
+export { createImportRouter } from './router';

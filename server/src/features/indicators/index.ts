@@ -1,0 +1,2 @@
+export { createIndicatorRepository, type IndicatorRepository } from './indicator-repository';
+export { createIndicatorsRouter } from './router';

@@ -1,0 +1,2 @@
+export { createOverviewService } from './overview-service';
+export { createOverviewRouter } from './router';
