@@ -1,8 +1,8 @@
 import * as turf from '@turf/turf';
 import type { SessionUser } from '@shared/auth';
 import {
-  CASE_STATES, DEPARTMENT_NAMES, type CaseAction, type CaseCategory, type CaseDetail, type CaseListQuery, type CaseState,
-  type CaseSummary, type Department, type KpiGroupBy, type KpiRow,
+  CASE_STATES, DEPARTMENT_NAMES, type CaseAction, type CaseCategory, type CaseDetail, type CaseList, type CaseListQuery, type CaseLocation,
+  type CaseState, type CaseSummary, type Department, type DuplicatesAnswer, type KpiGroupBy, type KpiRow, type QueuesAnswer,
 } from '@shared/cases';
 import { NotFoundError } from '../../errors';
 import { localInstant } from './calendar';
@@ -80,7 +80,7 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
 
   return {
     /** A filtered page of the cases the viewer may see, newest report first. */
-    list(q: CaseListQuery, viewer: Viewer, now = new Date()): { cases: CaseSummary[]; total: number; limit: number; offset: number } {
+    list(q: CaseListQuery, viewer: Viewer, now = new Date()): CaseList {
       const { offsetMinutes } = loadCalendar(categories);
       const filter = scoped({
         states: q.state, category: q.category, community: q.community, grid: q.grid, department: q.department, text: q.q,
@@ -101,7 +101,7 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
     },
 
     /** Counts per state of the cases the viewer may see, and of the viewer's work queues. */
-    queues(viewer: Viewer, now = new Date()) {
+    queues(viewer: Viewer, now = new Date()): QueuesAnswer {
       const base = scoped({}, viewer);
       const found = cases.countByState(base);
       const counts = Object.fromEntries(CASE_STATES.map((s) => [s, found[s] ?? 0])) as Record<CaseState, number>;
@@ -120,7 +120,7 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
     },
 
     /** Open cases of a category within its duplicate radius reported in the last ten days, nearest first. */
-    duplicates(code: string, lon: number, lat: number, viewer: Viewer, now = new Date()) {
+    duplicates(code: string, lon: number, lat: number, viewer: Viewer, now = new Date()): DuplicatesAnswer {
       const category = categories.get(code);
       if (!category) throw new NotFoundError(`category "${code}" does not exist`);
       const r = category.duplicateRadiusM;
@@ -137,7 +137,7 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
     },
 
     /** The community, grid and nearest street of a point. */
-    locate: (lon: number, lat: number) => locator.locate(lon, lat),
+    locate: (lon: number, lat: number): CaseLocation => locator.locate(lon, lat),
 
     /**
      * The KPIs (see `kpiFigures`) of the cases registered in [from, to] (of one community, when given), grouped.

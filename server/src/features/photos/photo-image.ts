@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import * as exifrModule from 'exifr';
 import sharp from 'sharp';
-import { PHOTO_LIMITS, type PHOTO_TYPES } from '@shared/cases';
+import { PHOTO_LIMITS, type ExifAnswer, type PHOTO_TYPES } from '@shared/cases';
 import { HttpError } from '../../errors';
 
 /** The exifr API (its CommonJS build has only a default export under Node's ESM loader). */
@@ -12,12 +12,8 @@ const exifr = (exifrModule as unknown as { default?: typeof exifrModule }).defau
 /** An accepted image type. */
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
-/** Where and when a photo was taken, from its EXIF block (nulls when absent). */
-export interface PhotoPlace {
-  lon: number | null;
-  lat: number | null;
-  takenAt: string | null;
-}
+/** Where and when a photo was taken, from its EXIF block (nulls when absent): what `POST /api/photos/exif` answers. */
+export type PhotoPlace = ExifAnswer;
 
 /** An upload checked and processed, ready to be written: the original (a file to move), a thumbnail and metadata. */
 export interface PreparedPhoto extends PhotoPlace {

@@ -30,3 +30,10 @@ export interface CasePhoto {
   url: string;
   thumbUrl: string;
 }
+
+/** `POST /api/photos/exif`: a photo's EXIF position and time (null when it has none). */
+export interface ExifAnswer {
+  lon: number | null;
+  lat: number | null;
+  takenAt: string | null;
+}

@@ -135,3 +135,49 @@ export interface CaseDetail extends CaseSummary {
   nextActions: CaseAction[];
   photos: CasePhoto[];
 }
+
+/** `GET /api/cases`: a page of cases. */
+export interface CaseList {
+  cases: CaseSummary[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** One of the caller's work queues in `GET /api/cases/queues`. */
+export interface WorkQueue {
+  key: string;
+  states: CaseState[];
+  action: CaseAction;
+  count: number;
+  overdue: number;
+  /** `me`: the queue holds the caller's own reports only (an inspector verifies the cases it reported). */
+  reporter?: 'me';
+}
+
+/** `GET /api/cases/queues`: counts per state of the cases the caller may see, and the caller's queues. */
+export interface QueuesAnswer {
+  counts: Record<CaseState, number>;
+  overdue: number;
+  queues: WorkQueue[];
+}
+
+/** A possible duplicate: an open case of the same category nearby. */
+export interface DuplicateCase extends CaseSummary {
+  distanceM: number;
+}
+
+/** `GET /api/cases/duplicates`: open cases of a category within its duplicate radius of the last `days` days. */
+export interface DuplicatesAnswer {
+  radiusM: number;
+  days: number;
+  cases: DuplicateCase[];
+}
+
+/** `GET /api/cases/locate`: where a point lies, its community, unit grid and nearest named street (null where no district layer covers it). */
+export interface CaseLocation {
+  communityCode: string | null;
+  communityName: string | null;
+  gridCode: string | null;
+  street: string | null;
+}
