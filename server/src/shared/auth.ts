@@ -35,3 +35,15 @@ export interface SessionUser {
   role: Role;
   department: string | null;
 }
+
+/** `POST /api/auth/login`'s answer; the session itself travels in an HttpOnly cookie. */
+export interface LoginAnswer {
+  user: SessionUser;
+  /** When the session ends (ISO instant). */
+  expiresAt: string;
+}
+
+/** `GET /api/auth/me`: the signed-in user, or null. */
+export interface MeAnswer {
+  user: SessionUser | null;
+}

@@ -1,4 +1,5 @@
 import { requestJson, type FetchLike } from '../../api/http';
+import type { LoginAnswer, MeAnswer } from '@shared/auth';
 import type { SessionUser } from './roles';
 
 /** What the login form sends. */
@@ -7,15 +8,9 @@ export interface Credentials {
   password: string;
 }
 
-/** `POST /api/auth/login`'s answer; the session itself travels in an HttpOnly cookie. */
-export interface LoginAnswer {
-  user: SessionUser;
-  expiresAt: string;
-}
-
 /** `GET /api/auth/me`: the signed-in user, or null. */
 export async function fetchMe(fetch: FetchLike, signal?: AbortSignal): Promise<SessionUser | null> {
-  const body = await requestJson<{ user?: SessionUser | null }>('/api/auth/me', { fetch, signal });
+  const body = await requestJson<Partial<MeAnswer> | undefined>('/api/auth/me', { fetch, signal });
   return body?.user ?? null;
 }
 

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { loginBody } from '@shared/auth';
+import { loginBody, type LoginAnswer, type MeAnswer } from '@shared/auth';
 import { parseBody } from '../../validation';
 import { HttpError, NotFoundError } from '../../errors';
 import { SESSION_COOKIE, sessionToken } from '../../auth/middleware';
@@ -47,7 +47,7 @@ export function createAuthRouter(deps: { auth: AuthService; audit: AuditReposito
     });
     deps.audit.record({ userId: result.user.id, username: result.user.username, action: 'login', entity: 'session', entityId: null, summary: { ip: client.ip } }, new Date().toISOString());
     res.cookie(SESSION_COOKIE, result.token, cookieOptions(req, result.expiresAt.getTime() - Date.now()));
-    res.json({ user: result.user, expiresAt: result.expiresAt.toISOString() });
+    res.json({ user: result.user, expiresAt: result.expiresAt.toISOString() } satisfies LoginAnswer);
   });
 
   router.post('/logout', (req, res) => {
@@ -58,7 +58,7 @@ export function createAuthRouter(deps: { auth: AuthService; audit: AuditReposito
 
   router.get('/me', (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ user: req.user ?? null });
+    res.json({ user: req.user ?? null } satisfies MeAnswer);
   });
 
   router.post('/users/:username/unlock', (req, res) => {
