@@ -98,7 +98,8 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   };
   const { photoWriter } = uploadDeps;
   const uploads = createAppUploads(config.uploadDir, uploadDeps);
-  const featurePhotos = createFeaturePhotos({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter });
+  const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, onChange: caseChanged });
+  const featurePhotos = createFeaturePhotos({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, calendar: cases.calendar });
   const writes = createFeatureWriteService({
     db, layers: layerRepository, features: featureRepository, audit,
     onChange: (c) => {
@@ -106,7 +107,6 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
       featurePhotos.prune(c.layerId);
     },
   });
-  const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, onChange: caseChanged });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
   const links = { publicBaseUrl: config.publicBaseUrl };
   const imports = createImportService({ db, layers: layerRepository, features: featureRepository, audit, onChange: (c) => events.publish('layer.changed', c) });
@@ -139,7 +139,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.use('/api/photos', createPhotosRouter(cases.photos, uploads));
   app.use('/api/events', createEventsRouter({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }));
   app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));
-  app.use('/open311/v2', createOpen311Feature({ db, features: featureRepository, writes: cases.writes, ratePerMinute: config.open311RatePerMinute }));
+  app.use('/open311/v2', createOpen311Feature({ db, cases, ratePerMinute: config.open311RatePerMinute }));
   app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, ...links }));
   app.use('/styles', createStylesRouter({ layers: layerService, basemap: config.basemap, tiandituKey: config.tiandituKey, ...links }));
   app.use('/ogc', createOgcRouter({ layers: layerService, writes, ...links }));

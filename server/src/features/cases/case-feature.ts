@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { AuditRepository } from '../audit';
 import type { FeatureRepository, LayerRepository } from '../layers';
+import { loadCalendar } from './case-clock';
 import { createCaseEventRepository } from './case-event-repository';
 import { createCaseLayerWriter } from './case-layer';
 import { createCaseLocator } from './case-location';
@@ -27,6 +28,9 @@ export interface CaseFeatureDeps {
   photoWriter?: PhotoWriter;
 }
 
+/** The case feature's public services (what `createCaseFeature` returns). */
+export type CaseFeature = ReturnType<typeof createCaseFeature>;
+
 /** Wires the case repositories and services over one database. */
 export function createCaseFeature(deps: CaseFeatureDeps) {
   const { db, audit } = deps;
@@ -45,5 +49,9 @@ export function createCaseFeature(deps: CaseFeatureDeps) {
     }),
     categories: createCategoryService({ db, categories, audit }),
     photos,
+    /** The district's working calendar (working time and UTC offset), read afresh from the category catalogue. */
+    calendar: () => loadCalendar(categories),
+    /** The case records, their history, the catalogue and the locator, for gateways that read cases in their own shape (Open311). */
+    records: { cases, events, categories, locator },
   };
 }

@@ -1,11 +1,11 @@
 export { localInstant } from './calendar';
 export { loadCalendar } from './case-clock';
-export { createCaseEventRepository, type CaseEventRepository } from './case-event-repository';
-export { createCaseFeature } from './case-feature';
+export type { CaseEventRepository } from './case-event-repository';
+export { createCaseFeature, type CaseFeature, type CaseFeatureDeps } from './case-feature';
 export { CASES_LAYER, CASES_LAYER_ID } from './case-layer';
 export { createCaseLocator, type CaseLocator } from './case-location';
 export type { CaseReadService } from './case-read-service';
-export { createCaseRepository, type CaseRecord, type CaseRepository } from './case-repository';
+export type { CaseRecord, CaseRepository } from './case-repository';
 export { readCaseData, storeCaseData } from './case-seed';
 export type { CaseChange, CaseService } from './case-service';
 export { createCategoryRepository, type CategoryRepository } from './category-repository';

@@ -1,2 +1,2 @@
-export { createFeaturePhotos } from './feature';
+export { createFeaturePhotos, type FeaturePhotosDeps } from './feature';
 export { createFeaturePhotosRouter } from './router';
