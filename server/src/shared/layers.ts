@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import { LAYER_ID } from './layer-id';
+
+export { LAYER_ID, LAYER_ID_PATTERN } from './layer-id';
 
 /** Groups a layer can belong to, as shown in the layer panel. */
 export const LAYER_GROUPS = ['renovation', 'ecology', 'economy', 'services', 'administrative', 'basemap'] as const;
 /** Geometry families a layer can hold (Multi* variants are allowed in its features). */
 export const GEOMETRY_TYPES = ['Point', 'LineString', 'Polygon'] as const;
-
-/** A layer id as a pattern to embed (lower-case letters, digits and hyphens, not starting with a hyphen). */
-export const LAYER_ID_PATTERN = '[a-z0-9][a-z0-9-]*';
-/** A whole layer id: the one pattern the catalogue, the photo folders, the tile URLs and the planner's links check. */
-export const LAYER_ID = new RegExp(`^${LAYER_ID_PATTERN}$`);
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 

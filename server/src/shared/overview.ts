@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { Role } from './auth';
 import type { CaseState } from './cases';
 
-/** Who may open the leaders' overview screen and its data. */
-export const OVERVIEW_ROLES: readonly Role[] = ['leader', 'admin', 'supervisor', 'dispatcher'];
+/** Who may open the leaders' overview screen and its data (declared with the other role groups). */
+export { OVERVIEW_ROLES } from './roles';
 
 /** Query of `GET /api/overview`: the district, or one community by its 12-digit division code. */
 export const overviewQuery = z.strictObject({

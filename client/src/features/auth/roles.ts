@@ -1,8 +1,10 @@
-import { DEPARTMENTS, ROLES, type Department, type Role, type SessionUser } from '@shared/auth';
+import type { SessionUser } from '@shared/auth';
+import { DEPARTMENTS, ROLES, type Department, type Role } from '@shared/roles';
 
-export type { Department, Role, SessionUser } from '@shared/auth';
+export type { SessionUser } from '@shared/auth';
+export type { Department, Role } from '@shared/roles';
 /** Handler departments the console knows by name (the server's list); others are shown as the server spells them. */
-export { DEPARTMENTS } from '@shared/auth';
+export { DEPARTMENTS } from '@shared/roles';
 
 /** Every role, in the order the console lists them: the server's `ROLES`. */
 export const ROLE_ORDER = ROLES;

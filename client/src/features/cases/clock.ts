@@ -1,4 +1,4 @@
-import { CLOCK_YELLOW_FROM } from '@shared/cases';
+import { CLOCK_YELLOW_FROM } from '@shared/cases/constants';
 import type { CaseClock, ClockColour } from './types';
 
 /** Share of the time limit from which a clock turns yellow: the server's `CLOCK_YELLOW_FROM`. */

@@ -1,4 +1,4 @@
-import { EDITORS } from '@shared/auth';
+import { EDITORS } from '@shared/roles';
 import type { LayerInfo } from '@shared/layers';
 
 /** Roles that may edit thematic layers on the map: the server's `EDITORS`, which it enforces. */

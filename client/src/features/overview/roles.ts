@@ -1,2 +1,2 @@
 /** Who may open the leaders' overview screen: the server's own list. */
-export { OVERVIEW_ROLES } from '@shared/overview';
+export { OVERVIEW_ROLES } from '@shared/roles';

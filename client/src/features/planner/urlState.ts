@@ -1,5 +1,5 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
-import { LAYER_ID as ID } from '@shared/layers';
+import { LAYER_ID as ID } from '@shared/layer-id';
 import { isDate } from '../timeline/asOf';
 import type { Condition, LayerFilter, LayerFilters } from './filters';
 

@@ -1,28 +1,13 @@
 import { z } from 'zod';
 import { DEPARTMENTS } from '../auth';
-import { localized, NAME_MAX, type Localized } from './common';
+import { localized, type Localized } from './common';
+import { CATEGORY_CODE, CATEGORY_LIMITS, CATEGORY_MAJOR_CODE, DEFAULT_DUPLICATE_RADIUS_M, TIME_UNITS } from './constants';
 import type { Department } from './workflow';
 
 /** Category families: 部件 components (things) and 事件 events (happenings). */
 export const CATEGORY_FAMILIES = ['component', 'event'] as const;
 /** A category family. */
 export type CategoryFamily = (typeof CATEGORY_FAMILIES)[number];
-/** A minor-class code: family letter, major class, minor class (`C01-03`, `E02-01`). */
-export const CATEGORY_CODE = /^[CE]\d{2}-\d{2}$/;
-/** A major-class code: family letter and major class (`C07`). */
-export const CATEGORY_MAJOR_CODE = /^[CE]\d{2}$/;
-
-/**
- * Limits of a category's editable fields, as `categoryUpdateBody` and `newCategoryBody` enforce them
- * (and the client's category form checks before sending): name length per language, the largest
- * time limit, the duplicate radius in metres.
- */
-export const CATEGORY_LIMITS = { nameZh: NAME_MAX.zh, nameEn: NAME_MAX.en, timeLimitMax: 1000, radiusMin: 1, radiusMax: 2000 } as const;
-
-/** Units of a time limit: working hours or working days. */
-export const TIME_UNITS = ['wh', 'wd'] as const;
-/** A time-limit unit. */
-export type TimeUnit = (typeof TIME_UNITS)[number];
 
 /** A handling time limit. */
 export const timeLimitSchema = z.strictObject({ value: z.number().positive().max(CATEGORY_LIMITS.timeLimitMax), unit: z.enum(TIME_UNITS) });
@@ -37,9 +22,6 @@ export const categoryUpdateBody = z.strictObject({
   duplicateRadiusM: z.number().min(CATEGORY_LIMITS.radiusMin).max(CATEGORY_LIMITS.radiusMax).optional(),
   active: z.boolean().optional(),
 }).refine((b) => Object.keys(b).length > 0, 'give at least one field to change');
-
-/** Duplicate radius of a new category when none is given (the catalogue file's default). */
-export const DEFAULT_DUPLICATE_RADIUS_M = 50;
 
 /**
  * Body of `POST /api/cases/categories`: a district extension minor class under an existing

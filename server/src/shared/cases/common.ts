@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { plainText } from '../text';
+import { NAME_MAX } from './constants';
 
 // Building blocks of the case schemas; internal to shared/cases (index.ts does not re-export them).
 
-/** Longest bilingual name, in characters per language. */
-export const NAME_MAX = { zh: 100, en: 200 } as const;
 /** A bilingual name. */
 export const localized = z.strictObject({ zh: plainText(1, NAME_MAX.zh), en: plainText(1, NAME_MAX.en) });
 /** A bilingual name. */

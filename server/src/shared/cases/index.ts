@@ -3,6 +3,7 @@
  * workflow (states, actions, departments), categories (catalogue and its bodies),
  * records (a case as filed, listed and detailed), photos and KPIs.
  */
+export * from './constants';
 export * from './workflow';
 export * from './categories';
 export * from './records';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEPARTMENTS, type Role } from '../auth';
 import { plainText } from '../text';
-import { CATEGORY_CODE } from './categories';
+import { CATEGORY_CODE } from './constants';
 import { commaList, dateOrInstant, type Localized } from './common';
 import type { CasePhoto } from './photos';
 import { CASE_STATES, type CaseAction, type CaseEventAction, type CaseState, type Department } from './workflow';
@@ -15,11 +15,6 @@ export type CaseChannel = (typeof CASE_CHANNELS)[number];
 export const CLOCK_COLOURS = ['green', 'yellow', 'red'] as const;
 /** A clock colour. */
 export type ClockColour = (typeof CLOCK_COLOURS)[number];
-/**
- * Share of the time limit from which a clock turns yellow: green below it, yellow from it up to the
- * deadline, red past the deadline (the default of local digital city-management time-limit rules).
- */
-export const CLOCK_YELLOW_FROM = 0.8;
 
 /** Roles that may see reporters' contact data. */
 export const CONTACT_READERS: readonly Role[] = ['supervisor', 'dispatcher', 'admin'];

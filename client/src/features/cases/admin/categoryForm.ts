@@ -1,12 +1,13 @@
+import type { NewCategoryBody, TimeUnit } from '@shared/cases';
 import {
-  CATEGORY_CODE as MINOR_CODE, CATEGORY_LIMITS, CATEGORY_MAJOR_CODE as MAJOR_CODE, DEFAULT_DUPLICATE_RADIUS_M, TIME_UNITS, type NewCategoryBody, type TimeUnit,
-} from '@shared/cases';
+  CATEGORY_CODE as MINOR_CODE, CATEGORY_LIMITS, CATEGORY_MAJOR_CODE as MAJOR_CODE, DEFAULT_DUPLICATE_RADIUS_M, TIME_UNITS,
+} from '@shared/cases/constants';
 import { HttpError } from '../../../api/http';
 import { DEPARTMENTS, type Department } from '../../auth/roles';
 import type { CaseCategory } from '../types';
 
 /** The limits and units of `categoryUpdateBody` and `newCategoryBody`, which the form checks before sending. */
-export { CATEGORY_LIMITS, TIME_UNITS } from '@shared/cases';
+export { CATEGORY_LIMITS, TIME_UNITS } from '@shared/cases/constants';
 
 /** The form's fields, named as the server's error details name them. */
 export type CategoryField = 'name.zh' | 'name.en' | 'timeLimit.value' | 'timeLimit.unit' | 'department' | 'duplicateRadiusM' | 'active' | 'majorCode' | 'code';
