@@ -7,14 +7,14 @@ import type { Db } from './db/database';
 import { createLogger } from './logger';
 import { errorHandler, notFoundHandler } from './errors';
 import { authorize, csrfGuard, sessionMiddleware, sessionToken } from './auth/middleware';
-import { createAuthService, type AuthService, createUserRepository, createSessionRepository, createAuthRouter, createLoginFailureRepository } from './features/auth';
-import { createAuditRepository, createAuditRouter, createAuditBursts } from './features/audit';
-import { createLayerRepository, createFeatureRepository, createLayerService, createFeatureWriteService, createLayersRouter } from './features/layers';
+import { createAuthFeature, type AuthService } from './features/auth';
+import { createAuditFeature } from './features/audit';
+import { createLayersFeature } from './features/layers';
 import { createFeaturePhotos, createFeaturePhotosRouter } from './features/feature-photos';
 import { createAppUploads, type UploadDeps, type PhotoWriter } from './features/photos';
 import { createImportService, createImportRouter } from './features/import';
-import { createIndicatorRepository, createIndicatorsRouter } from './features/indicators';
-import { createOverviewService, createOverviewRouter } from './features/overview';
+import { createIndicatorsFeature } from './features/indicators';
+import { createOverviewFeature } from './features/overview';
 import { createCaseFeature, createCasesRouter, createPhotosRouter, CASES_LAYER_ID, type CaseChange } from './features/cases';
 import { createEventBus, type EventBus, createEventsRouter } from './features/events';
 import { createOpen311Feature } from './open311/feature';
@@ -78,16 +78,21 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'extended');
 
-  const auth = createAuthService({
-    users: createUserRepository(db), sessions: createSessionRepository(db), failures: createLoginFailureRepository(db),
-    settings: { sessionHours: config.sessionHours, attemptsPerMinute: config.loginAttemptsPerMinute },
+  const auditFeature = createAuditFeature({ db });
+  const audit = auditFeature.repository;
+  const authFeature = createAuthFeature({
+    db, audit: auditFeature, settings: { sessionHours: config.sessionHours, attemptsPerMinute: config.loginAttemptsPerMinute },
   });
-  const audit = createAuditRepository(db);
-  const auditBursts = createAuditBursts(audit);
-  const layerRepository = createLayerRepository(db);
-  const featureRepository = createFeatureRepository(db);
-  const layerService = createLayerService({ layers: layerRepository, features: featureRepository });
+  const auth = authFeature.service;
   const events = createEventBus();
+  const layersFeature = createLayersFeature({
+    db, audit,
+    onWrite: (c) => {
+      events.publish('layer.changed', c);
+      featurePhotos.prune(c.layerId);
+    },
+  });
+  const { layers: layerRepository, features: featureRepository, service: layerService, writes } = layersFeature;
   const layerChanged = (layerId: string) => {
     const version = layerRepository.get(layerId)?.version;
     if (version !== undefined) events.publish('layer.changed', { layerId, version });
@@ -100,13 +105,6 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   const uploads = createAppUploads(config.uploadDir, uploadDeps);
   const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, onChange: caseChanged });
   const featurePhotos = createFeaturePhotos({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, calendar: cases.calendar });
-  const writes = createFeatureWriteService({
-    db, layers: layerRepository, features: featureRepository, audit,
-    onChange: (c) => {
-      events.publish('layer.changed', c);
-      featurePhotos.prune(c.layerId);
-    },
-  });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
   const links = { publicBaseUrl: config.publicBaseUrl };
   const imports = createImportService({ db, layers: layerRepository, features: featureRepository, audit, onChange: (c) => events.publish('layer.changed', c) });
@@ -127,15 +125,15 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use('/api/auth', createAuthRouter({ auth, audit, bursts: auditBursts }));
-  app.use('/api/audit', createAuditRouter(audit, auditBursts));
-  app.use('/api/layers', createLayersRouter(layerService));
+  app.use('/api/auth', authFeature.router);
+  app.use('/api/audit', auditFeature.router);
+  app.use('/api/layers', layersFeature.router);
   app.use('/api/layers', createFeaturePhotosRouter(featurePhotos, uploads));
   app.use('/api/layers', createImportRouter(imports, uploads));
-  const indicators = createIndicatorRepository(db);
-  app.use('/api/indicators', createIndicatorsRouter(indicators));
+  const indicators = createIndicatorsFeature({ db });
+  app.use('/api/indicators', indicators.router);
   app.use('/api/cases', createCasesRouter({ ...cases, uploads }));
-  app.use('/api/overview', createOverviewRouter(createOverviewService({ cases: cases.reads, indicators, features: featureRepository })));
+  app.use('/api/overview', createOverviewFeature({ cases: cases.reads, indicators: indicators.repository, features: featureRepository }).router);
   app.use('/api/photos', createPhotosRouter(cases.photos, uploads));
   app.use('/api/events', createEventsRouter({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }));
   app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));

@@ -1,3 +1,3 @@
-export { createAuditBursts, type AuditBursts } from './audit-bursts';
+export type { AuditBursts } from './audit-bursts';
 export { createAuditRepository, type AuditRepository } from './audit-repository';
-export { createAuditRouter } from './router';
+export { createAuditFeature, type AuditFeature } from './feature';

@@ -1,2 +1,2 @@
+export { createIndicatorsFeature } from './feature';
 export { createIndicatorRepository, type IndicatorRepository } from './indicator-repository';
-export { createIndicatorsRouter } from './router';

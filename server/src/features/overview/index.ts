@@ -1,2 +1,1 @@
-export { createOverviewService } from './overview-service';
-export { createOverviewRouter } from './router';
+export { createOverviewFeature } from './feature';
