@@ -2,9 +2,7 @@ import * as turf from '@turf/turf';
 import type { CaseLocation } from '@shared/cases';
 import type { Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { HttpError } from '../../errors';
-import type { FeatureRepository } from '../layers/feature-repository';
-import { checkWithin } from '../layers/feature-validation';
-import { districtArea } from '../layers/write-checks';
+import { type FeatureRepository, checkWithin, districtArea } from '../layers';
 
 /** Layers the location is derived from. */
 export const LOCATION_LAYERS = { communities: 'communities', grids: 'grid-cells', roads: 'roads' } as const;
