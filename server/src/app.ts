@@ -12,11 +12,11 @@ import { createAuditFeature } from './features/audit';
 import { createLayersFeature } from './features/layers';
 import { createFeaturePhotos, createFeaturePhotosRouter } from './features/feature-photos';
 import { createAppUploads, type UploadDeps, type PhotoWriter } from './features/photos';
-import { createImportService, createImportRouter } from './features/import';
+import { createImportFeature } from './features/import';
 import { createIndicatorsFeature } from './features/indicators';
 import { createOverviewFeature } from './features/overview';
 import { createCaseFeature, createCasesRouter, createPhotosRouter, CASES_LAYER_ID, type CaseChange } from './features/cases';
-import { createEventBus, type EventBus, createEventsRouter } from './features/events';
+import { createEventBus, createEventsFeature, type EventBus } from './features/events';
 import { createOpen311Feature } from './open311/feature';
 import { open311ErrorHandler } from './open311/router';
 import { createOpen311DiscoveryRouter } from './open311/discovery';
@@ -107,7 +107,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   const featurePhotos = createFeaturePhotos({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, calendar: cases.calendar });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
   const links = { publicBaseUrl: config.publicBaseUrl };
-  const imports = createImportService({ db, layers: layerRepository, features: featureRepository, audit, onChange: (c) => events.publish('layer.changed', c) });
+  const imports = createImportFeature({ db, layers: layerRepository, features: featureRepository, audit, uploads, onChange: (c) => events.publish('layer.changed', c) });
 
   app.use(securityHeaders(config));
   app.use(sessionMiddleware(auth));
@@ -129,13 +129,13 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.use('/api/audit', auditFeature.router);
   app.use('/api/layers', layersFeature.router);
   app.use('/api/layers', createFeaturePhotosRouter(featurePhotos, uploads));
-  app.use('/api/layers', createImportRouter(imports, uploads));
+  app.use('/api/layers', imports.router);
   const indicators = createIndicatorsFeature({ db });
   app.use('/api/indicators', indicators.router);
   app.use('/api/cases', createCasesRouter({ ...cases, uploads }));
   app.use('/api/overview', createOverviewFeature({ cases: cases.reads, indicators: indicators.repository, features: featureRepository }).router);
   app.use('/api/photos', createPhotosRouter(cases.photos, uploads));
-  app.use('/api/events', createEventsRouter({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }));
+  app.use('/api/events', createEventsFeature({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }).router);
   app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));
   app.use('/open311/v2', createOpen311Feature({ db, cases, ratePerMinute: config.open311RatePerMinute }));
   app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, ...links }));

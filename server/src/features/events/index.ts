@@ -1,2 +1,2 @@
 export { createEventBus, type EventBus } from './event-bus';
-export { createEventsRouter } from './router';
+export { createEventsFeature } from './feature';

@@ -1,2 +1,2 @@
+export { createImportFeature } from './feature';
 export { createImportService } from './import-service';
-export { createImportRouter } from './router';
