@@ -10,12 +10,12 @@ import { authorize, csrfGuard, sessionMiddleware, sessionToken } from './auth/mi
 import { createAuthFeature, type AuthService } from './features/auth';
 import { createAuditFeature } from './features/audit';
 import { createLayersFeature } from './features/layers';
-import { createFeaturePhotos, createFeaturePhotosRouter } from './features/feature-photos';
+import { createFeaturePhotos } from './features/feature-photos';
 import { createAppUploads, type UploadDeps, type PhotoWriter } from './features/photos';
 import { createImportFeature } from './features/import';
 import { createIndicatorsFeature } from './features/indicators';
 import { createOverviewFeature } from './features/overview';
-import { createCaseFeature, createCasesRouter, createPhotosRouter, CASES_LAYER_ID, type CaseChange } from './features/cases';
+import { createCaseFeature, CASES_LAYER_ID, type CaseChange } from './features/cases';
 import { createEventBus, createEventsFeature, type EventBus } from './features/events';
 import { createOpen311Feature } from './open311/feature';
 import { open311ErrorHandler } from './open311/router';
@@ -89,7 +89,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
     db, audit,
     onWrite: (c) => {
       events.publish('layer.changed', c);
-      featurePhotos.prune(c.layerId);
+      featurePhotos.service.prune(c.layerId);
     },
   });
   const { layers: layerRepository, features: featureRepository, service: layerService, writes } = layersFeature;
@@ -104,7 +104,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   const { photoWriter } = uploadDeps;
   const uploads = createAppUploads(config.uploadDir, uploadDeps);
   const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, onChange: caseChanged });
-  const featurePhotos = createFeaturePhotos({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, calendar: cases.calendar });
+  const featurePhotos = createFeaturePhotos({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, uploads, calendar: cases.calendar });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
   const links = { publicBaseUrl: config.publicBaseUrl };
   const imports = createImportFeature({ db, layers: layerRepository, features: featureRepository, audit, uploads, onChange: (c) => events.publish('layer.changed', c) });
@@ -128,13 +128,14 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.use('/api/auth', authFeature.router);
   app.use('/api/audit', auditFeature.router);
   app.use('/api/layers', layersFeature.router);
-  app.use('/api/layers', createFeaturePhotosRouter(featurePhotos, uploads));
+  app.use('/api/layers', featurePhotos.router);
   app.use('/api/layers', imports.router);
   const indicators = createIndicatorsFeature({ db });
   app.use('/api/indicators', indicators.router);
-  app.use('/api/cases', createCasesRouter({ ...cases, uploads }));
+  const caseRouters = cases.routers(uploads);
+  app.use('/api/cases', caseRouters.cases);
   app.use('/api/overview', createOverviewFeature({ cases: cases.reads, indicators: indicators.repository, features: featureRepository }).router);
-  app.use('/api/photos', createPhotosRouter(cases.photos, uploads));
+  app.use('/api/photos', caseRouters.photos);
   app.use('/api/events', createEventsFeature({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }).router);
   app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));
   app.use('/open311/v2', createOpen311Feature({ db, cases, ratePerMinute: config.open311RatePerMinute }));

@@ -13,7 +13,9 @@ import { createCategoryService } from './category-service';
 import { createPhotoFiles } from './photo-files';
 import { createPhotoRepository } from './photo-repository';
 import { createPhotoService } from './photo-service';
-import type { PhotoWriter } from '../photos';
+import type { PhotoWriter, Uploads } from '../photos';
+import { createPhotosRouter } from './photo-router';
+import { createCasesRouter } from './router';
 
 /** What the case feature needs: the database, the layer repositories, the audit log and the upload folder. */
 export interface CaseFeatureDeps {
@@ -41,7 +43,7 @@ export function createCaseFeature(deps: CaseFeatureDeps) {
   const locator = createCaseLocator(deps.features);
   const layer = createCaseLayerWriter({ layers: deps.layers, features: deps.features });
   const photos = createPhotoService({ db, cases, photos: photoRepository, files: createPhotoFiles(deps.uploadDir, deps.photoWriter), audit, categories });
-  return {
+  const services = {
     reads: createCaseReadService({ cases, events, categories, locator, photos }),
     writes: createCaseService({
       db, cases, events, categories, locator, layer, audit, onChange: deps.onChange,
@@ -49,6 +51,11 @@ export function createCaseFeature(deps: CaseFeatureDeps) {
     }),
     categories: createCategoryService({ db, categories, audit }),
     photos,
+  };
+  return {
+    ...services,
+    /** The routers to mount at `/api/cases` and `/api/photos`, taking uploads through the app's gates. */
+    routers: (uploads: Uploads) => ({ cases: createCasesRouter({ ...services, uploads }), photos: createPhotosRouter(photos, uploads) }),
     /** The district's working calendar (working time and UTC offset), read afresh from the category catalogue. */
     calendar: () => loadCalendar(categories),
     /** The case records, their history, the catalogue and the locator, for gateways that read cases in their own shape (Open311). */

@@ -10,5 +10,3 @@ export { readCaseData, storeCaseData } from './case-seed';
 export type { CaseChange, CaseService } from './case-service';
 export { createCategoryRepository, type CategoryRepository } from './category-repository';
 export { seedDemoHistory, type DemoHistorySummary } from './demo/demo-history';
-export { createPhotosRouter } from './photo-router';
-export { createCasesRouter } from './router';

@@ -1,2 +1,1 @@
 export { createFeaturePhotos, type FeaturePhotosDeps } from './feature';
-export { createFeaturePhotosRouter } from './router';
