@@ -1,15 +1,8 @@
 import type { Db } from '../../db/database';
-import type { GeometryType, LayerGroup, LayerSchema, Localized, TemporalHint } from '@shared/layers';
+import type { GeometryType, LayerGroup, LayerInfo, LayerSchema, TemporalHint } from '@shared/layers';
 
-/** A layer as stored. */
-export interface Layer {
-  id: string;
-  title: Localized;
-  description: Localized;
-  group: LayerGroup;
-  geometryType: GeometryType;
-  schema: LayerSchema;
-  style: { color: string; [key: string]: unknown };
+/** A layer as stored: the catalogue fields the API serves (`LayerInfo`), with its settings and version. */
+export interface Layer extends Pick<LayerInfo, 'id' | 'title' | 'description' | 'group' | 'geometryType' | 'schema' | 'style'> {
   options: LayerOptions;
   attribution: string;
   sortOrder: number;
