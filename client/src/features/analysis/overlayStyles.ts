@@ -1,4 +1,4 @@
-import type { OverlayLayer } from './useOverlay';
+import type { OverlayLayer } from '../../maplibre/useOverlay';
 
 /** Colours of the analysis overlays, shared by the map layers and the panel's legends. */
 export const OVERLAY_COLORS = { covered: '#1a9850', uncovered: '#d73027', buffer: '#4575b4', nearest: '#7b3294', area: '#7b3294' } as const;

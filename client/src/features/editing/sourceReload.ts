@@ -1,5 +1,5 @@
 import type { Map as MaplibreMap, StyleSpecification, VectorTileSource } from 'maplibre-gl';
-import { catalogueLayerOf } from '../../map/styleMetadata';
+import { catalogueLayerOf } from '../../maplibre/styleMetadata';
 
 /**
  * Makes the map show a layer's edits at once: re-fetches the TileJSON of every vector source

@@ -2,7 +2,7 @@ import * as turf from '@turf/turf';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { ImportReport } from '@shared/import';
-import type { OverlayLayer } from '../analysis/useOverlay';
+import type { OverlayLayer } from '../../maplibre/useOverlay';
 
 /** Id of the GeoJSON source of the import preview. */
 export const PREVIEW_SOURCE = 'import-preview';

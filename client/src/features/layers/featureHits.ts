@@ -1,4 +1,4 @@
-import { catalogueLayerOf, GEOMETRY_ROLES, roleOf, type TaggedLayer } from '../../map/styleMetadata';
+import { catalogueLayerOf, GEOMETRY_ROLES, roleOf, type TaggedLayer } from '../../maplibre/styleMetadata';
 
 /** The part of a rendered feature `pickHit` reads (a `MapGeoJSONFeature` has it). */
 export interface RenderedHit {

@@ -1,5 +1,5 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { catalogueLayerOf, roleOf, type StyleLayerRole } from '../../map/styleMetadata';
+import { catalogueLayerOf, roleOf, type StyleLayerRole } from '../../maplibre/styleMetadata';
 
 /** Which style layer's colour stands for a catalogue layer, best first (a road's casing outshines its white core). */
 const SWATCH_ROLES: readonly StyleLayerRole[] = ['circle', 'fill', 'casing', 'line'];

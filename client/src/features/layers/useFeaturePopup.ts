@@ -4,7 +4,7 @@ import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import type { LayerInfo } from '@shared/layers';
 import { browserFetch, type FetchLike } from '../../api/http';
 import type { AppLocale } from '../../i18n/locale';
-import { injectMap } from '../../map/context';
+import { injectMap } from '../../maplibre/context';
 import { fetchFeature } from './api';
 import { clickableLayerIds, pickHit } from './featureHits';
 import { buildFeaturePopup } from './featurePopup';

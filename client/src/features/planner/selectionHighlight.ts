@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { OverlayLayer } from '../analysis/useOverlay';
+import type { OverlayLayer } from '../../maplibre/useOverlay';
 
 /** Id of the GeoJSON source holding the selected feature. */
 export const HIGHLIGHT_SOURCE = 'selection-highlight';

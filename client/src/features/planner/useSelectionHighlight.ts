@@ -1,7 +1,7 @@
 import type { Feature } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
-import { useOverlay } from '../analysis/useOverlay';
+import { useOverlay } from '../../maplibre/useOverlay';
 import type { FeatureCache } from './featureCache';
 import { HIGHLIGHT_SOURCE, highlightData, highlightLayers } from './selectionHighlight';
 import type { Selection } from './urlState';

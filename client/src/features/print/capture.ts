@@ -1,5 +1,5 @@
 import * as maplibregl from 'maplibre-gl';
-import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../../map/fonts';
+import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../../maplibre/fonts';
 import type { Size } from './layout';
 import { offscreenView } from './sizes';
 

@@ -1,4 +1,4 @@
-import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../../map/fonts';
+import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../../maplibre/fonts';
 import type { LegendEntry } from './legendEntries';
 import type { PrintLayout, Rect } from './layout';
 import { metresPerPixel, scaleBar } from './scale';

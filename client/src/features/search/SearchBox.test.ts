@@ -5,7 +5,7 @@ import { createPinia } from 'pinia';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shallowRef } from 'vue';
 import { createAppI18n } from '../../i18n';
-import { MAP_CONTEXT } from '../../map/context';
+import { MAP_CONTEXT } from '../../maplibre/context';
 import { useLayersStore } from '../layers/store';
 import { sampleLayer } from '../layers/testing';
 import type { FeatureCache } from '../planner/featureCache';

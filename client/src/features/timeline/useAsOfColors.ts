@@ -1,8 +1,8 @@
 import type { LayerInfo } from '@shared/layers';
 import type { StyleSpecification } from 'maplibre-gl';
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import { injectMap } from '../../map/context';
-import { catalogueLayerOf, GEOMETRY_ROLES, roleOf } from '../../map/styleMetadata';
+import { injectMap } from '../../maplibre/context';
+import { catalogueLayerOf, GEOMETRY_ROLES, roleOf } from '../../maplibre/styleMetadata';
 import { asOfStatusExpression, hasStatusHint, replaceGet, type StatusTemporal } from './asOf';
 
 type ColorProperty = 'line-color' | 'fill-color' | 'circle-color';
