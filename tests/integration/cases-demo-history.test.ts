@@ -4,7 +4,8 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, testConfig } from '../../server/src/config';
 import { openDatabase, type Db } from '../../server/src/db/database';
-import { loadCalendar, createCaseLocator, createCategoryRepository } from '../../server/src/features/cases';
+import { createCalendarFeature } from '../../server/src/features/calendar';
+import { createCaseLocator } from '../../server/src/features/cases';
 import { createFeatureRepository } from '../../server/src/features/layers';
 import { DEMO_API_KEY } from '../../server/src/open311/api-keys';
 import { seedDemoData, type DemoSeedSummary } from '../../server/src/seed/demo';
@@ -69,7 +70,7 @@ describe('the demo history of 2011', () => {
   });
 
   it('writes possible timelines only, labelled demo, at working hours, with an after photo before each feedback', () => {
-    const { time, offsetMinutes } = loadCalendar(createCategoryRepository(s.db));
+    const { time, offsetMinutes } = createCalendarFeature({ db: s.db }).load();
     const events = all<{ case_id: number; at: string; action: string; from_state: string | null; to_state: string; data: string }>(s.db, 'SELECT * FROM case_events ORDER BY case_id, id');
     const finals = new Map(all<{ id: number; state: string }>(s.db, 'SELECT id, state FROM cases').map((c) => [c.id, c.state]));
     const afters = new Map<number, string[]>();

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRepository } from '../../server/src/features/audit';
+import { createCalendarFeature } from '../../server/src/features/calendar';
 import { createCaseFeature } from '../../server/src/features/cases';
 import { createFeatureRepository, createLayerRepository } from '../../server/src/features/layers';
 import type { SecuredApp } from '../helpers/session';
@@ -83,7 +84,7 @@ describe('listing and searching cases', () => {
       return JSON.parse(row) as { clock: string };
     };
     expect(feature().clock).not.toBe('red');
-    const { writes } = createCaseFeature({ db: s.db, layers: createLayerRepository(s.db), features: createFeatureRepository(s.db), audit: createAuditRepository(s.db), uploadDir: s.config.uploadDir });
+    const { writes } = createCaseFeature({ db: s.db, layers: createLayerRepository(s.db), features: createFeatureRepository(s.db), audit: createAuditRepository(s.db), calendar: createCalendarFeature({ db: s.db }), uploadDir: s.config.uploadDir });
     writes.refreshClocks();
     expect(feature().clock).toBe('red');
   });

@@ -1,14 +1,15 @@
 import type { Router } from 'express';
 import type { Db } from '../db/database';
+import type { Calendar } from '../features/calendar';
 import type { CaseFeature } from '../features/cases';
 import { createApiKeyRepository } from './api-key-repository';
 import { createRateLimiter } from './rate-limit';
 import { createOpen311Router } from './router';
 import { createOpen311Service } from './service';
 
-/** Wires GeoReport v2 over the case feature's services; returns the router to mount at `/open311/v2`. */
-export function createOpen311Feature(deps: { db: Db; cases: Pick<CaseFeature, 'records' | 'writes'>; ratePerMinute: number }): Router {
+/** Wires GeoReport v2 over the case feature's services and the working calendar; returns the router to mount at `/open311/v2`. */
+export function createOpen311Feature(deps: { db: Db; cases: Pick<CaseFeature, 'records' | 'writes'>; calendar: Calendar; ratePerMinute: number }): Router {
   const { db } = deps;
-  const open311 = createOpen311Service({ ...deps.cases.records, writes: deps.cases.writes });
+  const open311 = createOpen311Service({ ...deps.cases.records, calendar: deps.calendar, writes: deps.cases.writes });
   return createOpen311Router({ open311, keys: createApiKeyRepository(db), limiter: createRateLimiter(deps.ratePerMinute) });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { contactSchema, DEPARTMENT_NAMES, OPEN_STATES, type CaseCategory, type CaseState } from '@shared/cases';
 import { BadRequestError, NotFoundError } from '../errors';
-import { localInstant, loadCalendar, type CaseEventRepository, type CaseRecord, type CaseRepository, type CaseService, type CaseLocator, type CategoryRepository } from '../features/cases';
+import { localInstant, type Calendar } from '../features/calendar';
+import { type CaseEventRepository, type CaseRecord, type CaseRepository, type CaseService, type CaseLocator, type CategoryRepository } from '../features/cases';
 import type { ApiKeyRecord } from './api-key-repository';
 import { ATTRIBUTES, checkAttributes, serviceView, STATE_NOTES, type Lang } from './views';
 import type { RequestForm, RequestsQuery } from './schemas';
@@ -25,14 +26,16 @@ export interface Open311Deps {
   cases: CaseRepository;
   events: CaseEventRepository;
   categories: CategoryRepository;
+  /** The district's working calendar: times are shown and read in its UTC offset. */
+  calendar: Calendar;
   locator: CaseLocator;
   writes: Pick<CaseService, 'file'>;
 }
 
 /** GeoReport v2 over the case catalogue and the case service; never shows reporters' contact data. */
 export function createOpen311Service(deps: Open311Deps) {
-  const { cases, events, categories, locator, writes } = deps;
-  const offset = () => loadCalendar(categories).offsetMinutes;
+  const { cases, events, categories, calendar, locator, writes } = deps;
+  const offset = () => calendar.load().offsetMinutes;
 
   function activeCategory(code: string): CaseCategory {
     const category = categories.get(code);

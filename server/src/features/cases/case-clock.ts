@@ -1,8 +1,16 @@
-import { CLOCK_STATES, type CaseClock } from '@shared/cases';
-import { compileCalendar, DEFAULT_CALENDAR, type CalendarFile } from './calendar';
+import { CLOCK_STATES, CLOCK_YELLOW_FROM, type CaseClock, type ClockColour } from '@shared/cases';
+import type { WorkingTime } from '../calendar';
 import type { CaseRecord } from './case-repository';
-import type { CategoryRepository } from './category-repository';
-import { clockColour, createWorkingTime, type WorkingTime } from './working-time';
+
+/**
+ * Clock colour of a limit: green below `CLOCK_YELLOW_FROM` (80 %) of it, yellow from there up to the
+ * deadline, red once the deadline has passed.
+ */
+export function clockColour(elapsedMinutes: number, limitMinutes: number, pastDeadline: boolean): ClockColour {
+  if (pastDeadline) return 'red';
+  if (limitMinutes <= 0) return elapsedMinutes > 0 ? 'red' : 'green';
+  return elapsedMinutes / limitMinutes < CLOCK_YELLOW_FROM ? 'green' : 'yellow';
+}
 
 /**
  * A case's handling clock: it starts at dispatch, runs while the case is
@@ -23,17 +31,4 @@ export function caseClock(c: Pick<CaseRecord, 'state' | 'dispatchedAt' | 'feedba
 /** Whether a case's running clock has passed its deadline. */
 export function isOverdue(c: Pick<CaseRecord, 'state' | 'deadline'>, now: Date): boolean {
   return CLOCK_STATES.includes(c.state) && c.deadline !== null && Date.parse(c.deadline) < now.getTime();
-}
-
-const compiled = new WeakMap<CalendarFile, { time: WorkingTime; offsetMinutes: number }>();
-
-/** The working calendar in force: the seeded one, or office hours without holidays. */
-export function loadCalendar(categories: Pick<CategoryRepository, 'calendar'>): { time: WorkingTime; offsetMinutes: number } {
-  const file = categories.calendar() ?? DEFAULT_CALENDAR;
-  let loaded = compiled.get(file);
-  if (!loaded) {
-    loaded = { time: createWorkingTime(compileCalendar(file)), offsetMinutes: file.utcOffsetMinutes };
-    compiled.set(file, loaded);
-  }
-  return loaded;
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { AuditRepository } from '../audit';
+import type { Calendar } from '../calendar';
 import type { FeatureRepository, LayerRepository } from '../layers';
-import { loadCalendar } from './case-clock';
 import { createCaseEventRepository } from './case-event-repository';
 import { createCaseLayerWriter } from './case-layer';
 import { createCaseLocator } from './case-location';
@@ -17,12 +17,14 @@ import type { PhotoWriter, Uploads } from '../photos';
 import { createPhotosRouter } from './photo-router';
 import { createCasesRouter } from './router';
 
-/** What the case feature needs: the database, the layer repositories, the audit log and the upload folder. */
+/** What the case feature needs: the database, the layer repositories, the audit log, the working calendar and the upload folder. */
 export interface CaseFeatureDeps {
   db: Db;
   layers: LayerRepository;
   features: FeatureRepository;
   audit: AuditRepository;
+  /** The district's working calendar (the calendar feature). */
+  calendar: Calendar;
   /** Folder of uploaded photos (`DATA_DIR/uploads`). */
   uploadDir: string;
   onChange?: (change: CaseChange) => void;
@@ -35,18 +37,18 @@ export type CaseFeature = ReturnType<typeof createCaseFeature>;
 
 /** Wires the case repositories and services over one database. */
 export function createCaseFeature(deps: CaseFeatureDeps) {
-  const { db, audit } = deps;
+  const { db, audit, calendar } = deps;
   const cases = createCaseRepository(db);
   const events = createCaseEventRepository(db);
   const categories = createCategoryRepository(db);
   const photoRepository = createPhotoRepository(db);
   const locator = createCaseLocator(deps.features);
   const layer = createCaseLayerWriter({ layers: deps.layers, features: deps.features });
-  const photos = createPhotoService({ db, cases, photos: photoRepository, files: createPhotoFiles(deps.uploadDir, deps.photoWriter), audit, categories });
+  const photos = createPhotoService({ db, cases, photos: photoRepository, files: createPhotoFiles(deps.uploadDir, deps.photoWriter), audit, calendar });
   const services = {
-    reads: createCaseReadService({ cases, events, categories, locator, photos }),
+    reads: createCaseReadService({ cases, events, categories, calendar, locator, photos }),
     writes: createCaseService({
-      db, cases, events, categories, locator, layer, audit, onChange: deps.onChange,
+      db, cases, events, categories, calendar, locator, layer, audit, onChange: deps.onChange,
       photos: { countSince: photoRepository.countSince, store: photos.store },
     }),
     categories: createCategoryService({ db, categories, audit }),
@@ -56,8 +58,6 @@ export function createCaseFeature(deps: CaseFeatureDeps) {
     ...services,
     /** The routers to mount at `/api/cases` and `/api/photos`, taking uploads through the app's gates. */
     routers: (uploads: Uploads) => ({ cases: createCasesRouter({ ...services, uploads }), photos: createPhotosRouter(photos, uploads) }),
-    /** The district's working calendar (working time and UTC offset), read afresh from the category catalogue. */
-    calendar: () => loadCalendar(categories),
     /** The case records, their history, the catalogue and the locator, for gateways that read cases in their own shape (Open311). */
     records: { cases, events, categories, locator },
   };

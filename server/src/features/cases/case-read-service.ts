@@ -5,8 +5,8 @@ import {
   type CaseState, type CaseSummary, type Department, type DuplicatesAnswer, type KpiGroupBy, type KpiRow, type QueuesAnswer,
 } from '@shared/cases';
 import { NotFoundError } from '../../errors';
-import { localInstant } from './calendar';
-import { caseClock, isOverdue, loadCalendar } from './case-clock';
+import { localInstant, type Calendar, type WorkingTime } from '../calendar';
+import { caseClock, isOverdue } from './case-clock';
 import type { CaseEventRepository } from './case-event-repository';
 import type { CaseLocator } from './case-location';
 import type { CaseFilter, CaseRecord, CaseRepository } from './case-repository';
@@ -14,7 +14,6 @@ import { findCase } from './case-service';
 import { canSee, toDetail, toSummary } from './case-view';
 import type { CategoryRepository } from './category-repository';
 import { computeKpis } from './kpis';
-import type { WorkingTime } from './working-time';
 import type { PhotoService } from './photo-service';
 import { nextActions } from './state-machine';
 
@@ -68,12 +67,12 @@ function scoped(filter: CaseFilter, viewer: Viewer): CaseFilter {
 }
 
 /** Reads of cases: lists, queues, the case page, duplicates, locations and KPIs. */
-export function createCaseReadService(deps: { cases: CaseRepository; events: CaseEventRepository; categories: CategoryRepository; locator: CaseLocator; photos: Pick<PhotoService, 'list'> }) {
-  const { cases, events, categories, locator, photos } = deps;
+export function createCaseReadService(deps: { cases: CaseRepository; events: CaseEventRepository; categories: CategoryRepository; calendar: Calendar; locator: CaseLocator; photos: Pick<PhotoService, 'list'> }) {
+  const { cases, events, categories, calendar, locator, photos } = deps;
   let handling: { time: WorkingTime; minutes: Map<string, number> } | undefined;
 
   function summarise(now: Date) {
-    const { time } = loadCalendar(categories);
+    const { time } = calendar.load();
     const byCode = new Map(categories.list().map((c) => [c.code, c]));
     return (c: CaseRecord): CaseSummary => toSummary(c, byCode.get(c.categoryCode), caseClock(c, now, time), isOverdue(c, now));
   }
@@ -81,7 +80,7 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
   return {
     /** A filtered page of the cases the viewer may see, newest report first. */
     list(q: CaseListQuery, viewer: Viewer, now = new Date()): CaseList {
-      const { offsetMinutes } = loadCalendar(categories);
+      const { offsetMinutes } = calendar.load();
       const filter = scoped({
         states: q.state, category: q.category, community: q.community, grid: q.grid, department: q.department, text: q.q,
         overdueAt: q.overdue ? now.toISOString() : undefined,
@@ -165,7 +164,7 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
   }
 
   function kpiTables(groupBys: readonly KpiGroupBy[], q: Omit<KpiQueryInput, 'groupBy'>) {
-    const { time, offsetMinutes } = loadCalendar(categories);
+    const { time, offsetMinutes } = calendar.load();
     const from = q.from ? localInstant(q.from, offsetMinutes) : null;
     const to = q.to ? localInstant(q.to, offsetMinutes, true) : null;
     const registered = cases.kpiCases(from, to, q.community ?? null);

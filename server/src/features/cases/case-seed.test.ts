@@ -6,6 +6,7 @@ import { openDatabase } from '../../db/database';
 import { writeFixtureDataDir } from '../../../../tests/helpers/fixture-data';
 import { seedDatabase } from '../../seed/seed';
 import { seedCaseCatalogue } from './case-seed';
+import { createCalendarFeature } from '../calendar';
 import { createCategoryRepository } from './category-repository';
 
 const real = (name: string) => JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'data', name), 'utf8'));
@@ -27,7 +28,7 @@ describe('seedCaseCatalogue', () => {
     expect(summary.caseCategories).toBeGreaterThanOrEqual(40);
     const repo = createCategoryRepository(db);
     expect(repo.list()).toHaveLength(summary.caseCategories);
-    expect(repo.calendar()?.holidays.map((h) => h.from)).toContain('2011-02-02');
+    expect(createCalendarFeature({ db }).file()?.holidays.map((h) => h.from)).toContain('2011-02-02');
     expect(db.prepare("SELECT json_extract(options, '$.readOnly') FROM layers WHERE id = 'cases'").pluck().get()).toBe(1);
   });
 

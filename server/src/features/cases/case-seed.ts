@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/database';
 import { SeedError } from '../../seed/catalogue';
 import { createFeatureRepository, createLayerRepository } from '../layers';
-import { calendarFile, type CalendarFile } from './calendar';
+import { calendarFile, createCalendarFeature, type CalendarFile } from '../calendar';
 import { createCaseLayerWriter } from './case-layer';
 import { categoryFile, flattenCategories, type CategoryFile } from './category-catalogue';
 import { createCategoryRepository } from './category-repository';
@@ -46,7 +46,7 @@ export function readCaseData(dataDir: string): CaseData {
 export function storeCaseData(db: Db, data: CaseData, now = new Date().toISOString()): number {
   const repo = createCategoryRepository(db);
   return db.transaction(() => {
-    if (data.calendar) repo.setCalendar(data.calendar, now);
+    if (data.calendar) createCalendarFeature({ db }).store(data.calendar, now);
     if (!data.categories) return 0;
     const list = flattenCategories(data.categories);
     repo.replaceAll(list, now);

@@ -3,8 +3,8 @@ import type { ActionInput, CaseAction, CaseCategory, CaseChannel, CaseEventActio
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
 import type { AuditRepository } from '../audit';
-import { localYear } from './calendar';
-import { caseClock, loadCalendar } from './case-clock';
+import { localYear, type Calendar } from '../calendar';
+import { caseClock } from './case-clock';
 import type { CaseEventRepository } from './case-event-repository';
 import type { CaseLayerWriter } from './case-layer';
 import type { CaseLocator } from './case-location';
@@ -63,6 +63,8 @@ export interface CaseServiceDeps {
   cases: CaseRepository;
   events: CaseEventRepository;
   categories: CategoryRepository;
+  /** The district's working calendar (deadlines, clocks, the year of a case number). */
+  calendar: Calendar;
   locator: CaseLocator;
   layer: CaseLayerWriter;
   audit: AuditRepository;
@@ -90,7 +92,7 @@ function checkPrecondition(c: CaseRecord, p: Precondition): void {
  * layer and an audit-log entry.
  */
 export function createCaseService(deps: CaseServiceDeps) {
-  const { db, cases, events, categories, locator, layer, audit, photos } = deps;
+  const { db, cases, events, categories, calendar, locator, layer, audit, photos } = deps;
 
   function categoryOf(code: string): CaseCategory {
     const category = categories.get(code);
@@ -100,7 +102,7 @@ export function createCaseService(deps: CaseServiceDeps) {
 
   function syncLayer(id: number, now: Date): CaseRecord {
     const c = cases.get(id)!;
-    const featureId = layer.write(c, categories.get(c.categoryCode), caseClock(c, now, loadCalendar(categories).time), now.toISOString());
+    const featureId = layer.write(c, categories.get(c.categoryCode), caseClock(c, now, calendar.load().time), now.toISOString());
     if (featureId !== c.featureId) cases.setFeatureId(id, featureId);
     return cases.get(id)!;
   }
@@ -117,7 +119,7 @@ export function createCaseService(deps: CaseServiceDeps) {
   }
 
   function transition(c: CaseRecord, action: CaseAction, input: ActionInput, actor: SessionUser, now: Date): CaseRecord {
-    const { changes, event } = apply(machineCase(c, categoryOf(c.categoryCode), afterPhotos(c)), action, actor, input, now, loadCalendar(categories).time);
+    const { changes, event } = apply(machineCase(c, categoryOf(c.categoryCode), afterPhotos(c)), action, actor, input, now, calendar.load().time);
     if (changes.duplicateOf !== undefined && (changes.duplicateOf === c.id || !cases.get(changes.duplicateOf))) {
       throw new BadRequestError(`duplicateOf: case ${changes.duplicateOf} does not exist or is this case`);
     }
@@ -156,7 +158,7 @@ export function createCaseService(deps: CaseServiceDeps) {
         }
         const at = now.toISOString();
         const id = cases.insert({
-          number: cases.nextNumber(localYear(now, loadCalendar(categories).offsetMinutes)), categoryCode: category.code,
+          number: cases.nextNumber(localYear(now, calendar.load().offsetMinutes)), categoryCode: category.code,
           description: body.description, lon: body.lon, lat: body.lat, address: body.address ?? place.street,
           communityCode: place.communityCode, communityName: place.communityName, gridCode: place.gridCode,
           state: 'reported', department: null, reportedAt: at, registeredAt: null, dispatchedAt: null, acceptedAt: null,

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database';
 import type { CaseCategory, Department, TimeUnit } from '@shared/cases';
-import { calendarFile, type CalendarFile } from './calendar';
 
 interface CategoryRow {
   code: string;
@@ -53,7 +52,7 @@ const toRow = (c: CategoryInput, sortOrder: number, now: string) => ({
   extension: Number(c.extension), active: Number(c.active), demo: Number(c.demo), sort_order: sortOrder, updated_at: now,
 });
 
-/** SQL access to `case_categories` and the working calendar (`case_calendar`). */
+/** SQL access to `case_categories`. */
 export function createCategoryRepository(db: Db) {
   const all = db.prepare<[], CategoryRow>('SELECT * FROM case_categories ORDER BY sort_order, code');
   const one = db.prepare<[string], CategoryRow>('SELECT * FROM case_categories WHERE code = ?');
@@ -82,10 +81,6 @@ export function createCategoryRepository(db: Db) {
     updated_at = @updated_at, version = version + 1 WHERE code = @code`);
   const retireOthers = db.prepare(`UPDATE case_categories SET active = 0, updated_at = ?, version = version + 1
     WHERE active = 1 AND code NOT IN (SELECT value FROM json_each(?))`);
-  const calendarRow = db.prepare<[], { calendar: string; updated_at: string }>('SELECT calendar, updated_at FROM case_calendar WHERE id = 1');
-  let cached: { updatedAt: string; file: CalendarFile } | undefined;
-  const putCalendar = db.prepare(`INSERT INTO case_calendar (id, calendar, updated_at) VALUES (1, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET calendar = excluded.calendar, updated_at = excluded.updated_at`);
 
   return {
     /** Every category in catalogue order. */
@@ -119,17 +114,6 @@ export function createCategoryRepository(db: Db) {
       const row = toRow(c, 0, now);
       update.run({ code: row.code, name_zh: row.name_zh, name_en: row.name_en, time_limit_value: row.time_limit_value, time_limit_unit: row.time_limit_unit,
         department: row.department, duplicate_radius_m: row.duplicate_radius_m, active: row.active, updated_at: now });
-    },
-    /** The stored working calendar (the same object until it changes), or undefined when none was seeded. */
-    calendar(): CalendarFile | undefined {
-      const row = calendarRow.get();
-      if (!row) return undefined;
-      if (cached?.updatedAt !== row.updated_at) cached = { updatedAt: row.updated_at, file: calendarFile.parse(JSON.parse(row.calendar)) };
-      return cached.file;
-    },
-    /** Stores the working calendar. */
-    setCalendar(calendar: CalendarFile, now: string): void {
-      putCalendar.run(JSON.stringify(calendar), now);
     },
   };
 }

@@ -1,5 +1,3 @@
-export { localInstant } from './calendar';
-export { loadCalendar } from './case-clock';
 export type { CaseEventRepository } from './case-event-repository';
 export { createCaseFeature, type CaseFeature, type CaseFeatureDeps } from './case-feature';
 export { CASES_LAYER, CASES_LAYER_ID } from './case-layer';

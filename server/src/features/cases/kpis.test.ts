@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileCalendar, DEFAULT_CALENDAR } from './calendar';
+import { compileCalendar, createWorkingTime, DEFAULT_CALENDAR } from '../calendar';
 import { computeKpis, kpiFigures, type KpiCase } from './kpis';
-import { createWorkingTime } from './working-time';
 
 const time = createWorkingTime(compileCalendar(DEFAULT_CALENDAR));
 const minutes = (a: string, b: string) => time.workingElapsed(a, b);

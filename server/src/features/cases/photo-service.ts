@@ -3,10 +3,9 @@ import { OPEN_STATES, PHOTO_LIMITS, type CasePhoto, type PhotoKind } from '@shar
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
 import type { AuditRepository } from '../audit';
-import { loadCalendar } from './case-clock';
+import type { Calendar } from '../calendar';
 import type { CaseRecord, CaseRepository } from './case-repository';
 import { canSee } from './case-view';
-import type { CategoryRepository } from './category-repository';
 import { type PhotoFile, fileHead, preparePhoto, readPlace, sniffImageType, type PhotoPlace, type PreparedPhoto } from '../photos';
 import type { PhotoFileNames, PhotoFiles } from './photo-files';
 import type { PhotoRecord, PhotoRepository } from './photo-repository';
@@ -31,9 +30,9 @@ export function photoView(p: PhotoRecord): CasePhoto {
  * thumbnail), keeps the originals under the upload folder with metadata in
  * SQLite, and finds them again for streaming.
  */
-export function createPhotoService(deps: { db: Db; cases: CaseRepository; photos: PhotoRepository; files: PhotoFiles; audit: AuditRepository; categories: CategoryRepository }) {
-  const { db, cases, photos, files, audit, categories } = deps;
-  const offsetMinutes = () => loadCalendar(categories).offsetMinutes;
+export function createPhotoService(deps: { db: Db; cases: CaseRepository; photos: PhotoRepository; files: PhotoFiles; audit: AuditRepository; calendar: Calendar }) {
+  const { db, cases, photos, files, audit, calendar } = deps;
+  const offsetMinutes = () => calendar.load().offsetMinutes;
 
   function visibleCase(ref: string, actor: Pick<SessionUser, 'role' | 'department'>): CaseRecord {
     const c = /^\d{1,12}$/.test(ref) ? cases.get(Number(ref)) : undefined;

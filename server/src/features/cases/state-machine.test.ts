@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@shared/auth';
 import { CASE_ACTIONS, CASE_STATES, type CaseAction, type CaseState } from '@shared/cases';
-import { compileCalendar, DEFAULT_CALENDAR } from './calendar';
+import { compileCalendar, createWorkingTime, DEFAULT_CALENDAR } from '../calendar';
 import { apply, nextActions, TransitionError, type MachineCase, type MachineUser } from './state-machine';
-import { createWorkingTime } from './working-time';
 
 const time = createWorkingTime(compileCalendar(DEFAULT_CALENDAR));
 const NOW = new Date('2011-03-07T02:00:00.000Z');

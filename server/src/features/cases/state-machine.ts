@@ -1,7 +1,7 @@
 import type { Role, SessionUser } from '@shared/auth';
 import { CASE_ACTIONS, type ActionInput, type CaseAction, type CaseState, type Department, type TimeLimit } from '@shared/cases';
 import { HttpError } from '../../errors';
-import type { WorkingTime } from './working-time';
+import type { WorkingTime } from '../calendar';
 
 /** The case fields the state machine reads. */
 export interface MachineCase {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import type { AuditRepository } from '../audit';
+import type { Calendar } from '../calendar';
 import type { FeatureRepository, LayerRepository } from '../layers';
 import type { PhotoWriter, Uploads } from '../photos';
 import { createFeaturePhotoRepository } from './feature-photo-repository';
@@ -16,8 +17,8 @@ export interface FeaturePhotosDeps {
   photoWriter?: PhotoWriter;
   /** The app's upload gates. */
   uploads: Uploads;
-  /** The district's working calendar (the case feature's `calendar`): EXIF times are read in its UTC offset. */
-  calendar: () => { offsetMinutes: number };
+  /** The district's working calendar (the calendar feature): EXIF times are read in its UTC offset. */
+  calendar: Calendar;
 }
 
 /**
@@ -29,7 +30,7 @@ export function createFeaturePhotos({ calendar, uploads, ...deps }: FeaturePhoto
   const service = createFeaturePhotoService({
     ...deps,
     photos: createFeaturePhotoRepository(deps.db),
-    utcOffsetMinutes: () => calendar().offsetMinutes,
+    utcOffsetMinutes: () => calendar.load().offsetMinutes,
   });
   service.pruneAll();
   return { service, router: createFeaturePhotosRouter(service, uploads) };

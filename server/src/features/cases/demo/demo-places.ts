@@ -2,8 +2,7 @@ import * as turf from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { FeatureRepository } from '../../layers';
 import { LOCATION_LAYERS, type CaseLocator } from '../case-location';
-import { localInstant } from '../calendar';
-import type { WorkingTime } from '../working-time';
+import { localInstant, type WorkingTime } from '../../calendar';
 import { COMMUNITY_WEIGHTS, DEMO_YEAR, MONTH_WEIGHTS, QUIET_DAYS } from './demo-plan';
 import type { Prng } from './prng';
 

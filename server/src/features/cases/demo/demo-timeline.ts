@@ -3,7 +3,7 @@ import type { NewCaseEvent } from '../case-event-repository';
 import type { CaseRecord, NewCase } from '../case-repository';
 import { machineCase } from '../case-view';
 import { apply, type MachineUser } from '../state-machine';
-import type { WorkingTime } from '../working-time';
+import type { WorkingTime } from '../../calendar';
 import { FEEDBACK_NOTES, POSTPONE_REASONS, REJECT_REASONS, REWORK_NOTES } from './demo-plan';
 import type { Prng } from './prng';
 

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../config';
 import type { TimeUnit } from '@shared/cases';
-import { calendarFile, compileCalendar, DEFAULT_CALENDAR } from './calendar';
-import { clockColour, createWorkingTime } from './working-time';
+import { calendarFile, compileCalendar, DEFAULT_CALENDAR } from './calendar-file';
+import { createWorkingTime } from './working-time';
 
 const file = calendarFile.parse(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'data', 'calendar.json'), 'utf8')));
 const time = createWorkingTime(compileCalendar(file));
@@ -109,19 +109,5 @@ describe('workingElapsed', () => {
         expect(time.isWorkingDay(wall(deadline).slice(0, 10))).toBe(true);
       },
     ), { numRuns: 300 });
-  });
-});
-
-describe('clockColour', () => {
-  it.each([
-    [0, 240, false, 'green'],
-    [191, 240, false, 'green'],
-    [192, 240, false, 'yellow'],
-    [240, 240, false, 'yellow'],
-    [240, 240, true, 'red'],
-    [300, 240, true, 'red'],
-    [0, 0, false, 'green'],
-  ] as const)('%s of %s minutes (past deadline: %s) is %s', (elapsed, limit, past, colour) => {
-    expect(clockColour(elapsed, limit, past)).toBe(colour);
   });
 });

@@ -1,5 +1,5 @@
-import { CLOCK_YELLOW_FROM, type ClockColour, type TimeUnit } from '@shared/cases';
-import type { WorkingCalendar } from './calendar';
+import type { TimeUnit } from '@shared/cases';
+import type { WorkingCalendar } from './calendar-file';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -10,16 +10,6 @@ const MAX_DAYS = 3660;
 export type Instant = Date | string;
 
 const ms = (t: Instant) => (typeof t === 'string' ? Date.parse(t) : t.getTime());
-
-/**
- * Clock colour of a limit: green below `CLOCK_YELLOW_FROM` (80 %) of it, yellow from there up to the
- * deadline, red once the deadline has passed.
- */
-export function clockColour(elapsedMinutes: number, limitMinutes: number, pastDeadline: boolean): ClockColour {
-  if (pastDeadline) return 'red';
-  if (limitMinutes <= 0) return elapsedMinutes > 0 ? 'red' : 'green';
-  return elapsedMinutes / limitMinutes < CLOCK_YELLOW_FROM ? 'green' : 'yellow';
-}
 
 /** Working-time arithmetic over one calendar. */
 export interface WorkingTime {

@@ -1,0 +1,5 @@
+export {
+  calendarFile, compileCalendar, DEFAULT_CALENDAR, localInstant, localYear, type CalendarFile, type WorkingCalendar,
+} from './calendar-file';
+export { createCalendarFeature, type Calendar, type CalendarFeature, type LoadedCalendar } from './calendar-feature';
+export { createWorkingTime, type Instant, type WorkingTime } from './working-time';
