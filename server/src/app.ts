@@ -11,7 +11,6 @@ import { createAuthFeature, type AuthService } from './features/auth';
 import { createAuditFeature } from './features/audit';
 import { createCalendarFeature } from './features/calendar';
 import { createLayersFeature } from './features/layers';
-import { createGeocodeService } from './features/geocode';
 import { createFeaturePhotos } from './features/feature-photos';
 import { createAppUploads, type UploadDeps, type PhotoWriter } from './features/photos';
 import { createImportFeature } from './features/import';
@@ -25,8 +24,6 @@ import { createOpen311DiscoveryRouter } from './open311/discovery';
 import { createOgcRouter } from './ogc/router';
 import { createStaticRouter } from './static';
 import { bodyTypeGuard } from './body-types';
-import { corsMiddleware, createCors } from './cors';
-import { createAllowOf, optionsMiddleware } from './ogc/options';
 import { createTileRepository } from './tiles/tile-repository';
 import { createTileService } from './tiles/tile-service';
 import { createTileFastPath } from './tiles/fast-path';
@@ -114,11 +111,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   const links = { publicBaseUrl: config.publicBaseUrl };
   const imports = createImportFeature({ db, layers: layerRepository, features: featureRepository, audit, uploads, onChange: (c) => events.publish('layer.changed', c) });
 
-  const cors = createCors(config.corsOrigins);
-  const allowOf = createAllowOf((id) => layerRepository.get(id));
   app.use(securityHeaders(config));
-  app.use(corsMiddleware(cors, allowOf));
-  app.use(optionsMiddleware(allowOf));
   app.use(sessionMiddleware(auth));
   app.use(authorize({ publicRead: config.publicRead }));
   app.use(csrfGuard());
@@ -147,19 +140,16 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.use('/api/photos', caseRouters.photos);
   app.use('/api/events', createEventsFeature({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }).router);
   app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));
-  app.use('/open311/v2', createOpen311Feature({ db, cases, calendar, geocoder: createGeocodeService({ layers: layerService, features: featureRepository }), ratePerMinute: config.open311RatePerMinute }));
+  app.use('/open311/v2', createOpen311Feature({ db, cases, calendar, ratePerMinute: config.open311RatePerMinute }));
   app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, ...links }));
   app.use('/styles', createStylesRouter({ layers: layerService, basemap: config.basemap, tiandituKey: config.tiandituKey, ...links }));
-  app.use('/ogc', createOgcRouter({ layers: layerService, writes, requireIfMatch: config.ogcRequireIfMatch, ...links }));
+  app.use('/ogc', createOgcRouter({ layers: layerService, writes, ...links }));
   app.use(createStaticRouter(config.clientDist));
   app.use('/open311', open311ErrorHandler(log));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
-  const tiles = createTileFastPath(tileService, {
-    canRead: (req) => config.publicRead || auth.resolve(sessionToken(req)) !== undefined, log, cors,
-    datasetLayers: () => layerRepository.list().map((l) => l.id),
-  });
+  const tiles = createTileFastPath(tileService, { canRead: (req) => config.publicRead || auth.resolve(sessionToken(req)) !== undefined, log });
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!tiles(req, res)) app(req, res);
   };
