@@ -1,4 +1,5 @@
 import type { Layer, LayerExtent } from '../features/layers';
+import { CRS84, CRS_URIS } from './crs';
 
 /** Media types used by the OGC API. */
 export const MEDIA = {
@@ -14,9 +15,8 @@ export const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+  'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
 ];
-
-const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 
 /** A link object of OGC API documents. */
 export interface Link {
@@ -40,6 +40,9 @@ export function landingPage(base: string) {
       { href: `${base}/api.html`, rel: 'service-doc', type: MEDIA.html, title: 'API documentation' },
       { href: `${base}/conformance`, rel: 'conformance', type: MEDIA.json, title: 'Conformance classes' },
       { href: `${base}/collections`, rel: 'data', type: MEDIA.json, title: 'Collections' },
+      { href: `${base}/tiles`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector', type: MEDIA.json, title: 'Vector tiles of every collection' },
+      { href: `${base}/tileMatrixSets`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes', type: MEDIA.json, title: 'Tile matrix sets' },
+      { href: `${base}/styles`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/styles', type: MEDIA.json, title: 'MapLibre styles' },
     ] satisfies Link[],
   };
 }
@@ -52,7 +55,7 @@ export function collectionDocument(base: string, layer: Layer, extent: LayerExte
     title: layer.title[lang],
     description: [layer.description[lang], layer.attribution].filter(Boolean).join(' — '),
     itemType: 'feature',
-    crs: [CRS84],
+    crs: CRS_URIS,
     storageCrs: CRS84,
     keywords: [layer.group, layer.title.zh, layer.title.en],
     extent: {
@@ -64,6 +67,7 @@ export function collectionDocument(base: string, layer: Layer, extent: LayerExte
       { href: `${href}/items`, rel: 'items', type: MEDIA.geojson, title: 'Features' },
       { href: `${href}/schema`, rel: 'describedby', type: MEDIA.schema, title: 'Schema of the features' },
       { href: `${href}/queryables`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: MEDIA.schema, title: 'Queryables' },
+      { href: `${href}/tiles`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector', type: MEDIA.json, title: 'Vector tiles' },
     ] satisfies Link[],
   };
 }

@@ -1,11 +1,17 @@
 import { Router, type Request, type Response } from 'express';
-import { type LayerService, featureJson, featureEtag, type FeatureWriteService } from '../features/layers';
+import { type LayerService, featureEtag, type FeatureWriteService } from '../features/layers';
 import { NotFoundError } from '../errors';
 import { collectionDocument, CONFORMANCE, landingPage, MEDIA, queryablesDocument, schemaDocument, type Lang, type Link } from './documents';
 import { openApiDocument } from './openapi';
-import { parseItemsParams } from './items-params';
+import { parseItemParams, parseItemsParams } from './items-params';
+import { contentCrs } from './crs';
+import { FILTER_CONFORMANCE } from './cql2';
+import { featureText } from './feature-output';
 import { apiHtml } from './api-html';
-import { addTransactionRoutes, TRANSACTION_CONFORMANCE } from './transactions';
+import { addTransactionRoutes, transactionConformance } from './transactions';
+import { addTilesRoutes } from './tiles';
+import { TILES_CONFORMANCE } from './tiles-documents';
+import { addStylesRoutes } from './styles';
 
 /** Options of the OGC API router. */
 export interface OgcRouterOptions {
@@ -13,6 +19,8 @@ export interface OgcRouterOptions {
   writes: FeatureWriteService;
   /** Fixed public base URL (no trailing slash); derived from the request when absent. */
   publicBaseUrl?: string;
+  /** PUT/PATCH/DELETE need `If-Match` (428 without), and the optimistic-locking class is declared. */
+  requireIfMatch?: boolean;
 }
 
 function sendJson(res: Response, body: unknown, type: string = MEDIA.json): void {
@@ -45,7 +53,7 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
   const baseOf = (req: Request) => `${options.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`}/ogc`;
 
   router.get('/', (req, res) => sendJson(res, landingPage(baseOf(req))));
-  router.get('/conformance', (_req, res) => sendJson(res, { conformsTo: [...CONFORMANCE, ...TRANSACTION_CONFORMANCE] }));
+  router.get('/conformance', (_req, res) => sendJson(res, { conformsTo: [...CONFORMANCE, ...FILTER_CONFORMANCE, ...transactionConformance(options.requireIfMatch ?? false), ...TILES_CONFORMANCE] }));
   router.get('/api', (req, res) => sendJson(res, openApiDocument(baseOf(req), layers.list()), MEDIA.openapi));
   router.get('/api.html', (req, res) => {
     res.type(MEDIA.html).send(apiHtml(baseOf(req), layers.list()));
@@ -76,7 +84,7 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
   router.get('/collections/:id/items', (req, res) => {
     const layer = layers.require(req.params.id);
     const query = req.query as Record<string, unknown>;
-    const p = parseItemsParams(layer, query);
+    const { crs, properties, ...p } = parseItemsParams(layer, query);
     const { rows, numberMatched } = layers.query({ layerId: layer.id, ...p });
     const href = `${baseOf(req)}/collections/${layer.id}/items`;
     const links: Link[] = [
@@ -90,13 +98,15 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
       links.push({ href: withQuery(href, query, { offset: Math.max(0, p.offset - p.limit), limit: p.limit }), rel: 'prev', type: MEDIA.geojson, title: 'Previous page' });
     }
     const head = `{"type":"FeatureCollection","numberMatched":${numberMatched},"numberReturned":${rows.length},"timeStamp":"${new Date().toISOString()}","links":${JSON.stringify(links)},"features":[`;
-    res.type(featureMediaType(req)).send(`${head}${rows.map(featureJson).join(',')}]}`);
+    res.set('Content-Crs', contentCrs(crs));
+    res.type(featureMediaType(req)).send(`${head}${rows.map((r) => featureText(r, crs, properties)).join(',')}]}`);
   });
 
   router.get('/collections/:id/items/:featureId', (req, res) => {
     const layer = layers.require(req.params.id);
     const raw = req.params.featureId;
     if (!/^\d+$/.test(raw)) throw new NotFoundError(`feature "${raw}" does not exist in collection "${layer.id}"`);
+    const { crs } = parseItemParams(req.query as Record<string, unknown>);
     const row = layers.feature(layer.id, Number(raw));
     const base = `${baseOf(req)}/collections/${layer.id}`;
     const links: Link[] = [
@@ -104,9 +114,12 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
       { href: base, rel: 'collection', type: MEDIA.json },
     ];
     res.set('ETag', featureEtag(row));
-    res.type(featureMediaType(req)).send(`${featureJson(row).slice(0, -1)},"links":${JSON.stringify(links)}}`);
+    res.set('Content-Crs', contentCrs(crs));
+    res.type(featureMediaType(req)).send(`${featureText(row, crs).slice(0, -1)},"links":${JSON.stringify(links)}}`);
   });
 
-  addTransactionRoutes(router, options.writes, baseOf);
+  addTilesRoutes(router, layers, baseOf);
+  addStylesRoutes(router, baseOf, (req) => baseOf(req).slice(0, -'/ogc'.length));
+  addTransactionRoutes(router, options.writes, baseOf, { requireIfMatch: options.requireIfMatch });
   return router;
 }

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/database';
+import type { FeatureFilter, SortKey } from './feature-filter';
+import { filterToSqlite, registerSpatialFunctions, sortToSqlite } from './feature-filter-sqlite';
 
 /** A feature row with geometry and properties as JSON text (cheap to stream out; properties are stored as JSONB). */
 export interface FeatureRow {
@@ -32,6 +34,10 @@ export interface FeatureQuery {
   /** Inclusive interval of ISO timestamps; null means open. */
   interval?: [string | null, string | null];
   equals?: PropertyEquals[];
+  /** A validated filter (OGC CQL2), translated to SQL. */
+  filter?: FeatureFilter;
+  /** Ordering; the feature id by default and as the last key. */
+  sort?: SortKey[];
   limit: number;
   offset: number;
 }
@@ -73,11 +79,17 @@ function whereClause(q: FeatureQuery, rtreeDrives: boolean): { from: string; sql
     parts.push('json_extract(f.properties, ?) = ?');
     params.push(`$."${property.replace(/"/g, '')}"`, typeof value === 'boolean' ? Number(value) : value);
   }
+  if (q.filter) {
+    const f = filterToSqlite(q.filter);
+    parts.push(f.sql);
+    params.push(...f.params);
+  }
   return { from, sql: parts.join(' AND '), params };
 }
 
 /** SQL access to `features` and its R*Tree index. */
 export function createFeatureRepository(db: Db) {
+  registerSpatialFunctions(db);
   const insertFeature = db.prepare(`
     INSERT INTO features (layer_id, geometry, properties, datetime_start, datetime_end, created_at, updated_at)
     VALUES (?, ?, jsonb(?), ?, ?, ?, ?)`);
@@ -128,20 +140,22 @@ export function createFeatureRepository(db: Db) {
     count(layerId: string): number {
       return countByLayer.get(layerId)?.n ?? 0;
     },
-    /** A page of matching features in id order, with the total number matched. */
+    /** A page of matching features (in id order unless sorted), with the total number matched. */
     query(q: FeatureQuery): { rows: FeatureRow[]; numberMatched: number } {
       const hits = q.bbox ? (countHits.get(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3], RTREE_DRIVE_LIMIT + 1) as { n: number }).n : 0;
       const { from, sql, params } = whereClause(q, hits <= RTREE_DRIVE_LIMIT);
+      const order = sortToSqlite(q.sort);
       // one pass over the matches for the page's ids and the total (a window count sees them all before LIMIT)
       const page = db
-        .prepare(`SELECT f.id AS id, count(*) OVER () AS total FROM ${from} WHERE ${sql} ORDER BY f.id LIMIT ? OFFSET ?`)
+        .prepare(`SELECT f.id AS id, count(*) OVER () AS total FROM ${from} WHERE ${sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
         .raw(true)
-        .all(...params, q.limit, q.offset) as [number, number][];
+        .all(...params, ...order.params, q.limit, q.offset) as [number, number][];
       const numberMatched = page[0]?.[1]
         ?? (q.offset === 0 ? 0 : (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${sql}`).get(...params) as { n: number }).n);
       if (page.length === 0) return { rows: [], numberMatched };
       const rows = db
-        .prepare(`SELECT id, geometry, json(properties) AS properties, updated_at, version FROM features WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+        .prepare(`SELECT f.id AS id, f.geometry AS geometry, json(f.properties) AS properties, f.updated_at AS updated_at, f.version AS version
+          FROM json_each(?) j JOIN features f ON f.id = j.value ORDER BY j.key`)
         .all(JSON.stringify(page.map(([id]) => id))) as FeatureRow[];
       return { rows, numberMatched };
     },

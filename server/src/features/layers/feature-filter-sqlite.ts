@@ -1,0 +1,180 @@
+import * as turf from '@turf/turf';
+import type { Geometry } from 'geojson';
+import type { Db } from '../../db/database';
+import type { FeatureFilter, Operand, PropertyRef, SortKey, TemporalOp, TimeLiteral } from './feature-filter';
+
+/** A piece of SQL with its bound parameters (values are never written into the SQL text). */
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+/** The SQL function that tests a stored GeoJSON geometry against a query geometry (GeoJSON text) exactly. */
+export const INTERSECTS_FUNCTION = 'qb_s_intersects';
+
+const ISO = "'%Y-%m-%dT%H:%M:%fZ'";
+const EARLIEST = '0000-01-01T00:00:00.000Z';
+const LATEST = '9999-12-31T23:59:59.999Z';
+
+const frag = (sql: string, ...params: unknown[]): SqlFragment => ({ sql, params });
+
+function join(parts: SqlFragment[], glue: string): SqlFragment {
+  return { sql: `(${parts.map((p) => p.sql).join(glue)})`, params: parts.flatMap((p) => p.params) };
+}
+
+function propertyValue(p: PropertyRef): SqlFragment {
+  if (/["\\]/.test(p.name)) throw new Error(`property name ${JSON.stringify(p.name)} cannot be a JSON path label`);
+  return frag('json_extract(f.properties, ?)', `$."${p.name}"`);
+}
+
+const bindable = (v: string | number | boolean) => (typeof v === 'boolean' ? Number(v) : v);
+
+/** A comparison operand: time literals compare as the property's own text (a date) or as UTC instants. */
+function operandValue(o: Operand, other: Operand): SqlFragment {
+  if (o.kind === 'literal') return frag('?', bindable(o.value));
+  if (o.kind === 'time') {
+    const asDate = other.kind === 'property' && other.format === 'date' && o.date !== undefined;
+    return frag('?', asDate ? o.date : o.start);
+  }
+  const value = propertyValue(o);
+  const timed = other.kind === 'time' && o.format === 'date-time';
+  return timed ? { sql: `strftime(${ISO}, ${value.sql})`, params: value.params } : value;
+}
+
+/** CQL2 LIKE (`%`, `_`, `\` escapes; case-sensitive) as a SQLite GLOB pattern, which is case-sensitive too. */
+export function likeToGlob(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) {
+      out += globLiteral(pattern[++i]!);
+    } else if (c === '%') out += '*';
+    else if (c === '_') out += '?';
+    else out += globLiteral(c);
+  }
+  return out;
+}
+
+const globLiteral = (c: string) => (c === '*' || c === '?' || c === '[' ? `[${c}]` : c);
+
+/** Start and end instants of a temporal operand: a date property spans its day, a date-time is one instant. */
+function timeBounds(o: PropertyRef | TimeLiteral): [SqlFragment, SqlFragment] {
+  if (o.kind === 'time') return [frag('?', o.start ?? EARLIEST), frag('?', o.end ?? LATEST)];
+  const v = propertyValue(o);
+  const start = { sql: `strftime(${ISO}, ${v.sql})`, params: v.params };
+  if (o.format !== 'date') return [start, start];
+  return [start, { sql: `strftime(${ISO}, ${v.sql}, '+1 day', '-0.001 seconds')`, params: v.params }];
+}
+
+/** Allen's relations over [aStart, aEnd] and [bStart, bEnd], as CQL2 defines the T_ functions. */
+const TEMPORAL: Record<TemporalOp, [number, string, number][]> = {
+  // endpoints: 0 = a.start, 1 = a.end, 2 = b.start, 3 = b.end
+  t_after: [[0, '>', 3]],
+  t_before: [[1, '<', 2]],
+  t_contains: [[0, '<', 2], [1, '>', 3]],
+  t_disjoint: [], // NOT t_intersects, below
+  t_during: [[0, '>', 2], [1, '<', 3]],
+  t_equals: [[0, '=', 2], [1, '=', 3]],
+  t_finishedby: [[0, '<', 2], [1, '=', 3]],
+  t_finishes: [[0, '>', 2], [1, '=', 3]],
+  t_intersects: [[0, '<=', 3], [1, '>=', 2]],
+  t_meets: [[1, '=', 2]],
+  t_metby: [[0, '=', 3]],
+  t_overlappedby: [[0, '>', 2], [0, '<', 3], [1, '>', 3]],
+  t_overlaps: [[0, '<', 2], [1, '>', 2], [1, '<', 3]],
+  t_startedby: [[0, '=', 2], [1, '>', 3]],
+  t_starts: [[0, '=', 2], [1, '<', 3]],
+};
+
+function temporal(op: TemporalOp, left: PropertyRef | TimeLiteral, right: PropertyRef | TimeLiteral): SqlFragment {
+  const ends = [...timeBounds(left), ...timeBounds(right)];
+  const terms = (rel: TemporalOp) => TEMPORAL[rel].map(([a, cmp, b]) => join([ends[a]!, ends[b]!], ` ${cmp} `));
+  if (op === 't_disjoint') {
+    const i = join(terms('t_intersects'), ' AND ');
+    return { sql: `(NOT ${i.sql})`, params: i.params };
+  }
+  return join(terms(op), ' AND ');
+}
+
+/**
+ * The exact spatial test runs in JavaScript, but only on the rows the R*Tree prefilter kept: the
+ * `CASE` makes SQLite evaluate the bbox test first, and the function parses just those candidates.
+ */
+function intersects(bbox: [number, number, number, number], geometry: Geometry): SqlFragment {
+  return frag(
+    `(CASE WHEN f.id IN (SELECT id FROM features_rtree WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?) THEN ${INTERSECTS_FUNCTION}(f.geometry, ?) ELSE 0 END)`,
+    bbox[0], bbox[2], bbox[1], bbox[3], JSON.stringify(geometry),
+  );
+}
+
+/** Translates a validated filter into a parameterised SQLite condition over `features f`. */
+export function filterToSqlite(filter: FeatureFilter): SqlFragment {
+  switch (filter.op) {
+    case 'and':
+    case 'or':
+      return join(filter.args.map(filterToSqlite), ` ${filter.op.toUpperCase()} `);
+    case 'not': {
+      const inner = filterToSqlite(filter.arg);
+      return { sql: `(NOT ${inner.sql})`, params: inner.params };
+    }
+    case 'bool':
+      return frag(filter.value ? '1' : '0');
+    case 'like': {
+      const v = propertyValue(filter.left);
+      const glob = likeToGlob(filter.pattern);
+      return filter.caseInsensitive
+        ? { sql: `(lower(${v.sql}) GLOB lower(?))`, params: [...v.params, glob] }
+        : { sql: `(${v.sql} GLOB ?)`, params: [...v.params, glob] };
+    }
+    case 'in': {
+      const v = propertyValue(filter.left);
+      return { sql: `(${v.sql} IN (${filter.list.map(() => '?').join(', ')}))`, params: [...v.params, ...filter.list.map((l) => bindable(l.value))] };
+    }
+    case 'between': {
+      const v = propertyValue(filter.left);
+      return { sql: `(${v.sql} BETWEEN ? AND ?)`, params: [...v.params, bindable(filter.low.value), bindable(filter.high.value)] };
+    }
+    case 'isNull': {
+      const v = propertyValue(filter.arg);
+      return { sql: `(${v.sql} IS NULL)`, params: v.params };
+    }
+    case 's_intersects':
+      return intersects(filter.bbox, filter.geometry);
+    case '=':
+    case '<>':
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return join([operandValue(filter.left, filter.right), operandValue(filter.right, filter.left)], ` ${filter.op} `);
+    default:
+      return temporal(filter.op, filter.left, filter.right);
+  }
+}
+
+/** ORDER BY terms for sort keys; the feature id always ends the ordering so pages are stable. */
+export function sortToSqlite(keys: SortKey[] = []): SqlFragment {
+  const parts = keys.map((k) => {
+    const dir = k.descending ? 'DESC' : 'ASC';
+    if (k.property === null) return frag(`f.id ${dir}`);
+    const v = propertyValue(k.property);
+    return { sql: `${v.sql} ${dir}`, params: v.params };
+  });
+  if (!keys.some((k) => k.property === null)) parts.push(frag('f.id'));
+  return { sql: parts.map((p) => p.sql).join(', '), params: parts.flatMap((p) => p.params) };
+}
+
+/** Registers the exact intersects test on a connection (the query geometry is parsed once per query, not per row). */
+export function registerSpatialFunctions(db: Db): void {
+  const parsed = new Map<string, Geometry>();
+  db.function(INTERSECTS_FUNCTION, { deterministic: true }, (stored: unknown, query: unknown) => {
+    if (typeof stored !== 'string' || typeof query !== 'string') return null;
+    let target = parsed.get(query);
+    if (!target) {
+      if (parsed.size >= 8) parsed.clear();
+      target = JSON.parse(query) as Geometry;
+      parsed.set(query, target);
+    }
+    return turf.booleanIntersects(JSON.parse(stored) as Geometry, target) ? 1 : 0;
+  });
+}

@@ -1,0 +1,68 @@
+import type { Geometry } from 'geojson';
+
+/** A property reference, typed from the layer's schema. */
+export interface PropertyRef {
+  kind: 'property';
+  name: string;
+  type: 'string' | 'number' | 'integer' | 'boolean';
+  /** `date` or `date-time` for temporal string properties. */
+  format?: string;
+}
+
+/** A scalar literal: JSON strings, numbers and booleans. */
+export interface ScalarLiteral {
+  kind: 'literal';
+  value: string | number | boolean;
+}
+
+/**
+ * A time literal as an inclusive span of ISO instants in UTC (`YYYY-MM-DDTHH:MM:SS.sssZ`): a
+ * TIMESTAMP is one instant, a DATE the whole day, an INTERVAL its ends (null: open).
+ */
+export interface TimeLiteral {
+  kind: 'time';
+  start: string | null;
+  end: string | null;
+  /** What the filter wrote, kept for comparisons with a `date` property (`YYYY-MM-DD`). */
+  date?: string;
+}
+
+/** An operand of a comparison. */
+export type Operand = PropertyRef | ScalarLiteral | TimeLiteral;
+
+/** Comparison operators of basic CQL2. */
+export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+/** Temporal relations of CQL2 (Allen's interval algebra). */
+export const TEMPORAL_OPS = [
+  't_after', 't_before', 't_contains', 't_disjoint', 't_during', 't_equals', 't_finishedby', 't_finishes',
+  't_intersects', 't_meets', 't_metby', 't_overlappedby', 't_overlaps', 't_startedby', 't_starts',
+] as const;
+
+/** One temporal relation. */
+export type TemporalOp = (typeof TEMPORAL_OPS)[number];
+
+/**
+ * A filter over a layer's features in a storage-neutral form: what an OGC CQL2 filter (text or
+ * JSON) is parsed and validated into, and what each storage's SQL generator translates (SQLite
+ * today, PostGIS beside it later). Property references are already checked against the schema.
+ */
+export type FeatureFilter =
+  | { op: 'and' | 'or'; args: FeatureFilter[] }
+  | { op: 'not'; arg: FeatureFilter }
+  | { op: 'bool'; value: boolean }
+  | { op: ComparisonOp; left: Operand; right: Operand }
+  /** `pattern` uses CQL2's wildcards: `%` any run, `_` one character, `\` escapes. */
+  | { op: 'like'; left: PropertyRef; pattern: string; caseInsensitive?: boolean }
+  | { op: 'in'; left: PropertyRef; list: ScalarLiteral[] }
+  | { op: 'between'; left: PropertyRef; low: ScalarLiteral; high: ScalarLiteral }
+  | { op: 'isNull'; arg: PropertyRef }
+  /** The feature's geometry intersects `geometry` (CRS84); `bbox` is its envelope, for index prefilters. */
+  | { op: 's_intersects'; geometry: Geometry; bbox: [number, number, number, number] }
+  | { op: TemporalOp; left: PropertyRef | TimeLiteral; right: PropertyRef | TimeLiteral };
+
+/** One key of a feature ordering: a property, or the feature id when `property` is null. */
+export interface SortKey {
+  property: PropertyRef | null;
+  descending: boolean;
+}
