@@ -1,6 +1,7 @@
 import type { Layer } from '../features/layers';
 import { ITEMS_LIMIT } from './items-params';
 import { MEDIA } from './documents';
+import { ITEMS_EXTRA_PARAMETERS, ITEMS_EXTRA_REFS } from './items-openapi';
 
 const errorResponse = (description: string) => ({
   description,
@@ -27,6 +28,7 @@ function itemsParameters(layer: Layer) {
     { $ref: '#/components/parameters/datetime' },
     { $ref: '#/components/parameters/limit' },
     { $ref: '#/components/parameters/offset' },
+    ...ITEMS_EXTRA_REFS,
     ...props,
   ];
 }
@@ -59,7 +61,7 @@ function collectionPaths(layer: Layer) {
         summary: `${layer.title.zh} ${layer.title.en}: one feature`,
         operationId: `getFeature-${layer.id}`,
         tags: ['Data'],
-        parameters: [{ $ref: '#/components/parameters/featureId' }],
+        parameters: [{ $ref: '#/components/parameters/featureId' }, { $ref: '#/components/parameters/crs' }],
         responses: { 200: jsonResponse('The feature', MEDIA.geojson), 404: errorResponse('Not found') },
       },
     },
@@ -108,6 +110,7 @@ export function openApiDocument(base: string, layers: Layer[]) {
           schema: { type: 'integer', minimum: 0, default: 0 },
         },
         featureId: { name: 'featureId', in: 'path', required: true, schema: { type: 'integer' } },
+        ...ITEMS_EXTRA_PARAMETERS,
       },
       schemas: {
         error: {
