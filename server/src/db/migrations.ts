@@ -374,4 +374,24 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE users SET failed_logins = 0, locked_until = NULL WHERE failed_logins <> 0 OR locked_until IS NOT NULL;
     `,
   },
+  {
+    version: 10,
+    name: 'personal access tokens (Bearer) for OGC writes and reads from tools',
+    sql: `
+      -- a token is shown once; only its SHA-256 is kept (hash), with its first characters (prefix) to tell tokens apart
+      CREATE TABLE access_tokens (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        label TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 64),
+        hash TEXT NOT NULL UNIQUE,
+        prefix TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+        expires_at TEXT,
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+      CREATE INDEX access_tokens_user ON access_tokens (user_id);
+    `,
+  },
 ];
