@@ -29,7 +29,7 @@ describe('GET /open311/discovery.{json,xml}', () => {
         url: 'http://open311.example.test:8080/open311/v2',
         changeset,
         type: 'production',
-        formats: ['text/xml', 'application/json'],
+        formats: ['application/xml', 'application/json'], // as the endpoint sends them
       }],
     });
     expect((await discovery('json?lang=en')).body.contact).toMatch(/^Qingbo Street/);

@@ -108,7 +108,7 @@ describe('POST requests', () => {
     ['no service_code', { service_code: '' }, 400, /service_code is required/],
     ['an unknown service_code', { service_code: 'E09-09' }, 404, /service_code "E09-09" not found/],
     ['no location', { lat: '', long: '' }, 400, /lat and long are required/],
-    ['only an address', { lat: '', long: '', address_string: '河坊街' }, 400, /addresses are not geocoded/],
+    ['an address that matches no place', { lat: '', long: '', address_string: '解放路100号' }, 400, /address_string "解放路100号" matches no street/],
     ['a point outside the district', { lat: '31.23', long: '121.47' }, 400, /outside the Qingbo district/],
     ['a bad email', { email: 'not-an-email' }, 400, /email/],
     ['a description over 4000 characters', { description: '字'.repeat(4001) }, 400, /description/],

@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import { parseQuery } from '../validation';
 import { createDiscoveryRepository } from './discovery-repository';
 import { formatOf, send } from './router';
-import { commonQuery } from './schemas';
+import { commonQuery, OPEN311_MEDIA_TYPES } from './schemas';
 import type { Lang } from './views';
 import type { XmlObject } from './xml';
 
@@ -28,8 +28,8 @@ const KEY_SERVICE: Record<Lang, string> = {
   zh: '读取无需 API key；上报（POST requests）需要 API key，由本服务器的管理员签发（npm run user -- apikey add 名称）。',
   en: 'Reading needs no API key; reporting (POST requests) needs one, issued by the administrator of this server (npm run user -- apikey add NAME).',
 };
-/** MIME types of the formats the v2 endpoint answers in (XML as the spec names it, and JSON). */
-const FORMATS = ['text/xml', 'application/json'];
+/** MIME types of the formats the v2 endpoint answers in, as it sends them (XML, the spec's required format, first). */
+const FORMATS = [OPEN311_MEDIA_TYPES.xml, OPEN311_MEDIA_TYPES.json];
 
 /**
  * The Service Discovery document: one GeoReport v2 endpoint at `{base}/open311/v2`. Its

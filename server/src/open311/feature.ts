@@ -2,14 +2,16 @@ import type { Router } from 'express';
 import type { Db } from '../db/database';
 import type { Calendar } from '../features/calendar';
 import type { CaseFeature } from '../features/cases';
+import type { GeocodeService } from '../features/geocode';
 import { createApiKeyRepository } from './api-key-repository';
 import { createRateLimiter } from './rate-limit';
+import { createRequestExtrasRepository } from './request-extras-repository';
 import { createOpen311Router } from './router';
 import { createOpen311Service } from './service';
 
-/** Wires GeoReport v2 over the case feature's services and the working calendar; returns the router to mount at `/open311/v2`. */
-export function createOpen311Feature(deps: { db: Db; cases: Pick<CaseFeature, 'records' | 'writes'>; calendar: Calendar; ratePerMinute: number }): Router {
+/** Wires GeoReport v2 over the case feature's services, the working calendar and the geocoder; returns the router to mount at `/open311/v2`. */
+export function createOpen311Feature(deps: { db: Db; cases: Pick<CaseFeature, 'records' | 'writes'>; calendar: Calendar; geocoder: GeocodeService; ratePerMinute: number }): Router {
   const { db } = deps;
-  const open311 = createOpen311Service({ ...deps.cases.records, calendar: deps.calendar, writes: deps.cases.writes });
+  const open311 = createOpen311Service({ ...deps.cases.records, calendar: deps.calendar, writes: deps.cases.writes, geocoder: deps.geocoder, extras: createRequestExtrasRepository(db) });
   return createOpen311Router({ open311, keys: createApiKeyRepository(db), limiter: createRateLimiter(deps.ratePerMinute) });
 }

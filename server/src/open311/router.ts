@@ -1,11 +1,11 @@
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { BusyError, createErrorMapper, HttpError, NotFoundError } from '../errors';
+import { BadRequestError, BusyError, createErrorMapper, HttpError, NotFoundError } from '../errors';
 import { parseBody, parseQuery } from '../validation';
 import type { ApiKeyRepository } from './api-key-repository';
 import { verifyApiKey } from './api-keys';
 import type { RateLimiter } from './rate-limit';
-import { commonQuery, OPEN311_FORMATS, requestForm, requestsQuery, type Open311Format } from './schemas';
+import { commonQuery, OPEN311_FORMATS, OPEN311_MEDIA_TYPES, requestForm, requestsQuery, type Open311Format } from './schemas';
 import type { Open311Service } from './service';
 import { xmlDocument, type XmlObject } from './xml';
 
@@ -19,18 +19,40 @@ export function formatOf(req: Request): Open311Format {
 /** Answers in JSON, or as an XML document under `root`. */
 export function send(res: Response, format: Open311Format, root: string, content: XmlObject[] | XmlObject, status = 200): void {
   res.status(status);
-  if (format === 'json') res.json(content);
-  else res.type('application/xml; charset=utf-8').send(xmlDocument(root, content));
+  if (format === 'json') res.type(`${OPEN311_MEDIA_TYPES.json}; charset=utf-8`).send(JSON.stringify(content));
+  else res.type(`${OPEN311_MEDIA_TYPES.xml}; charset=utf-8`).send(xmlDocument(root, content));
 }
 
-/** The `attribute[code]` fields of a POSTed form. */
+/** The `attribute[code]` fields of a POSTed form or JSON body (JSON may also nest them: `"attribute": {"code": "value"}`). */
 function attributesOf(body: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
+  const nested = body.attribute;
+  if (nested && typeof nested === 'object' && !Array.isArray(nested)) {
+    for (const [code, value] of Object.entries(nested)) if (/^[\w-]{1,50}$/.test(code) && typeof value === 'string') out[code] = value;
+  }
   for (const [name, value] of Object.entries(body)) {
     const m = /^attribute\[([\w-]{1,50})\]$/.exec(name);
     if (m && typeof value === 'string') out[m[1]!] = value;
   }
   return out;
+}
+
+/** A POST's fields: a form, or a JSON object (anything else reads as no fields). */
+function fieldsOf(req: Request): Record<string, unknown> {
+  const body: unknown = req.body;
+  if (!req.is(['application/x-www-form-urlencoded', 'application/json']) || !body || typeof body !== 'object' || Array.isArray(body)) return {};
+  return body as Record<string, unknown>;
+}
+
+/**
+ * The `api_key` of a POST, from its body (form or JSON) or its query string; 400 when both give
+ * one and they differ. (Keys in URLs end up in logs and histories: the body is the better place.)
+ */
+function apiKeyOf(req: Request, body: Record<string, unknown>): string | undefined {
+  const inBody = typeof body.api_key === 'string' && body.api_key !== '' ? body.api_key : undefined;
+  const inQuery = typeof req.query.api_key === 'string' && req.query.api_key !== '' ? req.query.api_key : undefined;
+  if (inBody !== undefined && inQuery !== undefined && inBody !== inQuery) throw new BadRequestError('api_key is given twice (query string and body) with different values');
+  return inBody ?? inQuery;
 }
 
 /** GeoReport v2 at `/open311/v2`: services, service definitions, requests (GET, POST) and tokens, in JSON and XML. */
@@ -50,8 +72,8 @@ export function createOpen311Router(deps: { open311: Open311Service; keys: ApiKe
 
   router.post('/requests.:format', express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 100 }), (req, res) => {
     const format = formatOf(req);
-    const body = (req.is('application/x-www-form-urlencoded') ? req.body : {}) as Record<string, unknown>;
-    const key = verifyApiKey(keys, typeof body.api_key === 'string' ? body.api_key : undefined);
+    const body = fieldsOf(req);
+    const key = verifyApiKey(keys, apiKeyOf(req, body));
     if (!key) throw new HttpError(403, 'invalid_api_key', 'a valid api_key is required');
     keys.touch(key.id, new Date().toISOString());
     const { allowed, retryAfterS } = limiter.take(String(key.id));
@@ -88,7 +110,7 @@ export function open311ErrorHandler(log: Logger): ErrorRequestHandler {
   const toHttp = createErrorMapper(log);
   return (err: unknown, req, res, _next) => {
     const known = toHttp(err);
-    if (!known) log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled Open311 error');
+    if (!known) log.error({ err, method: req.method, url: req.originalUrl.replace(/([?&]api_key=)[^&]*/g, '$1[hidden]') }, 'unhandled Open311 error');
     if (res.headersSent) return;
     const code = known?.status ?? 500;
     const description = known?.message ?? 'internal server error';

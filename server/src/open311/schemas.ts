@@ -6,13 +6,15 @@ import { plainText } from '@shared/text';
 export const OPEN311_FORMATS = ['json', 'xml'] as const;
 /** A response format. */
 export type Open311Format = (typeof OPEN311_FORMATS)[number];
+/** The media type each format is sent as (and listed as in the discovery document). */
+export const OPEN311_MEDIA_TYPES: Readonly<Record<Open311Format, string>> = { xml: 'application/xml', json: 'application/json' };
 
 /** An empty form or query value counts as absent. */
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const text = (max: number) => plainText(1, max);
 const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'an ISO 8601 date or date-time with zone' });
 
-/** The form of `POST /requests.{fmt}` (application/x-www-form-urlencoded); `attribute[code]` fields are read apart. */
+/** The body of `POST /requests.{fmt}` (a form, or a JSON object with the same names); `attribute[code]` fields are read apart. */
 export const requestForm = z.object({
   api_key: opt(z.string().max(200)),
   jurisdiction_id: opt(text(100)),

@@ -3,7 +3,10 @@ import { contactSchema, DEPARTMENT_NAMES, OPEN_STATES, type CaseCategory, type C
 import { BadRequestError, NotFoundError } from '../errors';
 import { localInstant, type Calendar } from '../features/calendar';
 import { type CaseEventRepository, type CaseRecord, type CaseRepository, type CaseService, type CaseLocator, type CategoryRepository } from '../features/cases';
+import type { GeocodeService } from '../features/geocode';
 import type { ApiKeyRecord } from './api-key-repository';
+import { placeRequest } from './placement';
+import type { RequestExtras, RequestExtrasRepository } from './request-extras-repository';
 import { ATTRIBUTES, checkAttributes, serviceView, STATE_NOTES, type Lang } from './views';
 import type { RequestForm, RequestsQuery } from './schemas';
 import type { XmlObject } from './xml';
@@ -30,11 +33,15 @@ export interface Open311Deps {
   calendar: Calendar;
   locator: CaseLocator;
   writes: Pick<CaseService, 'file'>;
+  /** Places reports that give an address instead of coordinates. */
+  geocoder: Pick<GeocodeService, 'geocode' | 'byAddressId'>;
+  /** The `media_url` and `address_id` kept with each report. */
+  extras: RequestExtrasRepository;
 }
 
 /** GeoReport v2 over the case catalogue and the case service; never shows reporters' contact data. */
 export function createOpen311Service(deps: Open311Deps) {
-  const { cases, events, categories, calendar, locator, writes } = deps;
+  const { cases, events, categories, calendar, locator, writes, geocoder, extras } = deps;
   const offset = () => calendar.load().offsetMinutes;
 
   function activeCategory(code: string): CaseCategory {
@@ -43,7 +50,7 @@ export function createOpen311Service(deps: Open311Deps) {
     return category;
   }
 
-  function requestView(c: CaseRecord, lang: Lang, withNotes: boolean): XmlObject {
+  function requestView(c: CaseRecord, lang: Lang, withNotes: boolean, kept: RequestExtras | undefined): XmlObject {
     const category = categories.get(c.categoryCode);
     const closed = !(OPEN_STATES as readonly CaseState[]).includes(c.state);
     const notes = [STATE_NOTES[c.state][lang === 'en' ? 1 : 0], c.postponed ? (lang === 'en' ? 'postponed' : '已延期') : '', c.reworkCount ? (lang === 'en' ? `sent back ${c.reworkCount}×` : `返工 ${c.reworkCount} 次`) : '']
@@ -62,11 +69,11 @@ export function createOpen311Service(deps: Open311Deps) {
       updated_datetime: zoned(c.updatedAt, o),
       expected_datetime: zoned(c.deadline, o),
       address: c.address,
-      address_id: null,
+      address_id: kept?.addressId ?? null,
       zipcode: null,
       lat: c.lat,
       long: c.lon,
-      media_url: null,
+      media_url: kept?.mediaUrl ?? null,
       ...(withNotes ? { notes: events.list(c.id).map((e) => ({ datetime: zoned(e.at, o), summary: e.action, type: 'activity', status: e.to })) } : {}),
     };
   }
@@ -96,27 +103,26 @@ export function createOpen311Service(deps: Open311Deps) {
     /** Files a case from a POSTed request (channel open311; contact fields go to the private contact data). */
     create(form: RequestForm, attributes: Record<string, string>, key: ApiKeyRecord, lang: Lang, now = new Date()): XmlObject {
       const category = activeCategory(form.service_code);
-      if (form.lat === undefined || form.long === undefined) {
-        throw new BadRequestError(form.address_string || form.address_id ? 'lat and long are required here (addresses are not geocoded)' : 'lat and long are required');
-      }
-      locator.assertInDistrict(form.long, form.lat);
+      const place = placeRequest(form, geocoder);
+      locator.assertInDistrict(place.lon, place.lat);
       const attrs = checkAttributes(attributes);
       const contact = contactSchema.safeParse({ name: [form.first_name, form.last_name].filter(Boolean).join(' ') || undefined, phone: form.phone, email: form.email });
       if (!contact.success) throw new BadRequestError(`invalid contact: ${contact.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       const token = randomUUID();
       const hasContact = Object.values(contact.data).some((v) => v !== undefined);
       const { record } = writes.file({
-        category: category.code, lon: form.long, lat: form.lat, address: form.address_string, idempotencyKey: token, channel: 'open311',
+        category: category.code, lon: place.lon, lat: place.lat, address: place.address, idempotencyKey: token, channel: 'open311',
         description: form.description ?? (lang === 'en' ? `${category.name.en} (reported through Open311)` : `${category.name.zh}（市民通过 Open311 上报）`),
         ...(hasContact ? { contact: contact.data } : {}),
       }, { id: null, username: `open311:${key.name}` }, now, {
-        eventData: { apiKey: key.name, ...(Object.keys(attrs).length ? { attributes: attrs } : {}), ...(form.device_id ? { deviceId: form.device_id } : {}), ...(form.account_id ? { accountId: form.account_id } : {}), ...(form.media_url ? { mediaUrl: form.media_url } : {}) },
+        eventData: { apiKey: key.name, location: place.location, ...(Object.keys(attrs).length ? { attributes: attrs } : {}), ...(form.device_id ? { deviceId: form.device_id } : {}), ...(form.account_id ? { accountId: form.account_id } : {}), ...(form.media_url ? { mediaUrl: form.media_url } : {}) },
       });
       const limit = `${category.timeLimit.value} ${category.timeLimit.unit === 'wh' ? (lang === 'en' ? 'working hours' : '工作时') : (lang === 'en' ? 'working days' : '工作日')}`;
       return {
         service_request_id: record.number,
         token,
-        service_notice: lang === 'en' ? `Received. Once registered and dispatched, it is to be handled within ${limit}.` : `已受理。立案派遣后须在 ${limit} 内处置。`,
+        service_notice: (lang === 'en' ? `Received. Once registered and dispatched, it is to be handled within ${limit}.` : `已受理。立案派遣后须在 ${limit} 内处置。`)
+          + (place.location.place ? (lang === 'en' ? ` Placed by its address at ${place.location.place}.` : `已按地址定位到：${place.location.place}。`) : ''),
         account_id: form.account_id ?? null,
       };
     },
@@ -126,20 +132,23 @@ export function createOpen311Service(deps: Open311Deps) {
       const lang = q.lang ?? 'zh';
       const withNotes = q.extensions === 'true';
       if (q.service_request_id) {
-        const found = new Map(cases.list({ numbers: q.service_request_id }, MAX_REQUESTS, 0).rows.map((c) => [c.number, c]));
-        return q.service_request_id.flatMap((n) => (found.has(n) ? [requestView(found.get(n)!, lang, withNotes)] : []));
+        const { rows } = cases.list({ numbers: q.service_request_id }, MAX_REQUESTS, 0);
+        const found = new Map(rows.map((c) => [c.number, c]));
+        const kept = extras.of(rows.map((c) => c.id));
+        return q.service_request_id.flatMap((n) => (found.has(n) ? [requestView(found.get(n)!, lang, withNotes, kept.get(found.get(n)!.id))] : []));
       }
       const { from, to } = range(q, now);
       const states = q.status?.length === 1 ? (q.status[0] === 'open' ? OPEN_STATES : (['closed', 'rejected', 'void'] as const)) : undefined;
       const { rows } = cases.list({ reportedFrom: from, reportedTo: to, categories: q.service_code, states }, MAX_REQUESTS, 0);
-      return rows.map((c) => requestView(c, lang, withNotes));
+      const kept = extras.of(rows.map((c) => c.id));
+      return rows.map((c) => requestView(c, lang, withNotes, kept.get(c.id)));
     },
 
     /** One request by its service_request_id (404 when there is none). */
     get(id: string, lang: Lang, withNotes: boolean): XmlObject {
       const c = /^QB\d{4}-\d{6}$/.test(id) ? cases.getByNumber(id) : undefined;
       if (!c) throw new NotFoundError(`service_request_id "${id}" not found`);
-      return requestView(c, lang, withNotes);
+      return requestView(c, lang, withNotes, extras.of([c.id]).get(c.id));
     },
 
     /** The request a token of an Open311 POST became. */
