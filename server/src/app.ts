@@ -11,6 +11,7 @@ import { createAuthFeature, type AuthService } from './features/auth';
 import { createAuditFeature } from './features/audit';
 import { createCalendarFeature } from './features/calendar';
 import { createLayersFeature } from './features/layers';
+import { createGeocodeService } from './features/geocode';
 import { createFeaturePhotos } from './features/feature-photos';
 import { createAppUploads, type UploadDeps, type PhotoWriter } from './features/photos';
 import { createImportFeature } from './features/import';
@@ -140,7 +141,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.use('/api/photos', caseRouters.photos);
   app.use('/api/events', createEventsFeature({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }).router);
   app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));
-  app.use('/open311/v2', createOpen311Feature({ db, cases, calendar, ratePerMinute: config.open311RatePerMinute }));
+  app.use('/open311/v2', createOpen311Feature({ db, cases, calendar, geocoder: createGeocodeService({ layers: layerService, features: featureRepository }), ratePerMinute: config.open311RatePerMinute }));
   app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, ...links }));
   app.use('/styles', createStylesRouter({ layers: layerService, basemap: config.basemap, tiandituKey: config.tiandituKey, ...links }));
   app.use('/ogc', createOgcRouter({ layers: layerService, writes, ...links }));
