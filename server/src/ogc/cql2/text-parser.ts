@@ -57,11 +57,9 @@ export class TextParser {
 
   /** A number token, else a 400. */
   number(): number {
-    const t = this.next();
-    if (t.type !== 'number') {
-      this.pos -= 1;
-      throw this.unexpected('a number');
-    }
+    const t = this.peek();
+    if (t.type !== 'number') throw this.unexpected('a number');
+    this.pos += 1;
     return t.value;
   }
 
@@ -159,7 +157,9 @@ export class TextParser {
 
   private scalar(depth: number): RawNode {
     this.budget.node();
-    const t = this.next();
+    const t = this.peek();
+    if (t.type === 'end') throw this.unexpected('a property or a literal');
+    this.pos += 1;
     if (t.type === 'string') return { kind: 'literal', value: t.value };
     if (t.type === 'number') return { kind: 'literal', value: t.value };
     if (t.type === 'quoted') return { kind: 'property', name: t.value };
