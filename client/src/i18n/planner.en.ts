@@ -83,6 +83,7 @@ export const plannerEn: typeof plannerZhCN = {
       date: 'Use YYYY-MM-DD',
       min: 'At least {limit}',
       max: 'At most {limit}',
+      maxLength: 'At most {limit} characters',
     },
     choose: 'Choose…',
   },

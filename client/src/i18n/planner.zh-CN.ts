@@ -82,6 +82,7 @@ export const plannerZhCN = {
       date: '日期格式为 YYYY-MM-DD',
       min: '不能小于 {limit}',
       max: '不能大于 {limit}',
+      maxLength: '不能超过 {limit} 个字符',
     },
     choose: '请选择',
   },

@@ -46,6 +46,24 @@ describe('the schema form', () => {
     expect(validateForm(schema, { ...valid, capacity_t_per_day: '-1' }).capacity_t_per_day).toEqual({ code: 'min', limit: 0 });
   });
 
+  it('applies the limits the server applies: 500 characters, 4,000 for long text, numbers within ±1e15, exact integers', () => {
+    const long = 'x'.repeat(501);
+    expect(validateForm(schema, { ...valid, name: long }).name).toEqual({ code: 'maxLength', limit: 500 });
+    expect(validateForm(schema, { ...valid, name: 'x'.repeat(500) }).name).toBeUndefined();
+    expect(validateForm(schema, { ...valid, name: `${'清'.repeat(499)}🌳` }).name).toBeUndefined();
+    expect(validateForm(schema, { ...valid, note: long }).note).toBeUndefined();
+    expect(validateForm(schema, { ...valid, note: 'x'.repeat(4001) }).note).toEqual({ code: 'maxLength', limit: 4000 });
+    expect(validateForm(schema, { ...valid, capacity_t_per_day: '1e16' }).capacity_t_per_day).toEqual({ code: 'max', limit: 1e15 });
+    expect(validateForm(schema, { ...valid, capacity_t_per_day: '1e15' }).capacity_t_per_day).toBeUndefined();
+    expect(validateForm(schema, { ...valid, households_served: '9007199254740993' }).households_served).toEqual({ code: 'max', limit: 9007199254740991 });
+    expect(validateForm(schema, { ...valid, progress_pct: '-1e16' }).progress_pct).toEqual({ code: 'min', limit: 0 });
+  });
+
+  it('keeps a narrower maxLength of the schema', () => {
+    const narrow: LayerSchema = { type: 'object', required: [], properties: { code: { type: 'string', maxLength: 8 } } };
+    expect(validateForm(narrow, { code: '123456789' })).toEqual({ code: { code: 'maxLength', limit: 8 } });
+  });
+
   it('round-trips stored properties through the form', () => {
     const stored = { name: '甲', status: 'in_service', capacity_t_per_day: 2, households_served: 150, demo: true };
     const form = toFormValues(schema, stored);

@@ -1,3 +1,4 @@
+import { boundedProperty, isBlank, textLength } from '@shared/feature-schema';
 import type { LayerSchema, PropertySchema } from '@shared/layers';
 
 /** A form's values: text for text, number and date inputs and selects; booleans for checkboxes. */
@@ -7,7 +8,7 @@ export type FormValues = Record<string, string | boolean>;
 export type FieldError =
   | { code: 'required' }
   | { code: 'number' | 'integer' | 'enum' | 'date' }
-  | { code: 'min' | 'max'; limit: number }
+  | { code: 'min' | 'max' | 'maxLength'; limit: number }
   | { code: 'server'; message: string };
 
 /** The control a schema property is edited with. */
@@ -36,24 +37,29 @@ function validDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-function fieldError(schema: PropertySchema, value: string | boolean, required: boolean): FieldError | undefined {
+function fieldError(property: PropertySchema, value: string | boolean, required: boolean): FieldError | undefined {
   if (typeof value === 'boolean') return undefined;
+  if (isBlank(value)) return required ? { code: 'required' } : undefined;
   const text = value.trim();
-  if (text === '') return required ? { code: 'required' } : undefined;
+  const schema = boundedProperty(property, required);
   if (schema.enum && !schema.enum.map(String).includes(text)) return { code: 'enum' };
   if (schema.type === 'number' || schema.type === 'integer') {
     const number = Number(text);
     if (!Number.isFinite(number)) return { code: 'number' };
     if (schema.type === 'integer' && !Number.isInteger(number)) return { code: 'integer' };
-    const { minimum, maximum } = schema as { minimum?: number; maximum?: number };
+    const { minimum, maximum } = schema;
     if (minimum !== undefined && number < minimum) return { code: 'min', limit: minimum };
     if (maximum !== undefined && number > maximum) return { code: 'max', limit: maximum };
   }
+  if (schema.type === 'string' && schema.maxLength !== undefined && textLength(text) > schema.maxLength) return { code: 'maxLength', limit: schema.maxLength };
   if (schema.format === 'date' && !validDate(text)) return { code: 'date' };
   return undefined;
 }
 
-/** The errors of a form against the layer schema (required, enum, number/integer, min/max, date), by key. */
+/**
+ * The errors of a form against the layer schema with the server's `PROPERTY_LIMITS` applied
+ * (required, enum, number/integer, min/max, maxLength, date), by key.
+ */
 export function validateForm(schema: LayerSchema, values: FormValues): Record<string, FieldError> {
   const required = new Set(schema.required);
   const errors: Record<string, FieldError> = {};

@@ -2,7 +2,8 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import * as turf from '@turf/turf';
 import type { Feature, Geometry, Position, Polygon, MultiPolygon } from 'geojson';
-import type { GeometryType, LayerSchema, PropertySchema } from '@shared/layers';
+import { boundedSchema, isBlank } from '@shared/feature-schema';
+import type { GeometryType, LayerSchema } from '@shared/layers';
 import { checkGeometry, RESERVED_KEYS } from './geometry-checks';
 
 export { checkGeometry };
@@ -16,40 +17,11 @@ export interface FeatureProblem {
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = addFormats(new Ajv2020({ allErrors: true, strict: true, ownProperties: true }));
 ajv.addVocabulary(['x-title-en', 'x-unit', 'x-enum-labels', 'x-long-text']);
-ajv.addKeyword({ keyword: 'x-non-blank', type: 'string', schemaType: 'boolean', errors: false, validate: (on: boolean, data: string) => !on || data.trim().length > 0 });
-
-/**
- * Bounds every layer property gets unless its schema is narrower: integers stay exact
- * (±2^53 − 1), other numbers within ±1e15 (vector tiles and JSON readers carry them safely),
- * strings at most 500 characters (4,000 for `x-long-text`), and required strings non-blank.
- */
-export const PROPERTY_LIMITS = { integer: Number.MAX_SAFE_INTEGER, number: 1e15, maxLength: 500, longTextMaxLength: 4000 } as const;
+ajv.addKeyword({ keyword: 'x-non-blank', type: 'string', schemaType: 'boolean', errors: false, validate: (on: boolean, data: string) => !on || !isBlank(data) });
 
 /** Most compiled schemas kept (one per layer schema version; a few dozen in practice). */
 const MAX_COMPILED = 256;
 const compiled = new Map<string, ValidateFunction>();
-
-function boundedProperty(p: PropertySchema, required: boolean): PropertySchema {
-  if (p.type === 'integer' || p.type === 'number') {
-    const bound = p.type === 'integer' ? PROPERTY_LIMITS.integer : PROPERTY_LIMITS.number;
-    const { minimum, maximum } = p as { minimum?: unknown; maximum?: unknown };
-    return {
-      ...p,
-      minimum: typeof minimum === 'number' ? Math.max(minimum, -bound) : -bound,
-      maximum: typeof maximum === 'number' ? Math.min(maximum, bound) : bound,
-    };
-  }
-  if (p.type !== 'string') return p;
-  const maxLength = typeof p.maxLength === 'number' ? p.maxLength : p['x-long-text'] ? PROPERTY_LIMITS.longTextMaxLength : PROPERTY_LIMITS.maxLength;
-  return { ...p, maxLength, ...(required ? { 'x-non-blank': true } : {}) };
-}
-
-/** A layer schema with the PROPERTY_LIMITS applied to each property. */
-function bounded(schema: LayerSchema): LayerSchema {
-  const required = new Set(schema.required ?? []);
-  const properties = Object.fromEntries(Object.entries(schema.properties).map(([name, p]) => [name, boundedProperty(p, required.has(name))]));
-  return { ...schema, properties };
-}
 
 /** The compiled validator of a schema, cached by its text (layers are read afresh for each request). */
 function validatorFor(schema: LayerSchema): ValidateFunction {
@@ -60,7 +32,7 @@ function validatorFor(schema: LayerSchema): ValidateFunction {
       compiled.clear();
       ajv.removeSchema();
     }
-    validate = ajv.compile(bounded(schema));
+    validate = ajv.compile(boundedSchema(schema));
     compiled.set(key, validate);
   }
   return validate;
@@ -89,7 +61,7 @@ function problemMessage(e: ErrorObject): string {
   return `${e.message ?? 'invalid'}${allowed}`;
 }
 
-/** Validates feature properties against a layer's schema (with the PROPERTY_LIMITS). */
+/** Validates feature properties against a layer's schema (with the PROPERTY_LIMITS of `@shared/feature-schema`). */
 export function checkProperties(schema: LayerSchema, properties: unknown): FeatureProblem[] {
   if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
     const reserved = Object.keys(properties).find((k) => RESERVED_KEYS.includes(k));
