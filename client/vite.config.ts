@@ -5,6 +5,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const clientRoot = fileURLToPath(new URL('.', import.meta.url));
 const serverTarget = 'http://127.0.0.1:3000';
+/** A client feature's front door: re-exports and lazy page loaders, no side effects. */
+const FRONT_DOOR = /[\\/]client[\\/]src[\\/]features[\\/][^\\/]+[\\/]index\.ts$/;
 
 /** Vite configuration of the console client; the API server is proxied in development. */
 export default defineConfig({
@@ -45,6 +47,11 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1600,
+    rollupOptions: {
+      // A feature's front door (features/<name>/index.ts) only re-exports: importing one export must not make the
+      // chunk that imports it load every module the door lists (pages stay lazy, the app shell stays small).
+      treeshake: { moduleSideEffects: (id) => !FRONT_DOOR.test(id) },
+    },
   },
   server: {
     proxy: {

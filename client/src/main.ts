@@ -4,10 +4,8 @@ import { createApp } from 'vue';
 import App from './app/App.vue';
 import { useNoticesStore } from './app/notices';
 import { createAppRouter } from './app/router';
-import { handleAuthFailures } from './features/auth/authFailures';
-import { installAccessGuard } from './features/auth/guard';
-import { useSessionStore } from './features/auth/store';
-import { installOfflineSupport } from './features/cases/offline/serviceWorker';
+import { handleAuthFailures, installAccessGuard, useSessionStore } from './features/auth';
+import { installOfflineSupport } from './features/cases';
 import { createAppI18n } from './i18n';
 
 const pinia = createPinia();

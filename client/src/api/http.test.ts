@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiError, json, recordingFetch } from '../features/auth/testing';
+import { apiError, json, recordingFetch } from '../features/auth';
 import { HttpError, getJson, requestJson, setAuthFailureHandler, type AuthFailure } from './http';
 
 describe('requestJson', () => {

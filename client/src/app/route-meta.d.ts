@@ -1,5 +1,5 @@
 import 'vue-router';
-import type { RouteAccess } from '../features/auth/roles';
+import type { RouteAccess } from '../features/auth';
 
 declare module 'vue-router' {
   interface RouteMeta {

@@ -1,36 +1,42 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
-import { FORBIDDEN_ROUTE } from '../features/auth/guard';
-import { OVERVIEW_ROLES } from '../features/overview/roles';
-import { CASE_FILERS, CASE_ROLES } from '../features/cases/roles';
+import { auditPages } from '../features/audit';
+import { authPages, FORBIDDEN_ROUTE } from '../features/auth';
+import { CASE_FILERS, CASE_ROLES, casePages } from '../features/cases';
+import { mapPages } from '../features/map';
+import { OVERVIEW_ROLES, overviewPages } from '../features/overview';
+import { previewPages } from '../features/preview';
 
-/** The console's pages and who may see each (`meta.access`). Map reads are public, so the map is too. */
+/**
+ * The console's pages and who may see each (`meta.access`). Map reads are public, so the map is too. Each feature's
+ * front door lists its pages as lazy loaders (`mapPages`, `casePages`, …), so every page stays a chunk of its own.
+ */
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/map', meta: { access: 'public' } },
-  { path: '/map', name: 'map', component: () => import('../features/map/MapPage.vue'), meta: { access: 'public', titleKey: 'nav.map' } },
+  { path: '/map', name: 'map', component: mapPages.map, meta: { access: 'public', titleKey: 'nav.map' } },
   {
     path: '/preview/:style(console|overview)', name: 'style-preview',
-    component: () => import('../features/preview/PreviewPage.vue'), meta: { access: 'public', titleKey: 'preview.title', fullScreen: true },
+    component: previewPages.preview, meta: { access: 'public', titleKey: 'preview.title', fullScreen: true },
   },
   {
     path: '/overview', name: 'overview',
-    component: () => import('../features/overview/OverviewPage.vue'), meta: { access: OVERVIEW_ROLES, titleKey: 'overview.title', fullScreen: true },
+    component: overviewPages.overview, meta: { access: OVERVIEW_ROLES, titleKey: 'overview.title', fullScreen: true },
   },
-  { path: '/login', name: 'login', component: () => import('../features/auth/LoginPage.vue'), meta: { access: 'public', titleKey: 'login.title' } },
-  { path: '/cases', name: 'cases', component: () => import('../features/cases/queue/CasesPage.vue'), meta: { access: CASE_ROLES, titleKey: 'cases.queue.title' } },
-  { path: '/cases/new', name: 'case-new', component: () => import('../features/cases/new/CaseNewPage.vue'), meta: { access: CASE_FILERS, titleKey: 'cases.new.title' } },
+  { path: '/login', name: 'login', component: authPages.login, meta: { access: 'public', titleKey: 'login.title' } },
+  { path: '/cases', name: 'cases', component: casePages.queue, meta: { access: CASE_ROLES, titleKey: 'cases.queue.title' } },
+  { path: '/cases/new', name: 'case-new', component: casePages.new, meta: { access: CASE_FILERS, titleKey: 'cases.new.title' } },
   {
     path: '/cases/:id(\\d+|QB\\d{4}-\\d{6})', name: 'case',
-    component: () => import('../features/cases/page/CasePage.vue'), meta: { access: CASE_ROLES, titleKey: 'cases.page.title' },
+    component: casePages.case, meta: { access: CASE_ROLES, titleKey: 'cases.page.title' },
   },
   {
     path: '/admin/audit', name: 'audit',
-    component: () => import('../features/audit/AuditPage.vue'), meta: { access: ['admin'], titleKey: 'audit.title' },
+    component: auditPages.audit, meta: { access: ['admin'], titleKey: 'audit.title' },
   },
   {
     path: '/admin/categories', name: 'case-categories',
-    component: () => import('../features/cases/admin/CategoriesAdminPage.vue'), meta: { access: ['admin'], titleKey: 'categoryAdmin.title' },
+    component: casePages.categories, meta: { access: ['admin'], titleKey: 'categoryAdmin.title' },
   },
-  { path: '/forbidden', name: FORBIDDEN_ROUTE, component: () => import('../features/auth/ForbiddenView.vue'), meta: { access: 'public', titleKey: 'forbidden.title' } },
+  { path: '/forbidden', name: FORBIDDEN_ROUTE, component: authPages.forbidden, meta: { access: 'public', titleKey: 'forbidden.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue'), meta: { access: 'public', titleKey: 'notFound.title' } },
 ];
 

@@ -1,7 +1,5 @@
 import type { CaseAction, CaseCategory, CaseState, ClockColour, TimeUnit } from '@shared/cases';
-import type { OutboxState } from '../features/cases/offline/outbox';
-import type { QueueKey } from '../features/cases/queue/tabs';
-import type { LiveStatus } from '../features/cases/useCaseEvents';
+import type { OutboxState, QueueKey, LiveStatus } from '../features/cases';
 
 /** Chinese strings of the case pages (filing, queues, the case page). */
 export const casesZhCN = {

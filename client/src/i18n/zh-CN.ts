@@ -1,6 +1,6 @@
 import type { Role } from '@shared/auth';
 import type { LayerGroup } from '@shared/layers';
-import type { Department } from '../features/auth/roles';
+import type { Department } from '../features/auth';
 import { overviewZhCN } from './overview.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { categoryAdminZhCN } from './categoryAdmin.zh-CN';

@@ -1,7 +1,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { effectScope, nextTick, reactive } from 'vue';
-import { sampleStyle } from '../features/layers/testing';
+import { sampleStyle } from '../features/layers';
 import { useLayerOpacity, type OpacityTarget } from './useLayerOpacity';
 
 /** A map drawing `style`: its paint values start as served; `swapStyle` puts them back as a style swap does and fires `styledata`. */

@@ -1,4 +1,5 @@
 import { browserFetch } from '../api/http';
+// The service worker is built without the Vue plugin: it imports these plain modules, not the features' front doors.
 import { fetchMe } from '../features/auth/api';
 import { createBrowserOutbox } from '../features/cases/offline/defaults';
 import type { FlushResult } from '../features/cases/offline/outbox';

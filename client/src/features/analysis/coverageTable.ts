@@ -1,7 +1,7 @@
 import type { LayerInfo } from '@shared/layers';
 import type { AppLocale } from '../../i18n/locale';
-import { featureNames } from '../layers/propertyFormat';
-import { csvCell } from '../planner/exportFeatures';
+import { featureNames } from '../layers';
+import { csvCell } from '../planner';
 import type { CoverageFigures, CoverageResult } from './coverage';
 
 /** One row of the coverage table: a community or the district total. */

@@ -1,3 +1,4 @@
+import type { CaseAnswer, CategoriesAnswer, DispatchAnswer } from '@shared/cases';
 import { getJson, requestJson, type FetchLike } from '../../api/http';
 
 /**
@@ -21,7 +22,7 @@ export function caseListUrl(params: CaseListParams): string {
 
 /** `GET /api/cases/categories`: the category catalogue. */
 export async function fetchCategories(fetch: FetchLike, signal?: AbortSignal): Promise<CaseCategory[]> {
-  const body = await getJson<{ categories: CaseCategory[] }>('/api/cases/categories', { fetch, signal });
+  const body = await getJson<CategoriesAnswer>('/api/cases/categories', { fetch, signal });
   if (!Array.isArray(body?.categories)) throw new TypeError('GET /api/cases/categories: "categories" is not an array');
   return body.categories;
 }
@@ -40,7 +41,7 @@ export function fetchQueues(fetch: FetchLike, signal?: AbortSignal): Promise<Que
 
 /** `GET /api/cases/:id`: a case with its timeline, clock and the caller's next actions. */
 export async function fetchCase(id: string | number, fetch: FetchLike, signal?: AbortSignal): Promise<CaseDetail> {
-  const body = await getJson<{ case: CaseDetail }>(`/api/cases/${encodeURIComponent(String(id))}`, { fetch, signal, cache: LIVE });
+  const body = await getJson<CaseAnswer>(`/api/cases/${encodeURIComponent(String(id))}`, { fetch, signal, cache: LIVE });
   return body.case;
 }
 
@@ -49,20 +50,20 @@ export async function fetchCase(id: string | number, fetch: FetchLike, signal?: 
  * answers the first case (200 instead of 201), so a retry never makes a second one.
  */
 export async function postCase(body: NewCaseRequest, fetch: FetchLike, signal?: AbortSignal): Promise<CaseDetail> {
-  const answer = await requestJson<{ case?: CaseDetail } | undefined>('/api/cases', { fetch, signal, method: 'POST', body, reportAuthFailures: false });
+  const answer = await requestJson<Partial<CaseAnswer> | undefined>('/api/cases', { fetch, signal, method: 'POST', body, reportAuthFailures: false });
   if (typeof answer?.case?.id !== 'number') throw new Error('POST /api/cases answered without a case');
   return answer.case;
 }
 
 /** `POST /api/cases/:id/actions/:action` with the case version seen (a stale one answers 412). */
 export async function postAction(id: number, action: CaseAction, input: ActionRequest, fetch: FetchLike): Promise<CaseDetail> {
-  const answer = await requestJson<{ case: CaseDetail }>(`/api/cases/${id}/actions/${action}`, { fetch, method: 'POST', body: input });
+  const answer = await requestJson<CaseAnswer>(`/api/cases/${id}/actions/${action}`, { fetch, method: 'POST', body: input });
   return answer.case;
 }
 
 /** `POST /api/cases/dispatch`: dispatches several registered cases to one department. */
 export async function postBulkDispatch(ids: number[], department: Department, fetch: FetchLike): Promise<CaseDetail[]> {
-  const answer = await requestJson<{ cases: CaseDetail[] }>('/api/cases/dispatch', { fetch, method: 'POST', body: { ids, department } });
+  const answer = await requestJson<DispatchAnswer>('/api/cases/dispatch', { fetch, method: 'POST', body: { ids, department } });
   return answer.cases;
 }
 

@@ -1,3 +1,4 @@
+import type { CasePhotosAnswer } from '@shared/cases';
 import { requestJson, type FetchLike } from '../../api/http';
 import type { CasePhoto, ExifAnswer, PhotoKind } from './types';
 
@@ -32,7 +33,7 @@ export async function uploadPhotos(caseId: number, kind: PhotoKind, photos: read
   const form = new FormData();
   form.append('kind', kind);
   for (const photo of photos) form.append('photos', photo.blob, photo.name);
-  const answer = await requestJson<{ photos?: CasePhoto[] } | undefined>(`/api/cases/${caseId}/photos`, {
+  const answer = await requestJson<Partial<CasePhotosAnswer> | undefined>(`/api/cases/${caseId}/photos`, {
     fetch, signal, method: 'POST', body: form, reportAuthFailures: false,
   });
   return Array.isArray(answer?.photos) ? answer.photos : [];

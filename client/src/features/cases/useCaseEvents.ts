@@ -1,7 +1,7 @@
 import type { StreamEndEvent, StreamEndReason } from '@shared/events';
 import { onScopeDispose, ref, type Ref } from 'vue';
 import { browserFetch, notifyAuthFailure } from '../../api/http';
-import { fetchMe } from '../auth/api';
+import { fetchMe } from '../auth';
 import { retryDelay } from './offline/backoff';
 import type { CaseEventMessage } from './types';
 

@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n';
 import type { AppLocale } from '../../i18n/locale';
-import { isKnownDepartment } from '../auth/roles';
+import { isKnownDepartment } from '../auth';
 import type { CaseAction, CaseCategory, CaseState } from './types';
 
 /** Translated names of the case domain's codes. */

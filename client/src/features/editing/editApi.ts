@@ -1,6 +1,6 @@
 import type { Feature } from 'geojson';
 import { HttpError, requestJson, type FetchLike } from '../../api/http';
-import { featureUrl } from '../layers/api';
+import { featureUrl } from '../layers';
 
 /** A feature as stored, with the ETag to send back as `If-Match`. */
 export interface VersionedFeature {

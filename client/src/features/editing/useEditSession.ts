@@ -3,7 +3,7 @@ import type { Map as MaplibreMap, StyleSpecification } from 'maplibre-gl';
 import { onScopeDispose, ref, toValue, type MaybeRefOrGetter, type Ref } from 'vue';
 import type { LayerInfo } from '@shared/layers';
 import { HttpError, type FetchLike } from '../../api/http';
-import type { FeatureCache } from '../planner/featureCache';
+import type { FeatureCache } from '../workspace';
 import { createFeature, deleteFeature, loadVersioned, replaceFeature } from './editApi';
 import { fromFormValues, serverFieldErrors, toFormValues, validateForm, type FieldError, type FormValues } from './schemaForm';
 import { reloadLayerSources } from './sourceReload';
@@ -142,7 +142,7 @@ export function useEditSession(options: EditSessionOptions): EditSession {
     } catch (e) {
       mode.value = 'form';
       if (e instanceof HttpError && e.status === 412) conflict.value = true;
-      else if (e instanceof HttpError && e.status === 400) errors.value = serverFieldErrors(e.details);
+      else if (e instanceof HttpError && (e.status === 400 || e.status === 422)) errors.value = serverFieldErrors(e.details);
       else fail(e);
       return false;
     }

@@ -1,11 +1,11 @@
 import type { Feature } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
-import type { LayerInfo } from '@shared/layers';
+import type { LayerInfo, LayersAnswer } from '@shared/layers';
 import { getJson, type FetchLike } from '../../api/http';
 
 /** `GET /api/layers`: the catalogue in drawing order, bottom first. */
 export async function fetchLayers(fetchImpl: FetchLike, signal?: AbortSignal): Promise<LayerInfo[]> {
-  const body = await getJson<{ layers: LayerInfo[] }>('/api/layers', { fetch: fetchImpl, signal });
+  const body = await getJson<LayersAnswer>('/api/layers', { fetch: fetchImpl, signal });
   if (!Array.isArray(body.layers)) throw new TypeError('GET /api/layers: "layers" is not an array');
   return body.layers;
 }

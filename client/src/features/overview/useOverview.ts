@@ -1,7 +1,7 @@
 import type { OverviewResponse } from '@shared/overview';
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
 import type { FetchLike } from '../../api/http';
-import { useCaseEvents, type EventSourceLike, type LiveStatus } from '../cases/useCaseEvents';
+import { useCaseEvents, type EventSourceLike, type LiveStatus } from '../cases';
 import { fetchOverview } from './api';
 
 /** Options of `useOverview`. */

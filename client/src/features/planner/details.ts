@@ -1,6 +1,6 @@
 import type { LayerInfo, PropertySchema } from '@shared/layers';
 import type { AppLocale } from '../../i18n/locale';
-import { formatPropertyValue, propertyTitle, type FormatLabels } from '../layers/propertyFormat';
+import { formatPropertyValue, propertyTitle, type FormatLabels } from '../layers';
 
 /** One formatted property of the details panel. */
 export interface DetailRow {
@@ -44,13 +44,4 @@ export function detailRows(layer: Pick<LayerInfo, 'schema' | 'labelProperty'>, p
     rows.push({ key, title: propertyTitle(key, schema, locale), value, kind, ...(kind === 'badge' ? { raw: String(raw) } : {}) });
   }
   return rows;
-}
-
-/** The tone of a status badge by its value. */
-export function badgeTone(value: string | undefined): 'done' | 'active' | 'planned' | 'off' | 'neutral' {
-  if (value === 'completed' || value === 'accepted' || value === 'in_service') return 'done';
-  if (value === 'under_construction') return 'active';
-  if (value === 'planned') return 'planned';
-  if (value === 'closed') return 'off';
-  return 'neutral';
 }

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSchema } from '@shared/layers';
 import { guardCsvText } from '@shared/csv';
 import { anchorOf } from './locate';
-import { matchesFilter, type LayerFilter } from './filters';
+import { matchesFilter, type LayerFilter } from '../workspace';
 
 /** The features of a collection that pass a layer filter, as a new FeatureCollection. */
 export function filteredCollection(collection: FeatureCollection, filter: LayerFilter | undefined): FeatureCollection {

@@ -1,8 +1,7 @@
 import type { Feature } from 'geojson';
 import { ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
-import type { FeatureCache } from './featureCache';
+import type { FeatureCache, Selection } from '../workspace';
 import { anchorOf, areaContaining, featuresWithin } from './locate';
-import type { Selection } from './urlState';
 
 /** The catalogue layers a feature is located in, and the one its related features come from. */
 export const COMMUNITY_LAYER = 'communities';

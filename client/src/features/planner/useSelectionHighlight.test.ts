@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { effectScope, nextTick, ref } from 'vue';
 import { HIGHLIGHT_LAYER_IDS, HIGHLIGHT_SOURCE, highlightData } from './selectionHighlight';
 import { useSelectionHighlight, type HighlightTarget } from './useSelectionHighlight';
-import type { Selection } from './urlState';
+import type { Selection } from '../workspace';
 
 /** A map keeping sources and layers in plain maps, with a `swapStyle` that drops them all as `setStyle` does. */
 function fakeMap() {

@@ -2,9 +2,8 @@ import type { Feature } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { onScopeDispose, ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
 import { useOverlay } from '../../maplibre/useOverlay';
-import type { FeatureCache } from './featureCache';
+import type { FeatureCache, Selection } from '../workspace';
 import { HIGHLIGHT_SOURCE, highlightData, highlightLayers } from './selectionHighlight';
-import type { Selection } from './urlState';
 
 /** The part of the MapLibre map the highlight uses. */
 export type HighlightTarget = Pick<MaplibreMap, 'getSource' | 'addSource' | 'getLayer' | 'addLayer' | 'removeLayer' | 'removeSource' | 'on' | 'off' | 'style'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleLayer } from '../layers/testing';
+import { sampleLayer } from '../layers';
 import { printAttribution } from './attribution';
 
 const DEMO = '演示数据 Demo data: hand-drawn';

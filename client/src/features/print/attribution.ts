@@ -1,6 +1,6 @@
 import type { LayerInfo } from '@shared/layers';
 import type { AppLocale } from '../../i18n/locale';
-import { summarizeAttributions } from '../layers/attributions';
+import { summarizeAttributions } from '../layers';
 
 /**
  * The sources line of a print: what every visible layer's attribution shares, or, when they

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleLayer } from '../layers/testing';
+import { sampleLayer } from '../layers';
 import { legendEntries } from './legendEntries';
 
 const LAYERS = [

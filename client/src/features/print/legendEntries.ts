@@ -1,6 +1,6 @@
 import type { LayerInfo } from '@shared/layers';
 import type { AppLocale } from '../../i18n/locale';
-import { groupLayers } from '../layers/groups';
+import { groupLayers } from '../layers';
 
 /** How a legend swatch is drawn. */
 export type SwatchShape = 'point' | 'line' | 'polygon' | 'highlight';

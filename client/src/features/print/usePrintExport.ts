@@ -1,6 +1,6 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { ref, type Ref } from 'vue';
-import { downloadBlob } from '../planner/exportFeatures';
+import { downloadBlob } from '../planner';
 import { renderOffscreen, snapshotVisibleMap, PrintError, type MapSnapshot } from './capture';
 import { composePrint, legendItemWidth, type PrintTexts } from './compose';
 import { printFileName } from './fileName';

@@ -6,11 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { shallowRef } from 'vue';
 import { createAppI18n } from '../../i18n';
 import { MAP_CONTEXT } from '../../maplibre/context';
-import { useLayersStore } from '../layers/store';
-import { sampleLayer } from '../layers/testing';
-import type { FeatureCache } from '../planner/featureCache';
-import { FEATURE_CACHE } from '../planner/featureCacheContext';
-import { usePlannerStore } from '../planner/store';
+import { useLayersStore, sampleLayer } from '../layers';
+import { type FeatureCache, FEATURE_CACHE, usePlannerStore } from '../workspace';
 import SearchBox from './SearchBox.vue';
 
 const memoryStorage = () => ({ getItem: () => null, setItem: () => undefined });

@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { LayerDefinition } from '@shared/layers';
 import catalogueText from '../../../../data/layers.json?raw';
-import { sampleLayer } from '../layers/testing';
+import { sampleLayer } from '../layers';
 import { rankMatches } from './match';
 import { searchableKeys, searchableLayers, searchEntries } from './searchIndex';
 

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { sampleLayer } from '../layers/testing';
-import type { FeatureCache } from '../planner/featureCache';
+import { sampleLayer } from '../layers';
+import type { FeatureCache } from '../workspace';
 import { useSearchIndex } from './useSearchIndex';
 
 const alleys = sampleLayer();

@@ -1,6 +1,6 @@
 import { ref, shallowRef, toValue, type MaybeRefOrGetter, type Ref, type ShallowRef } from 'vue';
 import type { LayerInfo } from '@shared/layers';
-import type { FeatureCache } from '../planner/featureCache';
+import type { FeatureCache } from '../workspace';
 import { searchableLayers, searchEntries, type SearchEntry } from './searchIndex';
 
 /** Progress of gathering the searchable features. */

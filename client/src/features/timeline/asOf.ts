@@ -4,15 +4,6 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 /** A temporal hint with a status part. */
 export type StatusTemporal = TemporalHint & { status: NonNullable<TemporalHint['status']> };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether a text is a real calendar date `YYYY-MM-DD`. */
-export function isDate(text: unknown): text is string {
-  if (typeof text !== 'string' || !DATE.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
-
 /** The day after a date (`YYYY-MM-DD`): dated values before it happened on or before the date, also date-times. */
 export function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../../i18n';
-import { apiError, json, recordingFetch } from '../../auth/testing';
+import { apiError, json, recordingFetch } from '../../auth';
 import { sampleCategory } from '../testing';
 import type { CaseCategory } from '../types';
 import CategoryDialog, { type CategoryDialogTarget } from './CategoryDialog.vue';

@@ -1,4 +1,4 @@
-import type { NewCategoryBody } from '@shared/cases';
+import type { CategoryAnswer, NewCategoryBody } from '@shared/cases';
 import { requestJson, type FetchLike } from '../../../api/http';
 import type { CaseCategory } from '../types';
 import type { CategoryChange } from './categoryForm';
@@ -10,7 +10,7 @@ export function categoryEtag(c: Pick<CaseCategory, 'code' | 'version'>): string 
 
 /** `PUT /api/cases/categories/:code` with If-Match of the version seen: a stale one answers 412. */
 export async function putCategory(seen: Pick<CaseCategory, 'code' | 'version'>, change: CategoryChange, fetch: FetchLike): Promise<CaseCategory> {
-  const answer = await requestJson<{ category: CaseCategory }>(`/api/cases/categories/${encodeURIComponent(seen.code)}`, {
+  const answer = await requestJson<CategoryAnswer>(`/api/cases/categories/${encodeURIComponent(seen.code)}`, {
     fetch, method: 'PUT', body: change, headers: { 'If-Match': categoryEtag(seen) },
   });
   return answer.category;
@@ -18,6 +18,6 @@ export async function putCategory(seen: Pick<CaseCategory, 'code' | 'version'>, 
 
 /** `POST /api/cases/categories`: a district extension category. */
 export async function postCategory(body: NewCategoryBody, fetch: FetchLike): Promise<CaseCategory> {
-  const answer = await requestJson<{ category: CaseCategory }>('/api/cases/categories', { fetch, method: 'POST', body });
+  const answer = await requestJson<CategoryAnswer>('/api/cases/categories', { fetch, method: 'POST', body });
   return answer.category;
 }

@@ -3,7 +3,7 @@ import {
   CATEGORY_CODE as MINOR_CODE, CATEGORY_LIMITS, CATEGORY_MAJOR_CODE as MAJOR_CODE, DEFAULT_DUPLICATE_RADIUS_M, TIME_UNITS,
 } from '@shared/cases/constants';
 import { HttpError } from '../../../api/http';
-import { DEPARTMENTS, type Department } from '../../auth/roles';
+import { DEPARTMENTS, type Department } from '../../auth';
 import type { CaseCategory } from '../types';
 
 /** The limits and units of `categoryUpdateBody` and `newCategoryBody`, which the form checks before sending. */

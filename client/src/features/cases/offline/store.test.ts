@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recordingFetch, json } from '../../auth/testing';
+import { recordingFetch, json } from '../../auth';
 import { createBrowserOutbox } from './defaults';
 import { useOutboxStore } from './store';
 

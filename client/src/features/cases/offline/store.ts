@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { useSessionStore } from '../../auth/store';
+import { useSessionStore } from '../../auth';
 import type { NewCaseRequest } from '../types';
 import { createBrowserOutbox } from './defaults';
 import { toOutboxPhoto, type FlushResult, type Outbox, type OutboxEntry, type OutboxError, type OutboxState } from './outbox';

@@ -1,4 +1,4 @@
-import type { FEATURE_PHOTO_KINDS, FEATURE_PHOTO_LIMITS, FeaturePhoto, FeaturePhotoKind } from '@shared/feature-photos';
+import type { FEATURE_PHOTO_KINDS, FEATURE_PHOTO_LIMITS, FeaturePhoto, FeaturePhotoKind, FeaturePhotosAnswer } from '@shared/feature-photos';
 import { getJson, HttpError, requestJson, type FetchLike } from '../../../api/http';
 
 /** Photo kinds in display order (the server's list: a type error when they part). */
@@ -13,7 +13,7 @@ export function featurePhotosUrl(layerId: string, featureId: string | number): s
 
 /** `GET …/photos`: a feature's before/after photos. */
 export async function listFeaturePhotos(layerId: string, featureId: string | number, fetch: FetchLike, signal?: AbortSignal): Promise<FeaturePhoto[]> {
-  const body = await getJson<{ photos?: FeaturePhoto[] }>(featurePhotosUrl(layerId, featureId), { fetch, signal, cache: 'no-store' });
+  const body = await getJson<Partial<FeaturePhotosAnswer>>(featurePhotosUrl(layerId, featureId), { fetch, signal, cache: 'no-store' });
   if (!Array.isArray(body.photos)) throw new TypeError('the photo list is not an array');
   return body.photos;
 }

@@ -1,6 +1,6 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import { LAYER_ID as ID } from '@shared/layer-id';
-import { isDate } from '../timeline/asOf';
+import { isDate } from './dates';
 import type { Condition, LayerFilter, LayerFilters } from './filters';
 
 /** The map view a link restores: centre [lon, lat] and zoom. */

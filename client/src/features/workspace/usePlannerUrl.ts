@@ -1,8 +1,8 @@
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { onBeforeRouteLeave, useRoute, useRouter } from 'vue-router';
-import { useLayersStore } from '../layers/store';
-import { useTimelineStore } from '../timeline/store';
-import { usePlannerStore } from './store';
+import { useLayersStore } from '../layers';
+import { useTimelineStore } from './timelineStore';
+import { usePlannerStore } from './plannerStore';
 import { decodeUrlState, encodeUrlState } from './urlState';
 
 /**

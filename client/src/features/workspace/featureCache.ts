@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { getJson, type FetchLike } from '../../api/http';
-import { fetchFeature } from '../layers/api';
+import { fetchFeature } from '../layers';
 
 /** The most features one request asks for (the OGC API's maximum `limit`). */
 export const COLLECTION_LIMIT = 10_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUrlState, encodeUrlState } from '../planner/urlState';
+import { decodeUrlState, encodeUrlState } from './urlState';
 
 describe('the time slider date in the /map link', () => {
   it('round-trips as `t`', () => {

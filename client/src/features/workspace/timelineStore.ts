@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { isDate } from './asOf';
+import { isDate } from './dates';
 
 /** The time slider's date on /map (`YYYY-MM-DD`), or null for "today": everything as stored. */
 export const useTimelineStore = defineStore('timeline', () => {

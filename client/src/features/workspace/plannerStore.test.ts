@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { usePlannerStore } from './store';
+import { usePlannerStore } from './plannerStore';
 
 describe('usePlannerStore: who gets map clicks', () => {
   beforeEach(() => setActivePinia(createPinia()));

@@ -1,0 +1,1 @@
+export { default as AnalysisPanel } from './AnalysisPanel.vue';

@@ -1,0 +1,10 @@
+export { featureUrl, fetchFeature, fetchLayers } from './api';
+export { summarizeAttributions } from './attributions';
+export { districtBounds } from './extent';
+export { groupLayers } from './groups';
+export { default as LayerOpacity } from './LayerOpacity.vue';
+export { featureNames, formatPropertyValue, propertyTitle, type FormatLabels } from './propertyFormat';
+export { badgeTone } from './statusBadge';
+export { useLayersStore } from './store';
+export { sampleLayer, sampleStyle } from './testing';
+export { useFeaturePopup } from './useFeaturePopup';

@@ -1,0 +1,1 @@
+export { default as PrintPanel } from './PrintPanel.vue';
