@@ -1,6 +1,7 @@
 import * as turf from '@turf/turf';
 import type { CaseLocation } from '@shared/cases';
-import type { Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { areaContaining } from '@shared/point-in-area';
+import type { Feature, Geometry, LineString, MultiLineString } from 'geojson';
 import { HttpError } from '../../errors';
 import { type FeatureRepository, checkWithin, districtArea } from '../layers';
 
@@ -17,8 +18,9 @@ const STREET_SEARCH_DEG = 0.003;
 export function createCaseLocator(features: FeatureRepository) {
   function containing(layerId: string, lon: number, lat: number): Record<string, unknown> | undefined {
     const { rows } = features.query({ layerId, bbox: [lon, lat, lon, lat], limit: 100, offset: 0 });
-    const row = rows.find((r) => turf.booleanPointInPolygon([lon, lat], JSON.parse(r.geometry) as Polygon | MultiPolygon));
-    return row ? (JSON.parse(row.properties) as Record<string, unknown>) : undefined;
+    const areas = rows.map((row): Feature<Geometry, { row: (typeof rows)[number] }> => ({ type: 'Feature', geometry: JSON.parse(row.geometry) as Geometry, properties: { row } }));
+    const found = areaContaining([lon, lat], areas)?.properties.row;
+    return found ? (JSON.parse(found.properties) as Record<string, unknown>) : undefined;
   }
 
   function distanceM(lon: number, lat: number, geometry: Geometry): number {

@@ -1,6 +1,7 @@
 import * as turf from '@turf/turf';
 import type { Feature, Geometry } from 'geojson';
 import type { OverviewCommunity, RenovationItem } from '@shared/overview';
+import { areaContaining } from '@shared/point-in-area';
 import type { FeatureRepository } from '../layers';
 
 /** The layers the overview reads its places from. */
@@ -30,7 +31,7 @@ export function readPlaces(repo: FeatureRepository): { communities: OverviewComm
   });
   const renovation = RENOVATION_LAYERS.flatMap((layerId) => featuresOf(repo, layerId).map((f): RenovationItem => {
     const [lon, lat] = turf.pointOnFeature(f).geometry.coordinates as [number, number];
-    const inside = polygons.find((p) => p.geometry.type.endsWith('Polygon') && turf.booleanPointInPolygon([lon, lat], p as Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>));
+    const inside = areaContaining([lon, lat], polygons);
     const status = text(f.properties.status) ?? 'planned';
     const pct = f.properties.progress_pct;
     const zh = text(f.properties.name) ?? String(f.id);

@@ -1,5 +1,6 @@
 import * as turf from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { pointInArea } from '@shared/point-in-area';
 import type { FeatureRepository } from '../../layers';
 import { LOCATION_LAYERS, type CaseLocator } from '../case-location';
 import { localInstant, type WorkingTime } from '../../calendar';
@@ -46,7 +47,7 @@ export function pointIn(cell: DemoCell, rng: Prng): [number, number] {
   const [w, s, e, n] = cell.bbox;
   for (let i = 0; i < 200; i += 1) {
     const p: [number, number] = [Math.round(rng.between(w, e) * 1e6) / 1e6, Math.round(rng.between(s, n) * 1e6) / 1e6];
-    if (turf.booleanPointInPolygon(p, cell.polygon, { ignoreBoundary: true })) return p;
+    if (pointInArea(p, cell.polygon, { ignoreBoundary: true })) return p;
   }
   return turf.pointOnFeature(cell.polygon).geometry.coordinates as [number, number];
 }
