@@ -34,3 +34,8 @@ export interface FeaturePhoto {
   url: string;
   thumbUrl: string;
 }
+
+/** `GET` and `POST /api/layers/{layerId}/features/{featureId}/photos`: a feature's photos (or those just stored). */
+export interface FeaturePhotosAnswer {
+  photos: FeaturePhoto[];
+}

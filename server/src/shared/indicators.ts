@@ -14,3 +14,8 @@ export const indicatorSchema = z.object({
 
 /** A report figure. */
 export type Indicator = z.infer<typeof indicatorSchema>;
+
+/** `GET /api/indicators`: the work report's figures. */
+export interface IndicatorsAnswer {
+  indicators: Indicator[];
+}

@@ -87,3 +87,8 @@ export interface LayerInfo {
   /** [minLon, minLat, maxLon, maxLat] of all features, absent for an empty layer. */
   bbox?: [number, number, number, number];
 }
+
+/** `GET /api/layers`: the layer catalogue. */
+export interface LayersAnswer {
+  layers: LayerInfo[];
+}

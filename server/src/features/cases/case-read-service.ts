@@ -2,7 +2,7 @@ import * as turf from '@turf/turf';
 import type { SessionUser } from '@shared/auth';
 import {
   CASE_STATES, DEPARTMENT_NAMES, type CaseAction, type CaseCategory, type CaseDetail, type CaseList, type CaseListQuery, type CaseLocation,
-  type CaseState, type CaseSummary, type Department, type DuplicatesAnswer, type KpiGroupBy, type KpiRow, type QueuesAnswer,
+  type CaseState, type CaseSummary, type Department, type DuplicatesAnswer, type KpiGroupBy, type KpiRow, type KpiTable, type QueuesAnswer,
 } from '@shared/cases';
 import { NotFoundError } from '../../errors';
 import { localInstant, type Calendar, type WorkingTime } from '../calendar';
@@ -142,7 +142,7 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
      * The KPIs (see `kpiFigures`) of the cases registered in [from, to] (of one community, when given), grouped.
      * Dates are local days. A handler gets the figures of its own department's cases only.
      */
-    kpis(q: Omit<KpiQueryInput, 'department'>, viewer: Viewer) {
+    kpis(q: Omit<KpiQueryInput, 'department'>, viewer: Viewer): KpiTable {
       const own = viewer.role === 'handler' ? { department: viewer.department ?? '(none)' } : {};
       return kpiTables([q.groupBy], { ...q, ...own })[0]!;
     },
@@ -163,7 +163,7 @@ export function createCaseReadService(deps: { cases: CaseRepository; events: Cas
     };
   }
 
-  function kpiTables(groupBys: readonly KpiGroupBy[], q: Omit<KpiQueryInput, 'groupBy'>) {
+  function kpiTables(groupBys: readonly KpiGroupBy[], q: Omit<KpiQueryInput, 'groupBy'>): KpiTable[] {
     const { time, offsetMinutes } = calendar.load();
     const from = q.from ? localInstant(q.from, offsetMinutes) : null;
     const to = q.to ? localInstant(q.to, offsetMinutes, true) : null;

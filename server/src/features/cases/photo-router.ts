@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { PHOTO_LIMITS, photoUploadFields } from '@shared/cases';
+import { PHOTO_LIMITS, photoUploadFields, type CasePhotosAnswer, type ExifAnswer } from '@shared/cases';
 import { BadRequestError } from '../../errors';
 import { parseBody } from '../../validation';
 import { sendPhoto, uploadedFiles, type Uploads } from '../photos';
@@ -12,7 +12,7 @@ export function createCasePhotosRouter(photos: PhotoService, uploads: Uploads): 
   router.post('/:id/photos', uploads.photos('photos', PHOTO_LIMITS.perKind, async (req, res) => {
     const { kind } = parseBody(photoUploadFields, { ...req.body });
     const added = await photos.add(String(req.params.id), kind, uploadedFiles(req), req.user!);
-    res.status(201).json({ photos: added });
+    res.status(201).json({ photos: added } satisfies CasePhotosAnswer);
   }));
 
   router.get('/:id/photos/:photoId', (req, res) => {
@@ -32,7 +32,7 @@ export function createPhotosRouter(photos: PhotoService, uploads: Uploads): Rout
   router.post('/exif', uploads.photos('photo', 1, async (req, res) => {
     const [file] = uploadedFiles(req);
     if (!file) throw new BadRequestError('send one image in the multipart field "photo"');
-    res.json(await photos.exif(file));
+    res.json((await photos.exif(file)) satisfies ExifAnswer);
   }));
   return router;
 }

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
   actionBodies, bulkDispatchBody, CASE_ACTIONS, CATEGORY_CODE, caseListQuery, categoryUpdateBody, kpiQuery, newCaseBody, newCategoryBody, PHOTO_LIMITS, pointQuery,
-  type ActionInput, type CaseAction, type CaseDetail,
+  type ActionInput, type CaseAction, type CaseAnswer, type CaseDetail, type CategoriesAnswer, type CategoryAnswer, type DispatchAnswer,
 } from '@shared/cases';
 import { BadRequestError, NotFoundError } from '../../errors';
 import { parseBody, parseQuery } from '../../validation';
@@ -17,7 +17,7 @@ import type { PhotoService } from './photo-service';
 const duplicatesQuery = pointQuery.required({ category: true });
 
 function sendCase(res: Response, c: CaseDetail, status = 200): void {
-  res.status(status).set('ETag', caseEtag(c)).json({ case: c });
+  res.status(status).set('ETag', caseEtag(c)).json({ case: c } satisfies CaseAnswer);
 }
 
 /** The report of a filing: a JSON body, or a multipart one with the report as JSON in its `case` field. */
@@ -71,19 +71,19 @@ export function createCasesRouter(deps: { reads: CaseReadService; writes: CaseSe
   });
 
   router.get('/categories', (_req, res) => {
-    res.json({ categories: categories.list() });
+    res.json({ categories: categories.list() } satisfies CategoriesAnswer);
   });
 
   router.post('/categories', (req, res) => {
     const category = categories.create(parseBody(newCategoryBody, req.body), req.user!);
-    res.status(201).location(`/api/cases/categories/${category.code}`).set('ETag', categoryEtag(category)).json({ category });
+    res.status(201).location(`/api/cases/categories/${category.code}`).set('ETag', categoryEtag(category)).json({ category } satisfies CategoryAnswer);
   });
 
   router.put('/categories/:code', (req, res) => {
     const code = z.string().regex(CATEGORY_CODE).safeParse(req.params.code);
     if (!code.success) throw new NotFoundError(`category "${String(req.params.code)}" does not exist`);
     const category = categories.update(code.data, parseBody(categoryUpdateBody, req.body), req.user!, { ifMatch: req.get('if-match') });
-    res.set('ETag', categoryEtag(category)).json({ category });
+    res.set('ETag', categoryEtag(category)).json({ category } satisfies CategoryAnswer);
   });
 
   router.get('/kpis', (req, res) => {
@@ -93,7 +93,7 @@ export function createCasesRouter(deps: { reads: CaseReadService; writes: CaseSe
   router.post('/dispatch', (req, res) => {
     const body = parseBody(bulkDispatchBody, req.body);
     const done = writes.dispatchMany(body.ids, body.department, body.note, req.user!);
-    res.json({ cases: done.map((c) => reads.detail(String(c.id), req.user!)) });
+    res.json({ cases: done.map((c) => reads.detail(String(c.id), req.user!)) } satisfies DispatchAnswer);
   });
 
   router.use(createCasePhotosRouter(photos, uploads));

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { FEATURE_PHOTO_LIMITS, featurePhotoUploadFields } from '@shared/feature-photos';
+import { FEATURE_PHOTO_LIMITS, featurePhotoUploadFields, type FeaturePhotosAnswer } from '@shared/feature-photos';
 import { parseBody } from '../../validation';
 import { sendPhoto, uploadedFiles, type Uploads } from '../photos';
 import type { FeaturePhotoService } from './feature-photo-service';
@@ -16,13 +16,13 @@ export function createFeaturePhotosRouter(photos: FeaturePhotoService, uploads: 
   const ids = (params: Record<string, string | string[] | undefined>) => [String(params.layerId), String(params.featureId)] as const;
 
   router.get(PHOTOS, (req, res) => {
-    res.json({ photos: photos.list(...ids(req.params)) });
+    res.json({ photos: photos.list(...ids(req.params)) } satisfies FeaturePhotosAnswer);
   });
 
   router.post(PHOTOS, uploads.photos('photos', FEATURE_PHOTO_LIMITS.perUpload, async (req, res) => {
     const { kind, caption } = parseBody(featurePhotoUploadFields, { ...req.body });
     const added = await photos.add(...ids(req.params), kind, caption ?? '', uploadedFiles(req), req.user!);
-    res.status(201).json({ photos: added });
+    res.status(201).json({ photos: added } satisfies FeaturePhotosAnswer);
   }));
 
   router.get(`${PHOTOS}/:photoId`, (req, res) => {

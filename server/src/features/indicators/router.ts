@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import type { IndicatorsAnswer } from '@shared/indicators';
 import { parseQuery } from '../../validation';
 import type { IndicatorRepository } from './indicator-repository';
 
@@ -10,7 +11,7 @@ export function createIndicatorsRouter(indicators: IndicatorRepository): Router 
   const router = Router();
   router.get('/', (req, res) => {
     const { year } = parseQuery(query, req.query);
-    res.json({ indicators: indicators.list(year) });
+    res.json({ indicators: indicators.list(year) } satisfies IndicatorsAnswer);
   });
   return router;
 }

@@ -57,3 +57,13 @@ export interface CaseCategory {
   /** Bumped on every change; the ETag `"category-<code>-<version>"` carries it for If-Match. */
   version: number;
 }
+
+/** `GET /api/cases/categories`: the whole catalogue, in catalogue order. */
+export interface CategoriesAnswer {
+  categories: CaseCategory[];
+}
+
+/** `POST /api/cases/categories` and `PUT /api/cases/categories/{code}`: the stored category. */
+export interface CategoryAnswer {
+  category: CaseCategory;
+}

@@ -37,3 +37,16 @@ export interface KpiRow extends KpiFigures {
   key: string | null;
   label: Localized;
 }
+
+/** `GET /api/cases/kpis`: the KPI table of one grouping over the cases registered in [from, to] (ISO instants, null when open). */
+export interface KpiTable {
+  groupBy: KpiGroupBy;
+  from: string | null;
+  to: string | null;
+  /** Only the cases of one community, when asked. */
+  community?: string;
+  /** Only one department's cases (a handler's view). */
+  department?: string;
+  rows: KpiRow[];
+  total: KpiFigures;
+}

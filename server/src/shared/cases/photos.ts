@@ -37,3 +37,8 @@ export interface ExifAnswer {
   lat: number | null;
   takenAt: string | null;
 }
+
+/** `POST /api/cases/{id}/photos`: the photos just stored. */
+export interface CasePhotosAnswer {
+  photos: CasePhoto[];
+}

@@ -176,3 +176,13 @@ export interface CaseLocation {
   gridCode: string | null;
   street: string | null;
 }
+
+/** `GET /api/cases/{id}`, `POST /api/cases` and `POST /api/cases/{id}/actions/{action}`: one case in detail. */
+export interface CaseAnswer {
+  case: CaseDetail;
+}
+
+/** `POST /api/cases/dispatch`: the cases dispatched, in detail. */
+export interface DispatchAnswer {
+  cases: CaseDetail[];
+}
