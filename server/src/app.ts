@@ -6,7 +6,8 @@ import type { AppConfig } from './config';
 import type { Db } from './db/database';
 import { createLogger } from './logger';
 import { errorHandler, notFoundHandler } from './errors';
-import { authorize, csrfGuard, sessionMiddleware, sessionToken } from './auth/middleware';
+import { authorize, csrfGuard, requestUser, sessionMiddleware } from './auth/middleware';
+import { withTokenNote } from './auth/request-context';
 import { createAuthFeature, type AuthService } from './features/auth';
 import { createAuditFeature } from './features/audit';
 import { createCalendarFeature } from './features/calendar';
@@ -25,6 +26,8 @@ import { createOpen311DiscoveryRouter } from './open311/discovery';
 import { createOgcRouter } from './ogc/router';
 import { createStaticRouter } from './static';
 import { bodyTypeGuard } from './body-types';
+import { corsMiddleware, createCors } from './cors';
+import { createAllowOf, optionsMiddleware } from './ogc/options';
 import { createTileRepository } from './tiles/tile-repository';
 import { createTileService } from './tiles/tile-service';
 import { createTileFastPath } from './tiles/fast-path';
@@ -81,7 +84,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.set('query parser', 'extended');
 
   const auditFeature = createAuditFeature({ db });
-  const audit = auditFeature.repository;
+  const audit = withTokenNote(auditFeature.repository);
   const authFeature = createAuthFeature({
     db, audit: auditFeature, settings: { sessionHours: config.sessionHours, attemptsPerMinute: config.loginAttemptsPerMinute },
   });
@@ -112,8 +115,12 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   const links = { publicBaseUrl: config.publicBaseUrl };
   const imports = createImportFeature({ db, layers: layerRepository, features: featureRepository, audit, uploads, onChange: (c) => events.publish('layer.changed', c) });
 
+  const cors = createCors(config.corsOrigins);
+  const allowOf = createAllowOf((id) => layerRepository.get(id));
   app.use(securityHeaders(config));
-  app.use(sessionMiddleware(auth));
+  app.use(corsMiddleware(cors, allowOf));
+  app.use(optionsMiddleware(allowOf));
+  app.use(sessionMiddleware(auth, authFeature.tokens));
   app.use(authorize({ publicRead: config.publicRead }));
   app.use(csrfGuard());
   app.use(bodyTypeGuard());
@@ -144,13 +151,17 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.use('/open311/v2', createOpen311Feature({ db, cases, calendar, geocoder: createGeocodeService({ layers: layerService, features: featureRepository }), ratePerMinute: config.open311RatePerMinute }));
   app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, ...links }));
   app.use('/styles', createStylesRouter({ layers: layerService, basemap: config.basemap, tiandituKey: config.tiandituKey, ...links }));
-  app.use('/ogc', createOgcRouter({ layers: layerService, writes, ...links }));
+  app.use('/ogc', createOgcRouter({ layers: layerService, writes, requireIfMatch: config.ogcRequireIfMatch, ...links }));
   app.use(createStaticRouter(config.clientDist));
   app.use('/open311', open311ErrorHandler(log));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
-  const tiles = createTileFastPath(tileService, { canRead: (req) => config.publicRead || auth.resolve(sessionToken(req)) !== undefined, log });
+  const userOf = requestUser(auth, authFeature.tokens);
+  const tiles = createTileFastPath(tileService, {
+    canRead: (req) => config.publicRead || userOf(req) !== undefined, log, cors,
+    datasetLayers: () => layerRepository.list().map((l) => l.id),
+  });
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     if (!tiles(req, res)) app(req, res);
   };

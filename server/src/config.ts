@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RASTER_BASEMAPS, type RasterBasemap } from './styles/raster-basemaps';
+import { parseCorsOrigins, type CorsOrigins } from './cors-origins';
 
 /** Root of the project checkout (two levels above server/src). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,6 +27,15 @@ const envSchema = z.object({
   OPEN311_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   OPEN311_TYPE: z.enum(['production', 'test']).default('production'),
   OPEN311_CONTACT: z.string().trim().min(1).max(500).optional(),
+  CORS_ORIGINS: z.string().default('').transform((text, ctx) => {
+    try {
+      return parseCorsOrigins(text);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
+  OGC_REQUIRE_IF_MATCH: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
 }).refine((e) => !e.BASEMAP.startsWith('tianditu') || e.TIANDITU_KEY, { path: ['TIANDITU_KEY'], message: 'BASEMAP=tianditu-* needs TIANDITU_KEY (a key from the Tianditu console)' });
 
 /** Validated runtime configuration of the server. */
@@ -66,6 +76,10 @@ export interface AppConfig {
   sseHeartbeatMs: number;
   /** How often a running `/api/events` stream re-checks the session it was opened with, in milliseconds. */
   sseSessionCheckMs: number;
+  /** Origins that may read the public surface cross-origin (`*` for any); empty: no CORS. */
+  corsOrigins: CorsOrigins;
+  /** Whether OGC PUT/PATCH/DELETE need `If-Match` (428 without it). */
+  ogcRequireIfMatch: boolean;
 }
 
 /** Thrown when an environment variable holds a bad value. */
@@ -104,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     open311Contact: e.OPEN311_CONTACT,
     sseHeartbeatMs: 20_000,
     sseSessionCheckMs: 30_000,
+    corsOrigins: e.CORS_ORIGINS,
+    ogcRequireIfMatch: e.OGC_REQUIRE_IF_MATCH,
   };
 }
 

@@ -81,12 +81,18 @@ describe('OGC API – Features Part 4 writes', () => {
     [{ ...room('x'), geometry: { type: 'LineString', coordinates: [[120.16, 30.24], [120.161, 30.24]] } }, /expected Point/],
     [room('湖里', [120.14, 30.24]), /outside the district/],
     [{ type: 'FeatureCollection', features: [] }, /not a GeoJSON Feature/],
-  ])('refuses an invalid feature with a 400 naming the problem (%#)', async (body, pattern) => {
+  ])('refuses an invalid feature with a 422 naming the problem (%#)', async (body, pattern) => {
     const before = s.db.prepare('SELECT count(*) FROM features').pluck().get();
     const res = await post(body);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('invalid_feature');
     expect(res.body.error.message).toMatch(pattern);
     expect(s.db.prepare('SELECT count(*) FROM features').pluck().get()).toBe(before);
+  });
+
+  it('answers 400, not 422, for a body that does not parse as JSON', async () => {
+    const res = await request(s.app).post('/ogc/collections/garbage-rooms/items').set('Cookie', cookie).set('Content-Type', 'application/geo+json').send('{"type": "Feature",');
+    expect(res.status).toBe(400);
   });
 
   it('refuses a body that is not JSON', async () => {

@@ -44,9 +44,10 @@ const count = (layer: string) => s.db.prepare('SELECT count(*) FROM features WHE
 const stored = (id: number) => s.db.prepare('SELECT geometry, json(properties) AS properties, version FROM features WHERE id = ?').get(id) as { geometry: string; properties: string; version: number };
 const firstId = (layer: string) => s.db.prepare('SELECT id FROM features WHERE layer_id = ? ORDER BY id LIMIT 1').pluck().get(layer) as number;
 
+/** A write refused for its content: 422 with the problem list (OGC API – Features Part 4). */
 function refused(res: request.Response, path: string, message: RegExp): void {
-  expect(res.status, res.text).toBe(400);
-  expect(res.body.error.code).toBe('bad_request');
+  expect(res.status, res.text).toBe(422);
+  expect(res.body.error.code).toBe('invalid_feature');
   expect(res.body.error.details).toContainEqual({ path, message: expect.stringMatching(message) });
 }
 
@@ -103,29 +104,29 @@ describe('polygon checks are bounded (item 3)', () => {
   });
 });
 
-describe('malformed geometries answer 400, never 500 (item 6)', () => {
+describe('malformed geometries answer 422, never 500 (item 6)', () => {
   const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
 
   it('refuses coordinates nested deeper than the type allows', async () => {
     for (const coordinates of [deep(10_000), `[${deep(10_000)}]`, `[[${deep(10_000)},[1,2],[3,4],[1,2]]]`]) {
       const res = await post('blocks', `{"type":"Feature","geometry":{"type":"Polygon","coordinates":${coordinates}},"properties":{"name":"a"}}`);
-      expect(res.status, res.text).toBe(400);
+      expect(res.status, res.text).toBe(422);
     }
     const point = await post('garbage-rooms', `{"type":"Feature","geometry":{"type":"Point","coordinates":[[120.16,30.24]]},"properties":{"name":"a","name_en":"a","status":"open"}}`);
     refused(point, 'geometry.coordinates', /a position must be/);
   });
 
-  it('answers a 1 MB body of nested arrays as a geometry with 400', async () => {
+  it('answers a 1 MB body of nested arrays as a geometry with 422', async () => {
     const res = await post('blocks', `{"type":"Feature","geometry":{"type":"Polygon","coordinates":${deep(500_000)}},"properties":{"name":"a"}}`);
-    expect(res.status, res.text).toBe(400);
+    expect(res.status, res.text).toBe(422);
     const asType = await post('blocks', `{"type":"Feature","geometry":{"type":${deep(100_000)},"coordinates":[]},"properties":{"name":"a"}}`);
     refused(asType, 'geometry.type', /got a list/);
   });
 
-  it('answers a whole body or a property value of deep nesting with 400, and a long unknown name without echoing it', async () => {
-    expect((await post('garbage-rooms', deep(400_000))).status).toBe(400);
+  it('answers a whole body or a property value of deep nesting with 422, and a long unknown name without echoing it', async () => {
+    expect((await post('garbage-rooms', deep(400_000))).status).toBe(422);
     const id = firstId('garbage-rooms');
-    expect((await send('patch', `/ogc/collections/garbage-rooms/items/${id}`, deep(400_000))).status).toBe(400);
+    expect((await send('patch', `/ogc/collections/garbage-rooms/items/${id}`, deep(400_000))).status).toBe(422);
     refused(await post('garbage-rooms', `{"type":"Feature","geometry":{"type":"Point","coordinates":[120.161,30.241]},"properties":{"name":${deep(100_000)},"name_en":"a","status":"open"}}`),
       'properties.name', /must be string/);
     const res = await post('garbage-rooms', room({ ['k'.repeat(500_000)]: 1 }));

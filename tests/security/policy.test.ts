@@ -22,6 +22,10 @@ const MATRIX: readonly (readonly [Method, string | RegExp, Who])[] = [
   ['POST', '/api/auth/logout', 'public'],
   ['GET', '/api/auth/me', 'public'],
   ['POST', '/api/auth/users/:username/unlock', 'admin'],
+  // personal access tokens: everyone manages their own (an admin anyone's, checked by the service)
+  ['GET', '/api/auth/tokens', 'signed-in'],
+  ['POST', '/api/auth/tokens', 'signed-in'],
+  ['DELETE', '/api/auth/tokens/:tokenId', 'signed-in'],
   ['GET', '/api/layers', 'read'],
   ['GET', '/api/layers/:layerId/features/:featureId/photos', 'read'],
   ['POST', '/api/layers/:layerId/features/:featureId/photos', 'admin planner'],
@@ -66,6 +70,15 @@ const MATRIX: readonly (readonly [Method, string | RegExp, Who])[] = [
   ['GET', '/ogc/collections/:id/queryables', 'read'],
   ['GET', '/ogc/collections/:id/items', 'read'],
   ['GET', '/ogc/collections/:id/items/:featureId', 'read'],
+  ['GET', '/ogc/collections/:id/tiles', 'read'],
+  ['GET', '/ogc/collections/:id/tiles/:tileMatrixSetId', 'read'],
+  ['GET', '/ogc/collections/:id/tiles/:tileMatrixSetId/:tileMatrix/:tileRow/:tileCol', 'read'],
+  ['GET', '/ogc/tileMatrixSets', 'read'],
+  ['GET', '/ogc/tileMatrixSets/:tileMatrixSetId', 'read'],
+  ['GET', '/ogc/tiles', 'read'],
+  ['GET', '/ogc/tiles/:tileMatrixSetId', 'read'],
+  ['GET', '/ogc/tiles/:tileMatrixSetId/:tileMatrix/:tileRow/:tileCol', 'read'],
+  ['GET', '/ogc/styles', 'read'],
   ['POST', '/ogc/collections/:id/items', 'admin planner'],
   ['PUT', '/ogc/collections/:id/items/:featureId', 'admin planner'],
   ['PATCH', '/ogc/collections/:id/items/:featureId', 'admin planner'],
@@ -88,7 +101,7 @@ function rolesOf(who: Who): readonly Role[] {
   });
 }
 
-const SAMPLE: Record<string, string> = { id: 'garbage-rooms', layers: 'garbage-rooms', z: '14', x: '13660', y: '6746', name: 'console', action: 'register', code: 'C01-01', photoId: '1', format: 'json', token: 'x' };
+const SAMPLE: Record<string, string> = { id: 'garbage-rooms', layers: 'garbage-rooms', z: '14', x: '13660', y: '6746', name: 'console', action: 'register', code: 'C01-01', photoId: '1', format: 'json', token: 'x', tileMatrixSetId: 'WebMercatorQuad', tileMatrix: '14', tileRow: '6746', tileCol: '13660', tokenId: '999' };
 
 /** A concrete URL for a matrix path, with sample values for its parameters (a client page for the pattern). */
 function sampleUrl(path: string | RegExp, featureId: number): string {

@@ -1,6 +1,7 @@
 import { match } from 'path-to-regexp';
 import { CASE_DISPATCHERS, CASE_FILERS, CASE_STAFF, CASE_WORKERS, EDITORS, type Role } from '@shared/auth';
 import { OVERVIEW_ROLES } from '@shared/overview';
+import { clientPagesPattern } from '@shared/client-pages';
 
 /**
  * Who may call a route: everyone (`public`), everyone when public read access
@@ -17,8 +18,8 @@ export interface Policy {
   allow: Access;
 }
 
-/** Paths the client's single-page app owns: everything that is not an API. */
-export const CLIENT_PAGES = /^\/(?!api(\/|$)|ogc(\/|$)|tiles(\/|$)|styles(\/|$)|open311(\/|$))[\w\-/]*$/;
+/** Paths of the client's pages (its route table, `@shared/client-pages`); any other path outside the APIs is a 404. */
+export const CLIENT_PAGES = clientPagesPattern();
 
 /**
  * The route × role table, enforced by one middleware for every request. A
@@ -31,6 +32,10 @@ export const POLICY: readonly Policy[] = [
   { method: 'POST', path: '/api/auth/logout', allow: 'public' },
   { method: 'GET', path: '/api/auth/me', allow: 'public' },
   { method: 'POST', path: '/api/auth/users/:username/unlock', allow: ['admin'] },
+  /** Personal access tokens: one's own (an admin's: anyone's, checked by the token service). */
+  { method: 'GET', path: '/api/auth/tokens', allow: 'signed-in' },
+  { method: 'POST', path: '/api/auth/tokens', allow: 'signed-in' },
+  { method: 'DELETE', path: '/api/auth/tokens/:tokenId', allow: 'signed-in' },
   { method: 'GET', path: '/api/layers', allow: 'read' },
   { method: 'GET', path: '/api/layers/:layerId/features/:featureId/photos', allow: 'read' },
   { method: 'POST', path: '/api/layers/:layerId/features/:featureId/photos', allow: EDITORS },
@@ -76,6 +81,16 @@ export const POLICY: readonly Policy[] = [
   { method: 'GET', path: '/ogc/collections/:id/queryables', allow: 'read' },
   { method: 'GET', path: '/ogc/collections/:id/items', allow: 'read' },
   { method: 'GET', path: '/ogc/collections/:id/items/:featureId', allow: 'read' },
+  { method: 'GET', path: '/ogc/collections/:id/tiles', allow: 'read' },
+  { method: 'GET', path: '/ogc/collections/:id/tiles/:tileMatrixSetId', allow: 'read' },
+  /** OGC API – Tiles: the tiles themselves are served by the tile fast path, which checks read access itself. */
+  { method: 'GET', path: '/ogc/collections/:id/tiles/:tileMatrixSetId/:tileMatrix/:tileRow/:tileCol', allow: 'read' },
+  { method: 'GET', path: '/ogc/tileMatrixSets', allow: 'read' },
+  { method: 'GET', path: '/ogc/tileMatrixSets/:tileMatrixSetId', allow: 'read' },
+  { method: 'GET', path: '/ogc/tiles', allow: 'read' },
+  { method: 'GET', path: '/ogc/tiles/:tileMatrixSetId', allow: 'read' },
+  { method: 'GET', path: '/ogc/tiles/:tileMatrixSetId/:tileMatrix/:tileRow/:tileCol', allow: 'read' },
+  { method: 'GET', path: '/ogc/styles', allow: 'read' },
   { method: 'POST', path: '/ogc/collections/:id/items', allow: EDITORS },
   { method: 'PUT', path: '/ogc/collections/:id/items/:featureId', allow: EDITORS },
   { method: 'PATCH', path: '/ogc/collections/:id/items/:featureId', allow: EDITORS },

@@ -1,19 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import type { Cors } from '../cors';
 import type { TileService } from './tile-service';
 import type { CachedTile } from './tile-cache';
 import { isValidTile } from './tile-math';
 import { parseLayerList } from './layer-list';
-
-const TILE_URL = /^\/tiles\/([^/?]+)\/([^/?]+)\/([^/?]+)\/([^/?]+)\.mvt(?:\?(.*))?$/;
-const INTEGER = /^\d{1,8}$/;
+import { ifRangeHolds, parseRange } from './range';
+import { isTileUrl, matchTileUrl, type TileRequest } from './tile-url';
 
 /** Media type of Mapbox Vector Tiles. */
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+/** Methods a tile URL answers. */
+const ALLOW = 'GET, HEAD, OPTIONS';
+
+function sendError(res: ServerResponse, status: number, code: string, message: string, extra: readonly string[] = []): void {
   const body = JSON.stringify({ error: { code, message } });
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, ['Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(Buffer.byteLength(body)), 'X-Content-Type-Options', 'nosniff', ...extra]);
   res.end(body);
 }
 
@@ -22,19 +25,14 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   return header === etag || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
 }
 
-function versionParam(query: string | undefined): string | null {
-  if (!query) return null;
-  return new URLSearchParams(query).get('v');
-}
-
 const headerCache = new WeakMap<CachedTile, Map<string, string[]>>();
 
 /**
  * The response headers of a cached tile as a flat [name, value, …] list, built
  * once per tile and variant: the hot path then only writes them.
  */
-function headerList(tile: CachedTile, immutable: boolean, encoding: 'gzip' | 'identity' | undefined): string[] {
-  const key = `${immutable ? 'i' : 'n'}${encoding ?? ''}`;
+function headerList(tile: CachedTile, immutable: boolean, encoding: 'gzip' | 'identity' | undefined, vary: string): string[] {
+  const key = `${immutable ? 'i' : 'n'}${encoding ?? ''}${vary.length}`;
   let variants = headerCache.get(tile);
   if (!variants) {
     variants = new Map();
@@ -45,8 +43,9 @@ function headerList(tile: CachedTile, immutable: boolean, encoding: 'gzip' | 'id
     list = [
       'ETag', tile.etag,
       'Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'Vary', 'Accept-Encoding',
+      'Vary', vary,
       'X-Content-Type-Options', 'nosniff',
+      'Accept-Ranges', 'bytes',
     ];
     if (encoding) {
       const body = encoding === 'gzip' ? tile.gzip! : tile.raw;
@@ -63,82 +62,127 @@ export interface TileFastPathDeps {
   /** Whether the request may read tiles (signed in, or public read on). */
   canRead: (req: IncomingMessage) => boolean;
   log: Logger;
+  /** CORS of the read-only surface (tiles are part of it). */
+  cors: Cors;
+  /** The layers of the dataset tiles (`/ogc/tiles/…`): every collection. */
+  datasetLayers: () => string[];
 }
 
 /** Longest part of a URL copied into a log line. */
 const LOGGED_URL_LENGTH = 300;
 
 /** Answers a tile request; a promise when the answer waits for its gzip. */
-function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> | undefined {
+function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> | void {
+  const cors = deps.cors.readHeaders(req.headers.origin);
+  const vary = deps.cors.varyOrigin ? 'Accept-Encoding, Origin' : 'Accept-Encoding';
+  if (req.method === 'OPTIONS') {
+    if (!deps.cors.preflight(req, res, ALLOW)) {
+      res.writeHead(204, { Allow: ALLOW });
+      res.end();
+    }
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('Allow', 'GET, HEAD');
-    sendError(res, 405, 'method_not_allowed', `${req.method} is not allowed on tiles`);
+    sendError(res, 405, 'method_not_allowed', `${req.method} is not allowed on tiles`, ['Allow', ALLOW]);
     return;
   }
-  const m = TILE_URL.exec(url);
-  const list = m ? parseLayerList(m[1]!) : undefined;
-  if (!m || !list || (!list.ok && list.reason === 'syntax') || !INTEGER.test(m[2]!) || !INTEGER.test(m[3]!) || !INTEGER.test(m[4]!)) {
-    sendError(res, 400, 'bad_request', 'a tile URL is /tiles/{layer[,layer…]}/{z}/{x}/{y}.mvt with integer z, x, y');
-    return;
-  }
-  if (!list.ok) {
-    sendError(res, 400, 'bad_request', list.message);
-    return;
-  }
-  const address = { z: Number(m[2]), x: Number(m[3]), y: Number(m[4]) };
-  if (!isValidTile(address)) {
-    sendError(res, 400, 'bad_request', `tile ${address.z}/${address.x}/${address.y} is out of range (z 0–22, x and y below 2^z)`);
+  const parsed = parseTileRequest(matchTileUrl(url, deps.datasetLayers));
+  if (!parsed.ok) {
+    sendError(res, parsed.status, parsed.status === 404 ? 'not_found' : 'bad_request', parsed.message, cors);
     return;
   }
   if (!deps.canRead(req)) {
-    sendError(res, 401, 'unauthenticated', 'sign in first');
+    sendError(res, 401, 'unauthenticated', 'sign in first', cors);
     return;
   }
-  const { ids } = list;
+  const { ids, address, version } = parsed;
   const resolved = tiles.versions(ids);
   if (!resolved.ok) {
-    sendError(res, 404, 'not_found', `layer "${resolved.unknown}" does not exist`);
+    sendError(res, 404, 'not_found', `layer "${resolved.unknown}" does not exist`, cors);
     return;
   }
   const { tile, versionTag } = tiles.tile(ids, resolved.versions, address);
-  const immutable = versionParam(m[5]) === versionTag;
-  if (matchesEtag(req.headers['if-none-match'], tile.etag)) {
-    res.writeHead(304, headerList(tile, immutable, undefined));
-    res.end();
+  const answer = new TileAnswer(req, res, tile, version === versionTag, vary, cors);
+  if (matchesEtag(req.headers['if-none-match'], tile.etag)) return answer.bodiless(304);
+  if (tile.raw.length === 0) return answer.bodiless(204);
+  const range = req.headers.range !== undefined && ifRangeHolds(req.headers['if-range'] as string | undefined, tile.etag)
+    ? parseRange(req.headers.range, tile.raw.length)
+    : undefined;
+  if (range === 'unsatisfiable') {
+    sendError(res, 416, 'range_not_satisfiable', `the tile has ${tile.raw.length} bytes`, ['Content-Range', `bytes */${tile.raw.length}`, 'Accept-Ranges', 'bytes', ...cors]);
     return;
   }
-  if (tile.raw.length === 0) {
-    res.writeHead(204, headerList(tile, immutable, undefined));
-    res.end();
-    return;
-  }
-  if (!(req.headers['accept-encoding'] ?? '').includes('gzip')) {
-    send(req, res, tile, immutable, 'identity');
-    return;
-  }
+  // a range is of the identity bytes: a ranged answer is never gzipped, whatever Accept-Encoding says
+  if (range) return answer.partial(range.start, range.end);
+  if (!(req.headers['accept-encoding'] ?? '').includes('gzip')) return answer.full('identity');
   const gzipped = tiles.gzip(tile);
-  if (Buffer.isBuffer(gzipped)) {
-    send(req, res, tile, immutable, 'gzip');
-    return;
-  }
-  return gzipped.then(() => send(req, res, tile, immutable, 'gzip'));
+  if (Buffer.isBuffer(gzipped)) return answer.full('gzip');
+  return gzipped.then(() => answer.full('gzip'));
 }
 
-function send(req: IncomingMessage, res: ServerResponse, tile: CachedTile, immutable: boolean, encoding: 'gzip' | 'identity'): void {
-  res.writeHead(200, headerList(tile, immutable, encoding));
-  res.end(req.method === 'HEAD' ? undefined : encoding === 'gzip' ? tile.gzip : tile.raw);
+type ParsedTile = ({ ok: true } & TileRequest) | { ok: false; status: 400 | 404; message: string };
+
+function parseTileRequest(m: ReturnType<typeof matchTileUrl>): ParsedTile {
+  if (!m.ok) return m;
+  const list = parseLayerList(m.layers);
+  if (!list.ok && list.reason === 'syntax') {
+    if (m.kind === 'tiles') return { ok: false, status: 400, message: 'a tile URL is /tiles/{layer[,layer…]}/{z}/{x}/{y}.mvt with integer z, x, y' };
+    return { ok: false, status: 404, message: `collection "${m.layers}" does not exist` };
+  }
+  if (!list.ok) return { ok: false, status: 400, message: list.message };
+  if (m.kind === 'collection' && list.ids.length !== 1) return { ok: false, status: 404, message: `collection "${m.layers}" does not exist` };
+  if (!isValidTile(m.address)) {
+    const { z, x, y } = m.address;
+    return { ok: false, status: m.kind === 'tiles' ? 400 : 404, message: `tile ${z}/${x}/${y} is out of range (z 0–22, x and y below 2^z)` };
+  }
+  return { ok: true, kind: m.kind, ids: list.ids, address: m.address, version: m.version };
+}
+
+/** Writes one tile answer with the headers of its variant. */
+class TileAnswer {
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+    private readonly tile: CachedTile,
+    private readonly immutable: boolean,
+    private readonly vary: string,
+    private readonly cors: readonly string[],
+  ) {}
+
+  private headers(encoding: 'gzip' | 'identity' | undefined): string[] {
+    const list = headerList(this.tile, this.immutable, encoding, this.vary);
+    return this.cors.length ? [...list, ...this.cors] : list;
+  }
+
+  bodiless(status: 204 | 304): void {
+    this.res.writeHead(status, this.headers(undefined));
+    this.res.end();
+  }
+
+  full(encoding: 'gzip' | 'identity'): void {
+    this.res.writeHead(200, this.headers(encoding));
+    this.res.end(this.req.method === 'HEAD' ? undefined : encoding === 'gzip' ? this.tile.gzip : this.tile.raw);
+  }
+
+  partial(start: number, end: number): void {
+    const { raw } = this.tile;
+    const headers = this.headers(undefined);
+    this.res.writeHead(206, [...headers, 'Content-Type', MVT_TYPE, 'Content-Length', String(end - start + 1), 'Content-Range', `bytes ${start}-${end}/${raw.length}`]);
+    this.res.end(this.req.method === 'HEAD' ? undefined : raw.subarray(start, end + 1));
+  }
 }
 
 /**
- * Serves `/tiles/{layers}/{z}/{x}/{y}.mvt` straight on node:http, before Express,
- * so that a cached tile costs a regex, a version lookup and a write.
+ * Serves `/tiles/{layers}/{z}/{x}/{y}.mvt` and the OGC API – Tiles URLs
+ * (`/ogc/collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x}`, `/ogc/tiles/WebMercatorQuad/{z}/{y}/{x}`)
+ * straight on node:http, before Express, so that a cached tile costs a regex, a version lookup and a write.
  * Returns false when the request is not a tile request. An error while serving
  * one is logged once and answered with a JSON 500 for that request alone.
  */
 export function createTileFastPath(tiles: TileService, deps: TileFastPathDeps) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? '';
-    if (!url.startsWith('/tiles/') || !/\.mvt(\?|$)/.test(url)) return false;
+    if (!isTileUrl(url)) return false;
     const fail = (err: unknown) => {
       deps.log.error({ err, method: req.method, url: url.slice(0, LOGGED_URL_LENGTH) }, 'tile request failed');
       if (res.headersSent) res.destroy();

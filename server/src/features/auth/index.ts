@@ -4,3 +4,5 @@ export { createLoginFailureRepository } from './login-failure-repository';
 export { hashPassword } from './password';
 export { createSessionRepository } from './session-repository';
 export { createUserRepository } from './user-repository';
+export { createTokenRepository, type TokenRecord } from './token-repository';
+export { createTokenService, TOKEN_PREFIX, type TokenService } from './token-service';
