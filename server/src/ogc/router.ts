@@ -12,6 +12,8 @@ import { addTransactionRoutes, transactionConformance } from './transactions';
 import { addTilesRoutes } from './tiles';
 import { TILES_CONFORMANCE } from './tiles-documents';
 import { addStylesRoutes } from './styles';
+import { addExportRoute, exportLinks } from './exports';
+import type { ExportService } from '../features/export';
 
 /** Options of the OGC API router. */
 export interface OgcRouterOptions {
@@ -21,6 +23,8 @@ export interface OgcRouterOptions {
   publicBaseUrl?: string;
   /** PUT/PATCH/DELETE need `If-Match` (428 without), and the optimistic-locking class is declared. */
   requireIfMatch?: boolean;
+  /** Writes the GeoPackage and Shapefile downloads (`f=gpkg`, `f=shp`) of items. */
+  exports: ExportService;
 }
 
 function sendJson(res: Response, body: unknown, type: string = MEDIA.json): void {
@@ -51,6 +55,7 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
   const { layers } = options;
   const router = Router();
   const baseOf = (req: Request) => `${options.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`}/ogc`;
+  const withDownloads = <T extends { links: Link[] }>(doc: T, itemsHref: string): T => ({ ...doc, links: [...doc.links, ...exportLinks(options.exports, (f) => `${itemsHref}?f=${f}`)] });
 
   router.get('/', (req, res) => sendJson(res, landingPage(baseOf(req))));
   router.get('/conformance', (_req, res) => sendJson(res, { conformsTo: [...CONFORMANCE, ...FILTER_CONFORMANCE, ...transactionConformance(options.requireIfMatch ?? false), ...TILES_CONFORMANCE] }));
@@ -64,13 +69,13 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
     const lang = langOf(req);
     sendJson(res, {
       links: [{ href: `${base}/collections`, rel: 'self', type: MEDIA.json, title: 'Collections' }] satisfies Link[],
-      collections: layers.list().map((l) => collectionDocument(base, l, layers.extent(l.id), lang)),
+      collections: layers.list().map((l) => withDownloads(collectionDocument(base, l, layers.extent(l.id), lang), `${base}/collections/${l.id}/items`)),
     });
   });
 
   router.get('/collections/:id', (req, res) => {
     const layer = layers.require(req.params.id);
-    sendJson(res, collectionDocument(baseOf(req), layer, layers.extent(layer.id), langOf(req)));
+    sendJson(res, withDownloads(collectionDocument(baseOf(req), layer, layers.extent(layer.id), langOf(req)), `${baseOf(req)}/collections/${layer.id}/items`));
   });
 
   router.get('/collections/:id/schema', (req, res) => {
@@ -81,6 +86,7 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
     sendJson(res, queryablesDocument(baseOf(req), layers.require(req.params.id), langOf(req)), MEDIA.schema);
   });
 
+  addExportRoute(router, layers, options.exports);
   router.get('/collections/:id/items', (req, res) => {
     const layer = layers.require(req.params.id);
     const query = req.query as Record<string, unknown>;
@@ -90,6 +96,7 @@ export function createOgcRouter(options: OgcRouterOptions): Router {
     const links: Link[] = [
       { href: withQuery(href, query, {}), rel: 'self', type: MEDIA.geojson, title: 'This page' },
       { href: `${baseOf(req)}/collections/${layer.id}`, rel: 'collection', type: MEDIA.json, title: 'The collection' },
+      ...exportLinks(options.exports, (f) => withQuery(href, query, { f })),
     ];
     if (p.offset + rows.length < numberMatched) {
       links.push({ href: withQuery(href, query, { offset: p.offset + p.limit, limit: p.limit }), rel: 'next', type: MEDIA.geojson, title: 'Next page' });
