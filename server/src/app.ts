@@ -13,6 +13,7 @@ import { createAuditFeature } from './features/audit';
 import { createCalendarFeature } from './features/calendar';
 import { createLayersFeature } from './features/layers';
 import { createGeocodeService } from './features/geocode';
+import { createExportService, type ExportDeps } from './features/export';
 import { createFeaturePhotos } from './features/feature-photos';
 import { createAppUploads, type UploadDeps, type PhotoWriter } from './features/photos';
 import { createImportFeature } from './features/import';
@@ -42,6 +43,8 @@ export interface AppDeps {
   log?: Logger;
   /** Upload seams: the gates bounding image and import work, and the photo store's file operations. */
   uploads?: UploadDeps & { photoWriter?: PhotoWriter };
+  /** Download seams: the ogr2ogr executable (`null`: none), the gate bounding exports, their timeout. */
+  exports?: ExportDeps;
 }
 
 /** The app: a node:http listener (tiles on a fast path, the rest through Express). */
@@ -77,7 +80,7 @@ function securityHeaders(config: AppConfig) {
 }
 
 /** Builds the application over an open database. */
-export function createApp({ db, config, log = createLogger(config.logLevel), uploads: uploadDeps = {} }: AppDeps): App {
+export function createApp({ db, config, log = createLogger(config.logLevel), uploads: uploadDeps = {}, exports: exportDeps = {} }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -151,7 +154,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.use('/open311/v2', createOpen311Feature({ db, cases, calendar, geocoder: createGeocodeService({ layers: layerService, features: featureRepository }), ratePerMinute: config.open311RatePerMinute }));
   app.use('/tiles', createTilesRouter({ tiles: tileService, layers: layerService, ...links }));
   app.use('/styles', createStylesRouter({ layers: layerService, basemap: config.basemap, tiandituKey: config.tiandituKey, ...links }));
-  app.use('/ogc', createOgcRouter({ layers: layerService, writes, requireIfMatch: config.ogcRequireIfMatch, ...links }));
+  app.use('/ogc', createOgcRouter({ layers: layerService, writes, exports: createExportService(exportDeps), requireIfMatch: config.ogcRequireIfMatch, ...links }));
   app.use(createStaticRouter(config.clientDist));
   app.use('/open311', open311ErrorHandler(log));
   app.use(notFoundHandler);
