@@ -1,5 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import type { ErrorBody } from '@shared/errors';
+
+export type { ErrorBody };
 
 /** An error with an HTTP status, a stable code and a message safe to show the client. */
 export class HttpError extends Error {
@@ -45,11 +48,6 @@ export function isStorageFull(err: unknown): boolean {
 
 /** How often a full disk is logged at most, in milliseconds (not once per refused request). */
 const STORAGE_FULL_LOG_MS = 60_000;
-
-/** The JSON body of every error response. */
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
 
 interface BodyParserError {
   type?: string;

@@ -1,3 +1,5 @@
+import type { ErrorBody } from '@shared/errors';
+
 /** The `fetch` signature the API helpers accept, so tests can inject a fake. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -107,7 +109,7 @@ function reportAuthFailure(error: HttpError, method: string, url: string): void 
 async function toHttpError(response: Response): Promise<HttpError> {
   const fallback = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; details?: unknown } };
+    const body = (await response.json()) as Partial<ErrorBody>;
     return new HttpError(response.status, body.error?.message ?? fallback, body.error?.code, body.error?.details);
   } catch {
     return new HttpError(response.status, fallback);

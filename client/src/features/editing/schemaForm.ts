@@ -1,4 +1,5 @@
 import { boundedProperty, isBlank, textLength } from '@shared/feature-schema';
+import type { FeatureProblem } from '@shared/errors';
 import type { LayerSchema, PropertySchema } from '@shared/layers';
 
 /** A form's values: text for text, number and date inputs and selects; booleans for checkboxes. */
@@ -94,7 +95,7 @@ export function fromFormValues(schema: LayerSchema, values: FormValues): Record<
 export function serverFieldErrors(details: unknown): Record<string, FieldError> {
   if (!Array.isArray(details)) return {};
   const errors: Record<string, FieldError> = {};
-  for (const problem of details as { path?: unknown; message?: unknown }[]) {
+  for (const problem of details as Partial<Record<keyof FeatureProblem, unknown>>[]) {
     const path = typeof problem?.path === 'string' ? problem.path : '';
     const message = typeof problem?.message === 'string' ? problem.message : String(problem?.message ?? '');
     const missing = /required property '([^']+)'/.exec(message)?.[1];

@@ -3,16 +3,12 @@ import addFormatsModule from 'ajv-formats';
 import * as turf from '@turf/turf';
 import type { Feature, Geometry, Position, Polygon, MultiPolygon } from 'geojson';
 import { boundedSchema, isBlank } from '@shared/feature-schema';
+import type { FeatureProblem } from '@shared/errors';
 import type { GeometryType, LayerSchema } from '@shared/layers';
 import { checkGeometry, RESERVED_KEYS } from './geometry-checks';
 
 export { checkGeometry };
-
-/** One problem found in a feature, with the JSON path it concerns. */
-export interface FeatureProblem {
-  path: string;
-  message: string;
-}
+export type { FeatureProblem };
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = addFormats(new Ajv2020({ allErrors: true, strict: true, ownProperties: true }));
