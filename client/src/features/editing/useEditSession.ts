@@ -3,7 +3,7 @@ import type { Map as MaplibreMap, StyleSpecification } from 'maplibre-gl';
 import { onScopeDispose, ref, toValue, type MaybeRefOrGetter, type Ref } from 'vue';
 import type { LayerInfo } from '@shared/layers';
 import { HttpError, type FetchLike } from '../../api/http';
-import type { FeatureCache } from '../planner/featureCache';
+import type { FeatureCache } from '../workspace';
 import { createFeature, deleteFeature, loadVersioned, replaceFeature } from './editApi';
 import { fromFormValues, serverFieldErrors, toFormValues, validateForm, type FieldError, type FormValues } from './schemaForm';
 import { reloadLayerSources } from './sourceReload';
