@@ -96,14 +96,24 @@ function temporal(op: TemporalOp, left: PropertyRef | TimeLiteral, right: Proper
   return join(terms(op), ' AND ');
 }
 
+/** Prepared query geometries by token: SQLite hands a function its arguments as new strings on every call, so the
+ * geometry stays here and the SQL passes a small integer (hashing 8 KB of GeoJSON per row cost more than the test). */
+const testers = new Map<number, (stored: Geometry) => boolean>();
+let lastToken = 0;
+/** More than any one filter holds (CQL2 filters have at most 200 nodes); the oldest are forgotten first. */
+const MAX_TESTERS = 1024;
+
 /**
  * The exact spatial test runs in JavaScript, but only on the rows the R*Tree prefilter kept: the
  * `CASE` makes SQLite evaluate the bbox test first, and the function parses just those candidates.
  */
 function intersects(bbox: [number, number, number, number], geometry: Geometry): SqlFragment {
+  const token = ++lastToken;
+  testers.set(token, intersectsTester(geometry));
+  if (testers.size > MAX_TESTERS) testers.delete(testers.keys().next().value!);
   return frag(
     `(CASE WHEN f.id IN (SELECT id FROM features_rtree WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?) THEN ${INTERSECTS_FUNCTION}(f.geometry, ?) ELSE 0 END)`,
-    bbox[0], bbox[2], bbox[1], bbox[3], JSON.stringify(geometry),
+    bbox[0], bbox[2], bbox[1], bbox[3], token,
   );
 }
 
@@ -164,17 +174,23 @@ export function sortToSqlite(keys: SortKey[] = []): SqlFragment {
   return { sql: parts.map((p) => p.sql).join(', '), params: parts.flatMap((p) => p.params) };
 }
 
-/** Registers the exact intersects test on a connection (the query geometry is parsed once per query, not per row). */
+/** An exact intersects test against one query geometry, prepared once: points (most stored features) take a fast path. */
+function intersectsTester(query: Geometry): (stored: Geometry) => boolean {
+  const [w, s, e, n] = turf.bbox(query);
+  const areal = query.type === 'Polygon' || query.type === 'MultiPolygon';
+  return (stored) => {
+    if (stored.type !== 'Point') return turf.booleanIntersects(stored, query);
+    const [x, y] = stored.coordinates as [number, number];
+    if (x < w || x > e || y < s || y > n) return false;
+    return areal ? turf.booleanPointInPolygon(stored.coordinates, query as Parameters<typeof turf.booleanPointInPolygon>[1]) : turf.booleanIntersects(stored, query);
+  };
+}
+
+/** Registers the exact intersects test on a connection. */
 export function registerSpatialFunctions(db: Db): void {
-  const parsed = new Map<string, Geometry>();
-  db.function(INTERSECTS_FUNCTION, { deterministic: true }, (stored: unknown, query: unknown) => {
-    if (typeof stored !== 'string' || typeof query !== 'string') return null;
-    let target = parsed.get(query);
-    if (!target) {
-      if (parsed.size >= 8) parsed.clear();
-      target = JSON.parse(query) as Geometry;
-      parsed.set(query, target);
-    }
-    return turf.booleanIntersects(JSON.parse(stored) as Geometry, target) ? 1 : 0;
+  db.function(INTERSECTS_FUNCTION, { deterministic: true }, (stored: unknown, token: unknown) => {
+    const test = testers.get(Number(token));
+    if (typeof stored !== 'string' || !test) throw new Error(`${INTERSECTS_FUNCTION}: no query geometry ${String(token)}`);
+    return test(JSON.parse(stored) as Geometry) ? 1 : 0;
   });
 }
