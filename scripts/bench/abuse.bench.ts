@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../../server/src/config';
 import { machineLine, percentile, startServerProcess, stopProcess, writeBenchSection } from './lib';
 import { signIn } from './cases-client';
 import { MAX_LAYERS_PER_REQUEST } from '../../server/src/tiles/layer-list';
+import { refusedFilters, widestAcceptedFilter } from './cql2-attacks';
 
 /** The worst `/api/health` latency the bench accepts while an attack runs. */
 const BUDGET_MS = 250;
@@ -126,6 +127,8 @@ const BIG_BODY_BYTES = 1_000_000;
 let big = building(bigPolygon(25_000));
 big = building(bigPolygon(Math.floor((25_000 * BIG_BODY_BYTES) / big.length)));
 const csv = hugeCsv(2_600_000);
+const worstFilter = widestAcceptedFilter(CENTRE);
+const hostileFilters = refusedFilters();
 console.log(`bodies: star ${(star.length / 1024).toFixed(0)} KB, valid polygon ${(big.length / 1024).toFixed(0)} KB, CSV ${(csv.length / 1024 / 1024).toFixed(1)} MB`);
 
 const server = await startServerProcess(env);
@@ -180,6 +183,14 @@ const attacks: Attack[] = [
   {
     name: `(b) valid polygon of ${(big.length / 1024 / 1024).toFixed(1)} MB, as planner`,
     run: async (url) => [await send(`${url}/ogc/collections/courtyard-buildings/items`, write(big))],
+  },
+  {
+    name: `(d) worst accepted CQL2 filter: S_INTERSECTS with a ${(decodeURIComponent(worstFilter).length / 1024).toFixed(1)} KB polygon around the district on the ${widestIds[0]} layer: every feature a candidate, counted exactly, first page of 100 (anonymous)`,
+    run: async (url) => [await send(`${url}/ogc/collections/${widestIds[0]}/items${worstFilter}`)],
+  },
+  {
+    name: '(d) refused CQL2 filters: 10,000 nested NOTs, 2,000 NOTs, 300-deep JSON, IN list of 1,500, 20,000 characters (anonymous)',
+    run: async (url) => Promise.all(hostileFilters.map((q) => send(`${url}/ogc/collections/cases/items${q}`))),
   },
   {
     name: `(c) CSV import of 2.6 M rows (${(csv.length / 1024 / 1024).toFixed(1)} MB) to garbage-rooms, as planner`,
