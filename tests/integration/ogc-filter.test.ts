@@ -36,6 +36,7 @@ describe('OGC API – Features Part 3: conformance', () => {
     const classes = JSON.parse(res.text).conformsTo as string[];
     expect(classes).toEqual(expect.arrayContaining([
       'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
+      'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters',
       'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter',
       'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter',
       'http://www.opengis.net/spec/cql2/1.0/conf/cql2-text',

@@ -14,9 +14,10 @@ export const FILTER_LANGS = ['cql2-text', 'cql2-json', 'cql-text'] as const;
 /** A `filter-lang` value. */
 export type FilterLang = (typeof FILTER_LANGS)[number];
 
-/** OGC API – Features Part 3 and CQL2 conformance classes implemented (each is covered by tests/integration/ogc-filter.test.ts). */
+/** OGC API – Features Part 3 and CQL2 conformance classes implemented (covered by tests/integration/ogc-filter.test.ts and ogc.test.ts). */
 export const FILTER_CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters',
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter',
   'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter',
   'http://www.opengis.net/spec/cql2/1.0/conf/cql2-text',
