@@ -1,4 +1,4 @@
-import { formatMeasurement } from '../planner';
+import { formatMeasurement } from '../../geo/measure';
 
 /** An area for display: m² below 1 km², km² above. */
 export function formatArea(squareMeters: number, locale: string): string {
