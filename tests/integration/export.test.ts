@@ -98,3 +98,14 @@ describe('bounds and rights', () => {
     expect((await request(app).get('/ogc/collections/garbage-rooms/items')).status).toBe(401);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes f with the download formats, their content types and the 501/503 answers', async () => {
+    const doc = (await request(appWith({ ogr2ogr: null })).get('/ogc/api')).body;
+    const items = doc.paths['/collections/garbage-rooms/items'].get;
+    const f = items.parameters.find((p: { name?: string }) => p.name === 'f');
+    expect(f.schema.enum).toEqual(['json', 'geojson', 'gpkg', 'shp']);
+    expect(Object.keys(items.responses[200].content)).toEqual(['application/geo+json', GPKG, ZIP]);
+    expect(Object.keys(items.responses)).toEqual(expect.arrayContaining(['400', '501', '503']));
+  });
+});

@@ -55,7 +55,7 @@ describe('Open311 GeoReport v2 over HTTP', () => {
     const [back] = xml.parse(await (await fetch(`${v2}/requests/${created.service_request_id}.xml`)).text()).service_requests.request;
     // 清河坊历史文化特色街区, 河坊街180号: (120.16524, 30.24218) in the district facts
     expect(back).toMatchObject({ status: 'open', service_code: 'E01-02', address: '河坊街180号', lat: '30.24218', long: '120.16524', media_url: photo, address_id: expect.stringMatching(/^landmarks:\d+$/) });
-    const listed = await (await fetch(`${v2}/requests.json?service_request_id=${created.service_request_id}`)).json();
+    const listed = await (await fetch(`${v2}/requests.json?service_request_id=${created.service_request_id}`)).json() as Record<string, unknown>[];
     expect(listed[0]).toMatchObject({ service_request_id: created.service_request_id, lat: 30.24218, long: 120.16524, media_url: photo });
   });
 
