@@ -2,6 +2,7 @@ import type { Layer } from '../features/layers';
 import { ITEMS_LIMIT } from './items-params';
 import { MEDIA } from './documents';
 import { ITEMS_EXTRA_PARAMETERS, ITEMS_EXTRA_REFS } from './items-openapi';
+import { itemsContent, ITEMS_FORMAT_PARAMETER } from './exports-openapi';
 
 const errorResponse = (description: string) => ({
   description,
@@ -29,6 +30,7 @@ function itemsParameters(layer: Layer) {
     { $ref: '#/components/parameters/limit' },
     { $ref: '#/components/parameters/offset' },
     ...ITEMS_EXTRA_REFS,
+    ITEMS_FORMAT_PARAMETER,
     ...props,
   ];
 }
@@ -51,8 +53,10 @@ function collectionPaths(layer: Layer) {
         tags: ['Data'],
         parameters: itemsParameters(layer),
         responses: {
-          200: jsonResponse('A page of features', MEDIA.geojson),
+          200: { description: 'A page of features, or a download of them (f=gpkg, f=shp)', content: itemsContent() },
           400: errorResponse('A malformed or unknown parameter'),
+          501: errorResponse('A download format this server cannot write (no GDAL)'),
+          503: errorResponse('Busy with other downloads: try again after Retry-After'),
         },
       },
     },
