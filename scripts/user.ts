@@ -3,7 +3,12 @@ import { parseArgs } from 'node:util';
 import { ROLES, DEPARTMENTS, type Role } from '@shared/auth';
 import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
-import { createAuthService, createLoginFailureRepository, hashPassword, createSessionRepository, createUserRepository } from '../server/src/features/auth';
+import {
+  createAuthService, createLoginFailureRepository, hashPassword, createSessionRepository, createUserRepository, createTokenRepository, createTokenService,
+  type TokenRecord,
+} from '../server/src/features/auth';
+import { createAuditRepository } from '../server/src/features/audit';
+import { MAX_TOKEN_DAYS } from '@shared/tokens';
 import { createApiKeyRepository } from '../server/src/open311/api-key-repository';
 import { createApiKey } from '../server/src/open311/api-keys';
 
@@ -17,6 +22,11 @@ const USAGE = `Usage: npm run user -- <command>
   demo off | demo on                            switch every demo account (and the Open311 demo key) off or on
   apikey add <name>                             create an Open311 API key (printed once: store it)
   apikey list | apikey disable <name> | apikey enable <name>
+  token <username> [--label <label>] [--days <n>]
+                                                create a personal access token (printed once: store it),
+                                                for Authorization: Bearer in QGIS, GDAL or a script
+  tokens <username> | tokens --all              list personal access tokens (never the tokens themselves)
+  revoke-token <id>                             revoke a personal access token at once
 Roles: ${ROLES.join(', ')}. Departments (handlers): ${DEPARTMENTS.join(', ')}.`;
 
 async function readPassword(): Promise<string> {
@@ -38,13 +48,25 @@ function fail(message: string): never {
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' } },
+  options: {
+    role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' },
+    label: { type: 'string' }, days: { type: 'string' }, all: { type: 'boolean' },
+  },
 });
 const [command, arg, name] = positionals;
 const db = openDatabase(loadConfig().dbFile);
 const users = createUserRepository(db);
 const sessions = createSessionRepository(db);
 const now = new Date().toISOString();
+
+function tokenService() {
+  return createTokenService({ tokens: createTokenRepository(db), users, audit: createAuditRepository(db) });
+}
+
+function describeToken(t: TokenRecord): string {
+  const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt && t.expiresAt <= now ? `expired ${t.expiresAt}` : 'usable';
+  return `#${String(t.id).padEnd(5)} ${t.username.padEnd(16)} ${t.prefix}…  ${t.label.padEnd(20)} created ${t.createdAt}  last used ${t.lastUsedAt ?? 'never'}  ${state}`;
+}
 
 function existing(username: string | undefined) {
   if (!username) fail('a username is needed');
@@ -115,6 +137,32 @@ switch (command) {
     const found = keys.findByName(name) ?? fail(`no API key "${name}"`);
     keys.setDisabled(found.id, arg === 'disable');
     console.log(`API key ${found.name} ${arg}d`);
+    break;
+  }
+  case 'token': {
+    const u = existing(arg);
+    const label = (values.label ?? 'command line').trim();
+    if (label.length < 1 || label.length > 64) fail('--label has 1–64 characters');
+    const days = values.days === undefined ? undefined : Number(values.days);
+    if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS)) fail(`--days is a whole number of days, 1–${MAX_TOKEN_DAYS}`);
+    const { token, info } = tokenService().create(null, { username: u.username, label, expiresInDays: days });
+    console.log(`created token #${info.id} "${label}" for ${u.username} (${u.role})${info.expiresAt ? `, valid until ${info.expiresAt}` : ''} — it is shown only now:\n${token}`);
+    break;
+  }
+  case 'tokens': {
+    const tokens = createTokenRepository(db);
+    const list = values.all ? tokens.listAll() : tokens.listForUser(existing(arg).id);
+    for (const t of list) console.log(describeToken(t));
+    break;
+  }
+  case 'revoke-token': {
+    if (!arg || !/^\d{1,15}$/.test(arg)) fail('a token id (a number, as "tokens" lists it) is needed');
+    const service = tokenService();
+    try {
+      console.log(`revoked ${describeToken(service.revoke(null, Number(arg)))}`);
+    } catch {
+      fail(`no token ${arg}`);
+    }
     break;
   }
   default:

@@ -5,6 +5,7 @@ import { CASE_FILERS, CASE_ROLES, casePages } from '../features/cases';
 import { mapPages } from '../features/map';
 import { OVERVIEW_ROLES, overviewPages } from '../features/overview';
 import { previewPages } from '../features/preview';
+import { tokensPages } from '../features/tokens';
 
 /**
  * The console's pages and who may see each (`meta.access`). Map reads are public, so the map is too. Each feature's
@@ -36,6 +37,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/admin/categories', name: 'case-categories',
     component: casePages.categories, meta: { access: ['admin'], titleKey: 'categoryAdmin.title' },
   },
+  { path: '/tokens', name: 'tokens', component: tokensPages.tokens, meta: { access: 'signed-in', titleKey: 'tokens.title' } },
   { path: '/forbidden', name: FORBIDDEN_ROUTE, component: authPages.forbidden, meta: { access: 'public', titleKey: 'forbidden.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue'), meta: { access: 'public', titleKey: 'notFound.title' } },
 ];

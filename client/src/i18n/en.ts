@@ -2,6 +2,7 @@ import type { MessageSchema } from './zh-CN';
 import { plannerEn } from './planner.en';
 import { overviewEn } from './overview.en';
 import { casesEn } from './cases.en';
+import { tokensEn } from '../features/tokens';
 import { categoryAdminEn } from './categoryAdmin.en';
 import { offlineEn } from './offline.en';
 
@@ -14,6 +15,7 @@ export const en: MessageSchema = {
   },
   nav: {
     main: 'Main navigation',
+    tokens: 'Access tokens',
     map: 'Map',
     audit: 'Audit log',
     categories: 'Categories',
@@ -192,6 +194,7 @@ export const en: MessageSchema = {
     layer: 'Layer',
   },
   cases: casesEn,
+  tokens: tokensEn,
   categoryAdmin: categoryAdminEn,
   offline: offlineEn,
   planner: plannerEn,

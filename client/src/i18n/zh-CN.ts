@@ -3,6 +3,7 @@ import type { LayerGroup } from '@shared/layers';
 import type { Department } from '../features/auth';
 import { overviewZhCN } from './overview.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
+import { tokensZhCN } from '../features/tokens';
 import { categoryAdminZhCN } from './categoryAdmin.zh-CN';
 import { offlineZhCN } from './offline.zh-CN';
 import { plannerZhCN } from './planner.zh-CN';
@@ -16,6 +17,7 @@ export const zhCN = {
   },
   nav: {
     main: '主导航',
+    tokens: '访问令牌',
     map: '地图',
     audit: '审计日志',
     categories: '分类管理',
@@ -194,6 +196,7 @@ export const zhCN = {
     layer: '图层',
   },
   cases: casesZhCN,
+  tokens: tokensZhCN,
   categoryAdmin: categoryAdminZhCN,
   offline: offlineZhCN,
   planner: plannerZhCN,

@@ -1,6 +1,7 @@
 import type { Layer } from '../features/layers';
 import { ITEMS_LIMIT } from './items-params';
 import { MEDIA } from './documents';
+import { withSurfacePaths } from './transactions-openapi';
 import { ITEMS_EXTRA_PARAMETERS, ITEMS_EXTRA_REFS } from './items-openapi';
 import { itemsContent, ITEMS_FORMAT_PARAMETER } from './exports-openapi';
 
@@ -74,7 +75,7 @@ function collectionPaths(layer: Layer) {
 
 /** The OpenAPI 3.0 definition of `/ogc`, with one set of paths per collection. */
 export function openApiDocument(base: string, layers: Layer[]) {
-  return {
+  return withSurfacePaths({
     openapi: '3.0.3',
     info: {
       title: '清波一张图 Qingbo One Map — OGC API Features',
@@ -124,5 +125,5 @@ export function openApiDocument(base: string, layers: Layer[]) {
         },
       },
     },
-  };
+  }, base, layers);
 }
