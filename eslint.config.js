@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
@@ -66,6 +67,48 @@ const sharedConfigs = [0, 1, 2, 3, 4].map((depth) => ({
   },
 }));
 
+const FRONT_DOOR_MESSAGE = 'A feature imports another feature only through its front door ({{door}}), not {{target}}.';
+/** `client/src/features/<name>/…` or `server/src/features/<name>/…` (project-relative, '/'-separated): the feature and the rest. */
+const FEATURE_PATH = /^((?:client|server)\/src\/features\/([^/]+))(?:\/(.*))?$/;
+/** Path aliases that point into the project (tsconfig `paths`), so that an alias cannot slip past the front-door rule. */
+const PROJECT_ALIASES = { '@shared/': 'server/src/shared/' };
+
+/**
+ * (d) A file inside feature X imports a file of feature Y (Y ≠ X) only through Y's front door `index.ts`: by a
+ * relative path or an alias, statically, as a type, as a re-export or by `import()`. Both sides, tests included.
+ */
+const frontDoorRule = {
+  meta: { type: 'problem', docs: { description: 'imports across features go through the front door index.ts' }, messages: { deep: FRONT_DOOR_MESSAGE }, schema: [] },
+  create(context) {
+    const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
+    const own = FEATURE_PATH.exec(file);
+    if (!own) return {};
+    /** The project-relative file a specifier names, or undefined for a package. */
+    function targetOf(specifier) {
+      const bare = specifier.replace(/[?#].*$/, '');
+      if (bare.startsWith('.')) return path.posix.normalize(path.posix.join(path.posix.dirname(file), bare));
+      const alias = Object.keys(PROJECT_ALIASES).find((a) => bare.startsWith(a));
+      return alias ? path.posix.normalize(PROJECT_ALIASES[alias] + bare.slice(alias.length)) : undefined;
+    }
+    function check(source) {
+      if (source?.type !== 'Literal' || typeof source.value !== 'string') return;
+      const target = targetOf(source.value);
+      const other = target && FEATURE_PATH.exec(target);
+      // the other side's files are rule (a)'s business
+      if (!other || other[1] === own[1] || other[1].split('/')[0] !== own[1].split('/')[0]) return;
+      if (other[3] === undefined || /^index(?:\.[cm]?[jt]s)?$/.test(other[3])) return;
+      context.report({ node: source, messageId: 'deep', data: { door: `${other[1]}/index.ts`, target } });
+    }
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+      TSImportType: (node) => check(node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.argument),
+    };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'client/dist/', 'coverage/', 'data/', 'docs/'] },
   js.configs.recommended,
@@ -117,4 +160,11 @@ export default tseslint.config(
 
   // (c) the shared contracts import only each other, zod and geojson types
   ...sharedConfigs,
+
+  // (d) a feature imports another feature only through its front door (features/<name>/index.ts), on both sides
+  {
+    files: ['client/src/features/**/*.ts', 'client/src/features/**/*.vue', 'server/src/features/**/*.ts'],
+    plugins: { qingbo: { rules: { 'front-door': frontDoorRule } } },
+    rules: { 'qingbo/front-door': 'error' },
+  },
 );

@@ -16,12 +16,14 @@ beforeAll(() => {
 
 interface Found { ruleId: string | null; message: string }
 
+const FRONT_DOOR = 'qingbo/front-door';
+
 /** The boundary messages (`no-restricted-imports`, `no-restricted-syntax`) of `code` linted as `filePath`. */
 async function boundaryMessages(code: string, filePath: string): Promise<Found[]> {
   const [result] = await eslint.lintText(code, { filePath });
   expect(result?.messages.filter((m) => m.fatal)).toEqual([]);
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax' || m.ruleId === FRONT_DOOR)
     .map((m) => ({ ruleId: m.ruleId, message: m.message }));
 }
 
@@ -128,5 +130,71 @@ describe('(c) the shared contracts import only each other, zod and geojson types
     );
     expect(found).toEqual([]);
     expect(await boundaryMessages("import type { Role } from '../auth';\nexport type R = Role;\n", 'server/src/shared/cases/state.ts')).toEqual([]);
+  });
+});
+
+describe('(d) a feature imports another feature only through its front door', () => {
+  const deep = (target: string) => ({ ruleId: FRONT_DOOR, message: expect.stringContaining(`not ${target}`) });
+
+  it('flags a client .ts file reaching into another feature: import, type import, re-export, import()', async () => {
+    const code = [
+      "import { useLayersStore } from '../layers/store';",
+      "import type { LayerFilter } from '../workspace/filters';",
+      "export { badgeTone } from '../layers/statusBadge';",
+      "export const load = () => import('../planner/LayerPanel.vue');",
+      'export const s = useLayersStore;',
+      'export type F = LayerFilter;',
+      '',
+    ].join('\n');
+    expect(await boundaryMessages(code, 'client/src/features/search/bad.ts')).toEqual([
+      deep('client/src/features/layers/store'),
+      deep('client/src/features/workspace/filters'),
+      deep('client/src/features/layers/statusBadge'),
+      deep('client/src/features/planner/LayerPanel.vue'),
+    ]);
+  });
+
+  it('flags a deep import from a subfolder and one that climbs out of features/ and back in', async () => {
+    expect(await boundaryMessages("import { mayAccess } from '../../auth/roles';\nexport const m = mayAccess;\n", 'client/src/features/cases/queue/bad.ts'))
+      .toEqual([deep('client/src/features/auth/roles')]);
+    expect(await boundaryMessages("import { useSessionStore } from '../../features/auth/store';\nexport const s = useSessionStore;\n", 'client/src/features/cases/bad.ts'))
+      .toEqual([deep('client/src/features/auth/store')]);
+  });
+
+  it('flags a deep import in a .vue <script setup>', async () => {
+    const bad = "<script setup lang=\"ts\">\nimport LayerPanel from '../planner/LayerPanel.vue';\n</script>\n<template><LayerPanel /></template>\n";
+    expect(await boundaryMessages(bad, 'client/src/features/map/Bad.vue')).toEqual([deep('client/src/features/planner/LayerPanel.vue')]);
+  });
+
+  it('flags a server feature reaching into another one, by a relative path or through an alias', async () => {
+    const code = "import { createWorkGate } from '../photos/work-gate';\nimport type { CaseClock } from '@shared/../features/cases/case-clock';\nexport const g = createWorkGate;\nexport type C = CaseClock;\n";
+    expect(await boundaryMessages(code, 'server/src/features/import/import-service.ts')).toEqual(expect.arrayContaining([
+      deep('server/src/features/photos/work-gate'),
+      deep('server/src/features/cases/case-clock'),
+    ]));
+  });
+
+  it('allows front doors, the feature\'s own files and everything outside features', async () => {
+    const client = [
+      "import { useLayersStore } from '../layers';",
+      "import { usePlannerStore } from '../workspace/index';",
+      "import { useSessionStore } from '../auth/index.ts';",
+      "import { outboxKey } from './offline/outbox';",
+      "import { http } from '../../api/http';",
+      "import { injectMap } from '../../maplibre/context';",
+      "import type { Role } from '@shared/auth';",
+      "export const load = () => import('../map');",
+      'export const a = [useLayersStore, usePlannerStore, useSessionStore, outboxKey, http, injectMap];',
+      'export type R = Role;',
+      '',
+    ].join('\n');
+    expect(await boundaryMessages(client, 'client/src/features/cases/good.ts')).toEqual([]);
+    expect(await boundaryMessages("import { useSessionStore } from '../../auth';\nimport { isOffline } from '../offline/store';\nexport const a = [useSessionStore, isOffline];\n", 'client/src/features/cases/queue/good.ts')).toEqual([]);
+    const vue = "<script setup lang=\"ts\">\nimport { LayerPanel } from '../planner';\n</script>\n<template><LayerPanel /></template>\n";
+    expect(await boundaryMessages(vue, 'client/src/features/map/Good.vue')).toEqual([]);
+    const server = "import { createAuditFeature } from '../audit';\nimport { createWorkGate } from '../photos/index';\nimport { caseRows } from './case-repository';\nexport const a = [createAuditFeature, createWorkGate, caseRows];\n";
+    expect(await boundaryMessages(server, 'server/src/features/cases/case-service.ts')).toEqual([]);
+    // outside the features (the app, the OGC API, tests) the rule does not apply
+    expect(await boundaryMessages("import { createWorkGate } from '../features/photos/work-gate';\nexport const g = createWorkGate;\n", 'server/src/ogc/x.ts')).toEqual([]);
   });
 });
