@@ -130,6 +130,17 @@ describe('CQL2 spatial and temporal functions', () => {
     expect(await names("T_INTERSECTS(completed_date, DATE('2011-06-30'))")).toEqual(['羊坝头']);
   });
 
+  it('reads intervals bounded by date properties, a missing end being open', async () => {
+    const names = async (filter: string, lang = 'cql2-text') => (await items({ filter, 'filter-lang': lang }, '/ogc/collections/alleys/items')).features.map((f) => f.properties.name);
+    // 羊坝头 ran 2011-03-01 – 2011-06-30; 红门局 started 2011-07-01 and has no end yet
+    expect(await names("T_INTERSECTS(INTERVAL(start_date, completed_date), INTERVAL('2011-08-01', '2011-08-31'))")).toEqual(['红门局']);
+    expect(await names("T_INTERSECTS(INTERVAL(start_date, completed_date), DATE('2011-05-01'))")).toEqual(['羊坝头']);
+    expect(await names("T_FINISHEDBY(INTERVAL(start_date, completed_date), DATE('2011-06-30'))")).toEqual(['羊坝头']);
+    expect(await names("T_BEFORE(INTERVAL('2011-01-01', start_date), DATE('2011-07-01'))")).toEqual(['羊坝头']);
+    const json = { op: 't_intersects', args: [{ interval: [{ property: 'start_date' }, { property: 'completed_date' }] }, { interval: ['2011-08-01', '2011-08-31'] }] };
+    expect(await names(JSON.stringify(json), 'cql2-json')).toEqual(['红门局']);
+  });
+
   it('reads geometry literals in filter-crs', async () => {
     expect(await rooms('S_INTERSECTS(geometry, POINT(30.231 120.151))', { 'filter-crs': 'http://www.opengis.net/def/crs/EPSG/0/4326' })).toEqual([1]);
     expect(await rooms('S_INTERSECTS(geometry, BBOX(13375100, 3533200, 13375200, 3533300))', { 'filter-crs': 'http://www.opengis.net/def/crs/EPSG/0/3857' })).toEqual([1]);

@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
 import type { Geometry } from 'geojson';
 import type { Db } from '../../db/database';
-import type { FeatureFilter, Operand, PropertyRef, SortKey, TemporalOp, TimeLiteral } from './feature-filter';
+import type { FeatureFilter, Operand, PropertyRef, SortKey, TemporalOp, TemporalOperand } from './feature-filter';
 
 /** A piece of SQL with its bound parameters (values are never written into the SQL text). */
 export interface SqlFragment {
@@ -57,13 +57,28 @@ export function likeToGlob(pattern: string): string {
 
 const globLiteral = (c: string) => (c === '*' || c === '?' || c === '[' ? `[${c}]` : c);
 
+function dayStart(p: PropertyRef): SqlFragment {
+  const v = propertyValue(p);
+  return { sql: `strftime(${ISO}, ${v.sql})`, params: v.params };
+}
+
+function dayEnd(p: PropertyRef): SqlFragment {
+  if (p.format !== 'date') return dayStart(p);
+  const v = propertyValue(p);
+  return { sql: `strftime(${ISO}, ${v.sql}, '+1 day', '-0.001 seconds')`, params: v.params };
+}
+
+function spanEnd(end: PropertyRef | string | null, read: (p: PropertyRef) => SqlFragment, open: string): SqlFragment {
+  if (end === null || typeof end === 'string') return frag('?', end ?? open);
+  const v = read(end);
+  return { sql: `coalesce(${v.sql}, ?)`, params: [...v.params, open] };
+}
+
 /** Start and end instants of a temporal operand: a date property spans its day, a date-time is one instant. */
-function timeBounds(o: PropertyRef | TimeLiteral): [SqlFragment, SqlFragment] {
+function timeBounds(o: TemporalOperand): [SqlFragment, SqlFragment] {
   if (o.kind === 'time') return [frag('?', o.start ?? EARLIEST), frag('?', o.end ?? LATEST)];
-  const v = propertyValue(o);
-  const start = { sql: `strftime(${ISO}, ${v.sql})`, params: v.params };
-  if (o.format !== 'date') return [start, start];
-  return [start, { sql: `strftime(${ISO}, ${v.sql}, '+1 day', '-0.001 seconds')`, params: v.params }];
+  if (o.kind === 'span') return [spanEnd(o.start, dayStart, EARLIEST), spanEnd(o.end, dayEnd, LATEST)];
+  return [dayStart(o), dayEnd(o)];
 }
 
 /** Allen's relations over [aStart, aEnd] and [bStart, bEnd], as CQL2 defines the T_ functions. */
@@ -86,7 +101,7 @@ const TEMPORAL: Record<TemporalOp, [number, string, number][]> = {
   t_starts: [[0, '=', 2], [1, '<', 3]],
 };
 
-function temporal(op: TemporalOp, left: PropertyRef | TimeLiteral, right: PropertyRef | TimeLiteral): SqlFragment {
+function temporal(op: TemporalOp, left: TemporalOperand, right: TemporalOperand): SqlFragment {
   const ends = [...timeBounds(left), ...timeBounds(right)];
   const terms = (rel: TemporalOp) => TEMPORAL[rel].map(([a, cmp, b]) => join([ends[a]!, ends[b]!], ` ${cmp} `));
   if (op === 't_disjoint') {

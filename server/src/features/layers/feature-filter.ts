@@ -27,6 +27,19 @@ export interface TimeLiteral {
   date?: string;
 }
 
+/**
+ * An interval whose ends may be date properties of the feature (CQL2's `INTERVAL(start_date, end_date)`); an end
+ * given by a property the feature lacks is open, as a layer's running features have no end date.
+ */
+export interface TimeSpan {
+  kind: 'span';
+  start: PropertyRef | string | null;
+  end: PropertyRef | string | null;
+}
+
+/** An operand of a temporal function. */
+export type TemporalOperand = PropertyRef | TimeLiteral | TimeSpan;
+
 /** An operand of a comparison. */
 export type Operand = PropertyRef | ScalarLiteral | TimeLiteral;
 
@@ -59,7 +72,7 @@ export type FeatureFilter =
   | { op: 'isNull'; arg: PropertyRef }
   /** The feature's geometry intersects `geometry` (CRS84); `bbox` is its envelope, for index prefilters. */
   | { op: 's_intersects'; geometry: Geometry; bbox: [number, number, number, number] }
-  | { op: TemporalOp; left: PropertyRef | TimeLiteral; right: PropertyRef | TimeLiteral };
+  | { op: TemporalOp; left: TemporalOperand; right: TemporalOperand };
 
 /** One key of a feature ordering: a property, or the feature id when `property` is null. */
 export interface SortKey {

@@ -1,7 +1,7 @@
 export { DISTRICT_BOUNDARY_LAYER } from './district';
 export { createLayersFeature } from './feature';
 export { toInstant, toNewFeature } from './feature-record';
-export { TEMPORAL_OPS, type ComparisonOp, type FeatureFilter, type Operand, type PropertyRef, type ScalarLiteral, type SortKey, type TemporalOp, type TimeLiteral } from './feature-filter';
+export { TEMPORAL_OPS, type ComparisonOp, type FeatureFilter, type Operand, type PropertyRef, type ScalarLiteral, type SortKey, type TemporalOp, type TemporalOperand, type TimeLiteral, type TimeSpan } from './feature-filter';
 export { createFeatureRepository, type FeatureQuery, type FeatureRepository, type FeatureRow, type NewFeature, type PropertyEquals } from './feature-repository';
 export { checkFeature, checkGeometry, checkLayerSchema, checkWithin } from './feature-validation';
 export { featureEtag, type FeatureWriteService } from './feature-write-service';

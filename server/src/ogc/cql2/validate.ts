@@ -2,7 +2,7 @@ import * as turf from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
 import {
   TEMPORAL_OPS, toInstant, type ComparisonOp, type FeatureFilter, type Layer, type Operand, type PropertyRef, type ScalarLiteral,
-  type TemporalOp, type TimeLiteral,
+  type TemporalOp, type TemporalOperand, type TimeLiteral,
 } from '../../features/layers';
 import { bboxToCrs84, geometryToCrs84, type Crs } from '../crs';
 import { filterError, type RawNode } from './raw';
@@ -122,23 +122,28 @@ class Validator {
       if (t === null) throw filterError(`TIMESTAMP("${n.value.slice(0, 40)}") is not an RFC 3339 date-time`);
       return { kind: 'time', start: t, end: t };
     }
-    if (n.kind === 'interval') {
-      const bound = (b: RawNode, end: boolean): string | null => {
-        if (b.kind === 'literal' && b.value === '..') return null;
-        const text = b.kind === 'literal' && typeof b.value === 'string' ? b.value : null;
-        const t = b.kind === 'date' || b.kind === 'timestamp' ? this.time(b) : text !== null && (DATE.test(text) || RFC3339.test(text)) ? this.time({ kind: DATE.test(text) ? 'date' : 'timestamp', value: text }) : null;
-        if (!t) throw filterError('INTERVAL bounds are dates, timestamps or ".."');
-        return end ? t.end : t.start;
-      };
-      const start = bound(n.start, false);
-      const end = bound(n.end, true);
-      if (start !== null && end !== null && start > end) throw filterError('INTERVAL starts after it ends');
-      return { kind: 'time', start, end };
-    }
     throw filterError('temporal functions take a date property, DATE, TIMESTAMP or INTERVAL');
   }
 
-  private temporal(n: RawNode): PropertyRef | TimeLiteral {
+  /** An INTERVAL end: "..", a date or timestamp (quoted or as DATE()/TIMESTAMP()), or a date property. */
+  private bound(b: RawNode, end: boolean): PropertyRef | string | null {
+    if (b.kind === 'literal' && b.value === '..') return null;
+    if (b.kind === 'property') return this.temporal(b) as PropertyRef;
+    const text = b.kind === 'literal' && typeof b.value === 'string' ? b.value : null;
+    const t = b.kind === 'date' || b.kind === 'timestamp' ? this.time(b)
+      : text !== null && (DATE.test(text) || RFC3339.test(text)) ? this.time({ kind: DATE.test(text) ? 'date' : 'timestamp', value: text }) : null;
+    if (!t) throw filterError('INTERVAL bounds are dates, timestamps, date properties or ".."');
+    return end ? t.end : t.start;
+  }
+
+  private temporal(n: RawNode): TemporalOperand {
+    if (n.kind === 'interval') {
+      const start = this.bound(n.start, false);
+      const end = this.bound(n.end, true);
+      if (typeof start !== 'string' || typeof end !== 'string') return { kind: 'span', start, end };
+      if (start > end) throw filterError('INTERVAL starts after it ends');
+      return { kind: 'time', start, end };
+    }
     if (n.kind !== 'property') return this.time(n);
     const p = this.property(n, 'a temporal function');
     if (p.format !== 'date' && p.format !== 'date-time') throw filterError(`"${p.name}" is not a date or date-time property`);
