@@ -109,6 +109,10 @@ describe('CQL2 spatial and temporal functions', () => {
     ['S_INTERSECTS(geometry, POLYGON((120.150 30.230, 120.1685 30.230, 120.150 30.2485, 120.150 30.230)))', [1, 2, 3, 4, 5, 6]],
     ['S_INTERSECTS(geometry, MULTIPOINT((120.151 30.231), (120.154 30.234)))', [1, 3]],
     ['S_INTERSECTS(geometry, MULTIPOINT(120.151 30.231, 120.154 30.234))', [1, 3]],
+    ['S_INTERSECTS(geometry, MULTILINESTRING((120.151 30.230, 120.151 30.232), (120.154 30.233, 120.154 30.235)))', [1, 3]],
+    ['S_INTERSECTS(geometry, MULTIPOLYGON(((120.150 30.230, 120.152 30.230, 120.152 30.232, 120.150 30.232, 120.150 30.230)), ((120.1535 30.2335, 120.1545 30.2335, 120.1545 30.2345, 120.1535 30.2345, 120.1535 30.2335))))', [1, 3]],
+    ['S_INTERSECTS(geometry, GEOMETRYCOLLECTION(POINT(120.151 30.231), POLYGON((120.1535 30.2335, 120.1545 30.2335, 120.1545 30.2345, 120.1535 30.2345, 120.1535 30.2335))))', [1, 3]],
+    ['S_INTERSECTS(geometry, POINT Z(120.151 30.231 5))', [1]],
     ["S_INTERSECTS(geometry, POLYGON((120.150 30.230, 120.1685 30.230, 120.150 30.2485, 120.150 30.230))) AND status = 'closed'", [2, 4, 6]],
     ["T_INTERSECTS(opened_date, INTERVAL('2011-02-01', '2011-03-31'))", [1, 2, 10, 11]],
     ["T_DURING(opened_date, INTERVAL('2011-02-15', '2011-03-31'))", [2, 11]],
@@ -163,6 +167,9 @@ describe('CQL2 JSON', () => {
     expect(await json({ op: 's_intersects', args: [prop('geometry'), { bbox: [120.150, 30.230, 120.156, 30.236] }] })).toEqual([1, 2, 3, 4]);
     expect(await json({ op: 's_intersects', args: [prop('geometry'), { type: 'Point', coordinates: [120.151, 30.231] }] })).toEqual([1]);
     expect(await json({ op: 's_intersects', args: [prop('geometry'), { type: 'LineString', coordinates: [[120.151, 30.230], [120.151, 30.240]] }] })).toEqual([1]);
+    const square = (x: number, y: number) => [[[x - 0.0005, y - 0.0005], [x + 0.0005, y - 0.0005], [x + 0.0005, y + 0.0005], [x - 0.0005, y + 0.0005], [x - 0.0005, y - 0.0005]]];
+    expect(await json({ op: 's_intersects', args: [prop('geometry'), { type: 'MultiPolygon', coordinates: [square(120.151, 30.231), square(120.154, 30.234)] }] })).toEqual([1, 3]);
+    expect(await json({ op: 's_intersects', args: [{ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [120.154, 30.234] }] }, prop('geometry')] })).toEqual([3]);
     expect(await json({ op: 't_intersects', args: [prop('opened_date'), { interval: ['2011-02-01', '2011-03-31'] }] })).toEqual([1, 2, 10, 11]);
     expect(await json({ op: 't_after', args: [prop('opened_date'), { timestamp: '2011-08-31T00:00:00Z' }] })).toEqual([8]);
     expect(await json({ op: '<', args: [prop('opened_date'), { date: '2011-03-01' }] })).toEqual([1, 9, 10]);
