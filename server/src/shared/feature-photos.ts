@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import type { PHOTO_TYPES } from './cases';
+import { FEATURE_PHOTO_KINDS, FEATURE_PHOTO_LIMITS } from './upload-limits';
 
-/** Kinds of a renovation photo: before the works, after them. */
-export const FEATURE_PHOTO_KINDS = ['before', 'after'] as const;
+export { FEATURE_PHOTO_KINDS, FEATURE_PHOTO_LIMITS } from './upload-limits';
+
 /** A feature photo kind. */
 export type FeaturePhotoKind = (typeof FEATURE_PHOTO_KINDS)[number];
-
-/** Limits of feature photos: files per upload, photos of one kind per feature, caption length. */
-export const FEATURE_PHOTO_LIMITS = { perUpload: 5, perKind: 12, captionChars: 200 } as const;
 
 /** Form fields of `POST /api/layers/:layerId/features/:featureId/photos` (the files go in `photos`). */
 export const featurePhotoUploadFields = z.strictObject({

@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import type { Feature } from 'geojson';
+import { IMPORT_CRS, IMPORT_FORMATS } from './upload-limits';
 
-/** File formats an import reads. */
-export const IMPORT_FORMATS = ['geojson', 'csv'] as const;
-/** Coordinate systems an import converts from: GPS/WGS84, GCJ-02 (Amap, Tencent), BD-09 (Baidu). */
-export const IMPORT_CRS = ['wgs84', 'gcj02', 'bd09'] as const;
+export { IMPORT_CRS, IMPORT_FORMATS, IMPORT_LIMITS } from './upload-limits';
+
 
 /** One import format. */
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 /** One coordinate system of imported coordinates. */
 export type ImportCrs = (typeof IMPORT_CRS)[number];
-
-/**
- * Bounds of one import: the file's size, the features in it, their positions (vertices) all
- * together, and the text of one GeoJSON feature (or of a GeoJSON file outside its features).
- */
-export const IMPORT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxFeatures: 2_000, maxVertices: 200_000, maxFeatureChars: 2 * 1024 * 1024 } as const;
 
 /** The bounds an import service applies (`IMPORT_LIMITS` unless a test sets others). */
 export interface ImportLimits {

@@ -1,13 +1,14 @@
 import type { CasePhotosAnswer } from '@shared/cases';
+import { PHOTO_LIMITS, PHOTO_TYPES as SERVER_PHOTO_TYPES } from '@shared/upload-limits';
 import { requestJson, type FetchLike } from '../../api/http';
 import type { CasePhoto, ExifAnswer, PhotoKind } from './types';
 
 /** Photos of one kind (before, after) a case may have. */
-export const MAX_PHOTOS = 5;
+export const MAX_PHOTOS = PHOTO_LIMITS.perKind;
 /** Largest photo the server takes, in bytes. */
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export const MAX_PHOTO_BYTES = PHOTO_LIMITS.maxBytes;
 /** Image types the server takes. */
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const PHOTO_TYPES = SERVER_PHOTO_TYPES;
 
 /** A photo to upload: a `File`, or bytes kept offline with their name and type. */
 export interface PhotoUpload {

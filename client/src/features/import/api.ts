@@ -1,11 +1,12 @@
 import type { ImportCrs, ImportReport } from '@shared/import';
+import { IMPORT_CRS, IMPORT_LIMITS } from '@shared/upload-limits';
 import { HttpError, requestJson, type FetchLike } from '../../api/http';
 
 /** Largest file the server takes (its `IMPORT_LIMITS.maxBytes`); checked before uploading. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = IMPORT_LIMITS.maxBytes;
 
 /** The coordinate systems offered, in the server's order (`IMPORT_CRS`). */
-export const CRS_OPTIONS = ['wgs84', 'gcj02', 'bd09'] as const satisfies readonly ImportCrs[];
+export const CRS_OPTIONS = IMPORT_CRS;
 
 /** What one import request sends besides the file. */
 export interface ImportOptions {

@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { PHOTO_KINDS, type PHOTO_TYPES } from '../upload-limits';
 
-/** Photo kinds: `before` (the problem, at filing) and `after` (the department's proof, needed for feedback). */
-export const PHOTO_KINDS = ['before', 'after'] as const;
+export { PHOTO_KINDS, PHOTO_LIMITS, PHOTO_TYPES } from '../upload-limits';
+
 /** A photo kind. */
 export type PhotoKind = (typeof PHOTO_KINDS)[number];
-/** Image types accepted, as sniffed from the bytes (never from the name or the declared type). */
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-/** Upload limits: photos of one kind per case, bytes per file and pixels per image (a 50 MP phone photo). */
-export const PHOTO_LIMITS = { perKind: 5, maxBytes: 10 * 1024 * 1024, maxPixels: 50_000_000 } as const;
 /** Form fields of `POST /api/cases/:id/photos` (the files go in `photos`). */
 export const photoUploadFields = z.strictObject({ kind: z.enum(PHOTO_KINDS).default('before') });
 

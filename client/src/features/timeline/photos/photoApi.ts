@@ -1,10 +1,11 @@
-import type { FEATURE_PHOTO_KINDS, FEATURE_PHOTO_LIMITS, FeaturePhoto, FeaturePhotoKind, FeaturePhotosAnswer } from '@shared/feature-photos';
+import type { FeaturePhoto, FeaturePhotoKind, FeaturePhotosAnswer } from '@shared/feature-photos';
+import { FEATURE_PHOTO_KINDS, FEATURE_PHOTO_LIMITS } from '@shared/upload-limits';
 import { getJson, HttpError, requestJson, type FetchLike } from '../../../api/http';
 
-/** Photo kinds in display order (the server's list: a type error when they part). */
-export const PHOTO_KINDS: typeof FEATURE_PHOTO_KINDS = ['before', 'after'];
+/** Photo kinds in display order (the server's list). */
+export const PHOTO_KINDS = FEATURE_PHOTO_KINDS;
 /** The server's limits: files per upload, photos of a kind per feature, caption length. */
-export const PHOTO_LIMITS: typeof FEATURE_PHOTO_LIMITS = { perUpload: 5, perKind: 12, captionChars: 200 };
+export const PHOTO_LIMITS = FEATURE_PHOTO_LIMITS;
 
 /** The URL of a feature's photo list (and of its uploads). */
 export function featurePhotosUrl(layerId: string, featureId: string | number): string {
