@@ -29,6 +29,8 @@ describe('address normalisation', () => {
     expect(normaliseAddress('蔡官巷３５號 ')).toBe('蔡官巷35号');
     expect(normaliseAddress('  蔡官巷 35 号\t')).toBe('蔡官巷35号');
     expect(normaliseAddress('浙江省杭州市上城区清波街道蔡官巷35#')).toBe('蔡官巷35号');
+    expect(normaliseAddress('清波街道办事处')).toBe('清波街道办事处');
+    expect(normaliseAddress('杭州市清波街道办事处南山路')).toBe('南山路');
     expect(normaliseAddress('Nanshan  Road')).toBe('nanshanroad');
     expect(normaliseAddress('清波创驿农产品直销店（南山路店）')).toBe('清波创驿农产品直销店南山路店');
     expect(normaliseAddress('１２衖')).toBe('12弄');

@@ -1,4 +1,5 @@
 import type { Geometry } from 'geojson';
+import { LAYER_ID_PATTERN } from '@shared/layer-id';
 import { BadRequestError } from '../../errors';
 import { checkWithin, districtArea, type FeatureRepository, type LayerService } from '../layers';
 import { matchAddress, type GazetteerEntry, type GazetteerMatch } from './gazetteer';
@@ -14,6 +15,9 @@ export const PLACE_PROPERTIES: readonly string[] = ['name', 'address', 'office_a
 export const GAZETTEER_LIMITS = { featuresPerLayer: 10_000, entries: 50_000 } as const;
 /** The longest address accepted, in characters. */
 export const MAX_ADDRESS_LENGTH = 200;
+
+/** An `address_id`: `layer-id:feature-id`. */
+const ADDRESS_ID = new RegExp(`^(${LAYER_ID_PATTERN}):(\\d{1,15})$`);
 
 const GEOMETRY_RANK: Record<string, number> = { Point: 0, MultiPoint: 0, Polygon: 1, MultiPolygon: 1, LineString: 2, MultiLineString: 2 };
 
@@ -81,7 +85,7 @@ export function createGeocodeService(deps: { layers: LayerService; features: Pic
     },
     /** The place of an `address_id` (`layer-id:feature-id` of a named feature), or undefined when there is none. */
     byAddressId(addressId: string): GeocodedPlace | undefined {
-      const m = /^([a-z0-9][a-z0-9-]{0,62}):(\d{1,15})$/.exec(addressId);
+      const m = ADDRESS_ID.exec(addressId);
       if (!m) return undefined;
       const entry = gazetteer().find((e) => e.layerId === m[1] && e.featureId === Number(m[2]));
       return entry ? placeOf(entry, 'address_id') : undefined;

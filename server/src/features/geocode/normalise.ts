@@ -1,5 +1,5 @@
-/** Administrative prefixes a writer may put before a street address in the district; dropped before matching. */
-const ADMIN_PREFIXES = ['中国', '浙江省', '浙江', '杭州市', '杭州', '上城区', '清波街道', '清波街道办事处'];
+/** Administrative prefixes a writer may put before a street address in the district, longer before shorter; dropped before matching. */
+const ADMIN_PREFIXES = ['中国', '浙江省', '浙江', '杭州市', '杭州', '上城区', '清波街道办事处', '清波街道'];
 
 /** Variant characters of house-number and lane words, and their usual form. */
 const VARIANTS: Record<string, string> = { 號: '号', 衖: '弄', 衕: '同', 巿: '市' };
@@ -15,16 +15,11 @@ export function normaliseAddress(text: string): string {
   s = s.replace(/[號衖衕巿]/g, (c) => VARIANTS[c]!);
   s = s.replace(/(\d)\s*#/g, '$1号');
   s = s.replace(/[\s\p{P}\p{S}]+/gu, '');
-  for (let stripped = true; stripped;) {
-    stripped = false;
-    for (const prefix of ADMIN_PREFIXES) {
-      if (s.startsWith(prefix) && s.length > prefix.length) {
-        s = s.slice(prefix.length);
-        stripped = true;
-      }
-    }
+  for (;;) {
+    const prefix = ADMIN_PREFIXES.find((p) => s.startsWith(p));
+    if (prefix === undefined || prefix === s) return s;
+    s = s.slice(prefix.length);
   }
-  return s;
 }
 
 /** The street part of a normalised address: everything before its first house number (`蔡官巷99号` → `蔡官巷`). */
