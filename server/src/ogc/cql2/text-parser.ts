@@ -168,7 +168,7 @@ export class TextParser {
       throw this.unexpected('a property or a literal');
     }
     if (t.upper === 'TRUE' || t.upper === 'FALSE') return { kind: 'literal', value: t.upper === 'TRUE' };
-    if (t.upper === 'DATE' || t.upper === 'TIMESTAMP') {
+    if ((t.upper === 'DATE' || t.upper === 'TIMESTAMP') && this.isOpen(0)) {
       return this.call(depth, () => {
         const s = this.next();
         if (s.type !== 'string') throw filterError(`${t.upper}() takes a quoted string`);
