@@ -33,9 +33,17 @@ const CELL_SIZE_Z0 = (2 * ORIGIN) / 256;
 /** The standard rendering pixel size (0.28 mm) that turns cell sizes into scale denominators. */
 const PIXEL_SIZE = 0.00028;
 
-/** The WebMercatorQuad tile matrix set (OGC 17-083r4, JSON encoding), with the zoom levels served. */
+/**
+ * The WebMercatorQuad tile matrix set (OGC 17-083r4, TMS 2.0 JSON), with the zoom levels served. It
+ * also carries the TMS 1.0 members (`type`, `identifier`, `supportedCRS`, `boundingBox`,
+ * `topLeftCorner`) that GDAL up to 3.6 reads; TMS 2.0 readers ignore them.
+ */
 export function webMercatorQuad(base: string) {
   return {
+    type: 'TileMatrixSetType',
+    identifier: TILE_MATRIX_SET,
+    supportedCRS: EPSG_3857,
+    boundingBox: { type: 'BoundingBoxType', crs: EPSG_3857, lowerCorner: [-ORIGIN, -ORIGIN], upperCorner: [ORIGIN, ORIGIN] },
     id: TILE_MATRIX_SET,
     title: 'Google Maps Compatible for the World',
     uri: TMS_URI,
@@ -48,6 +56,8 @@ export function webMercatorQuad(base: string) {
       const cellSize = CELL_SIZE_Z0 / 2 ** z;
       return {
         id: String(z),
+        identifier: String(z),
+        topLeftCorner: [-ORIGIN, ORIGIN],
         scaleDenominator: cellSize / PIXEL_SIZE,
         cellSize,
         cornerOfOrigin: 'topLeft',
