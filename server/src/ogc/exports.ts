@@ -55,6 +55,9 @@ export function addExportRoute(router: Router, layers: LayerService, exports: Ex
       res.type(out.mediaType);
       res.set('Content-Length', String(out.size));
       await pipeline(fs.createReadStream(out.file), res);
+    } catch (err) {
+      // the client went away mid-download: there is no one left to answer
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;
     } finally {
       await out.dispose();
     }
