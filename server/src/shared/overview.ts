@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMUNITY_CODE } from './cases/constants';
 import type { CaseState } from './cases';
 
 /** Who may open the leaders' overview screen and its data (declared with the other role groups). */
@@ -6,7 +7,7 @@ export { OVERVIEW_ROLES } from './roles';
 
 /** Query of `GET /api/overview`: the district, or one community by its 12-digit division code. */
 export const overviewQuery = z.strictObject({
-  community: z.string().regex(/^\d{12}$/, 'a 12-digit community code').optional(),
+  community: z.string().regex(COMMUNITY_CODE, 'a 12-digit community code').optional(),
 });
 
 /** Zh/en text. */

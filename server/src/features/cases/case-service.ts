@@ -1,5 +1,5 @@
 import type { SessionUser } from '@shared/auth';
-import type { ActionInput, CaseAction, CaseCategory, CaseChannel, CaseEventAction, CaseState, Department, NewCaseBody, PhotoKind } from '@shared/cases';
+import { CASE_NUMBER, type ActionInput, type CaseAction, type CaseCategory, type CaseChannel, type CaseEventAction, type CaseState, type Department, type NewCaseBody, type PhotoKind } from '@shared/cases';
 import type { Db } from '../../db/database';
 import { BadRequestError, HttpError, NotFoundError } from '../../errors';
 import type { AuditRepository } from '../audit';
@@ -76,7 +76,7 @@ export interface CaseServiceDeps {
 /** Finds a case by id (`123`) or number (`QB2011-000123`). */
 export function findCase(cases: CaseRepository, ref: string): CaseRecord | undefined {
   if (/^\d{1,12}$/.test(ref)) return cases.get(Number(ref));
-  if (/^QB\d{4}-\d{6}$/.test(ref)) return cases.getByNumber(ref);
+  if (CASE_NUMBER.test(ref)) return cases.getByNumber(ref);
   return undefined;
 }
 

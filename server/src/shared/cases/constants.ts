@@ -9,6 +9,13 @@ export const CATEGORY_CODE = /^[CE]\d{2}-\d{2}$/;
 /** A major-class code: family letter and major class (`C07`). */
 export const CATEGORY_MAJOR_CODE = /^[CE]\d{2}$/;
 
+/** A community's code: the 12-digit statistical division code (`330102001051`). */
+export const COMMUNITY_CODE = /^\d{12}$/;
+/** A unit grid cell's code: its community's code and a three-digit cell number (15 digits). */
+export const GRID_CODE = /^\d{15}$/;
+/** A case number: `QB`, the year of filing and a six-digit sequence (`QB2011-000123`). */
+export const CASE_NUMBER = /^QB\d{4}-\d{6}$/;
+
 /** Units of a time limit: working hours or working days. */
 export const TIME_UNITS = ['wh', 'wd'] as const;
 /** A time-limit unit. */

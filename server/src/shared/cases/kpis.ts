@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateOrInstant, type Localized } from './common';
+import { COMMUNITY_CODE } from './constants';
 
 /** Groupings of `GET /api/cases/kpis`. */
 export const KPI_GROUPS = ['month', 'category', 'community', 'grid', 'department', 'inspector'] as const;
@@ -10,7 +11,7 @@ export type KpiGroupBy = (typeof KPI_GROUPS)[number];
 export const kpiQuery = z.strictObject({
   groupBy: z.enum(KPI_GROUPS).default('month'),
   /** Only the cases of one community (12-digit code). */
-  community: z.string().regex(/^\d{12}$/).optional(),
+  community: z.string().regex(COMMUNITY_CODE).optional(),
   from: dateOrInstant.optional(),
   to: dateOrInstant.optional(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEPARTMENTS, type Role } from '../auth';
 import { plainText } from '../text';
-import { CATEGORY_CODE } from './constants';
+import { CATEGORY_CODE, COMMUNITY_CODE, GRID_CODE } from './constants';
 import { commaList, dateOrInstant, type Localized } from './common';
 import type { CasePhoto } from './photos';
 import { CASE_STATES, type CaseAction, type CaseEventAction, type CaseState, type Department } from './workflow';
@@ -47,8 +47,8 @@ export type NewCaseBody = z.infer<typeof newCaseBody>;
 export const caseListQuery = z.strictObject({
   state: commaList(CASE_STATES).optional(),
   category: z.string().regex(CATEGORY_CODE).optional(),
-  community: z.string().regex(/^\d{12}$/).optional(),
-  grid: z.string().regex(/^\d{15}$/).optional(),
+  community: z.string().regex(COMMUNITY_CODE).optional(),
+  grid: z.string().regex(GRID_CODE).optional(),
   department: z.enum(DEPARTMENTS).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   from: dateOrInstant.optional(),

@@ -1,4 +1,5 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import { CATEGORY_CODE, COMMUNITY_CODE, GRID_CODE } from '@shared/cases/constants';
 import type { CaseListParams } from '../api';
 import { isCaseState } from '../states';
 import type { CaseState } from '../types';
@@ -25,9 +26,9 @@ export interface CaseFilters {
 export const NO_FILTERS: CaseFilters = { tab: '', state: '', category: '', community: '', grid: '', overdue: false, from: '', to: '', q: '', page: 1 };
 
 const PATTERNS = {
-  category: /^[CE]\d{2}-\d{2}$/,
-  community: /^\d{12}$/,
-  grid: /^\d{15}$/,
+  category: CATEGORY_CODE,
+  community: COMMUNITY_CODE,
+  grid: GRID_CODE,
   date: /^\d{4}-\d{2}-\d{2}$/,
   tab: /^[a-z][a-z-]{0,40}$/,
 };
