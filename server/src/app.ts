@@ -25,7 +25,7 @@ import { createOpen311Feature } from './open311/feature';
 import { open311ErrorHandler } from './open311/router';
 import { createOpen311DiscoveryRouter } from './open311/discovery';
 import { createOgcRouter } from './ogc/router';
-import { createStaticRouter } from './static';
+import { createNotFoundPage, createStaticRouter } from './static';
 import { bodyTypeGuard } from './body-types';
 import { corsMiddleware, createCors } from './cors';
 import { createAllowOf, optionsMiddleware } from './ogc/options';
@@ -124,7 +124,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.use(corsMiddleware(cors, allowOf));
   app.use(optionsMiddleware(allowOf));
   app.use(sessionMiddleware(auth, authFeature.tokens));
-  app.use(authorize({ publicRead: config.publicRead }));
+  app.use(authorize({ publicRead: config.publicRead, notFoundPage: createNotFoundPage(config.clientDist) }));
   app.use(csrfGuard());
   app.use(bodyTypeGuard());
   app.use(express.json({ limit: '1mb', type: ['application/json', 'application/geo+json', 'application/merge-patch+json'] }));

@@ -36,6 +36,14 @@ describe('paths outside the app', () => {
     expect(res.body.error.code).toBe('not_found');
   });
 
+  it('gives a browser navigating there the app\'s page with status 404 (its not-found view)', async () => {
+    for (const url of ['/preview/satellite', '/foo.php']) {
+      const res = await request(s.app).get(url).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+      expect(res.status, url).toBe(404);
+      expect(res.text).toContain('app shell');
+    }
+  });
+
   it('answers JSON to a client that asks for it', async () => {
     const res = await request(s.app).get('/wms').set('Accept', 'application/json');
     expect(res.status).toBe(404);

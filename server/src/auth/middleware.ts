@@ -78,14 +78,21 @@ function wantsJson(req: Parameters<RequestHandler>[0]): boolean {
   return API_PATHS.test(req.path) || req.accepts(['html', 'json']) === 'json';
 }
 
+/** Whether a request is a browser's page navigation (GET or HEAD asking for HTML by name). */
+function navigates(req: Parameters<RequestHandler>[0]): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && /\btext\/html\b/.test(req.get('accept') ?? '');
+}
+
 /**
- * Enforces the policy table on every request; a request no row matches is a 404: JSON on the
- * APIs, plain text elsewhere (`/wms?…`, `/foo.php`: never the app's page with a 200).
+ * Enforces the policy table on every request; a request no row matches is a 404 (never the app's
+ * page with a 200): JSON on the APIs or when JSON is asked for, the app's page with status 404 for a
+ * browser's navigation (`notFoundPage`: its own not-found view), plain text otherwise (`/wms?…`, `/foo.php`).
  */
-export function authorize(options: { publicRead: boolean }): RequestHandler {
+export function authorize(options: { publicRead: boolean; notFoundPage?: RequestHandler }): RequestHandler {
   return (req, res, next) => {
     const policy = findPolicy(req.method, req.path);
     if (!policy && !wantsJson(req)) {
+      if (options.notFoundPage && navigates(req)) return options.notFoundPage(req, res, next);
       res.status(404).type('text/plain').send(`404 Not Found: ${req.method} ${req.path.slice(0, 200)}\n`);
       return;
     }
