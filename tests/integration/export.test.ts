@@ -109,3 +109,14 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(items.responses)).toEqual(expect.arrayContaining(['400', '501', '503']));
   });
 });
+
+describe('the filter the layer panel sends with a download', () => {
+  it('is CQL2 text the items accept: a value list, a numeric range and a range of years', async () => {
+    // the form serverExport.ts writes for: status ∈ {open}, households 300–900, opened 2011–2011
+    const filter = `("status" IN ('open')) AND ("households_served" >= 300 AND "households_served" <= 900) AND ("opened_date" >= DATE('2011-01-01') AND "opened_date" <= DATE('2011-12-31'))`;
+    const res = await request(appWith({ ogr2ogr: null })).get('/ogc/collections/garbage-rooms/items').query({ f: 'json', filter, 'filter-lang': 'cql2-text' });
+    expect(res.status, res.text).toBe(200);
+    // fixture rooms 1–12: open when odd, households 100 × i → rooms 3, 5, 7 and 9
+    expect(res.body.features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(['垃圾房3', '垃圾房5', '垃圾房7', '垃圾房9']);
+  });
+});
