@@ -5,10 +5,9 @@ import { loadConfig } from '../server/src/config';
 import { openDatabase } from '../server/src/db/database';
 import {
   createAuthService, createLoginFailureRepository, hashPassword, createSessionRepository, createUserRepository, createTokenRepository, createTokenService,
-  type TokenRecord,
 } from '../server/src/features/auth';
 import { createAuditRepository } from '../server/src/features/audit';
-import { MAX_TOKEN_DAYS } from '@shared/tokens';
+import { MAX_TOKEN_DAYS, type TokenInfo } from '@shared/tokens';
 import { createApiKeyRepository } from '../server/src/open311/api-key-repository';
 import { createApiKey } from '../server/src/open311/api-keys';
 
@@ -63,7 +62,7 @@ function tokenService() {
   return createTokenService({ tokens: createTokenRepository(db), users, audit: createAuditRepository(db) });
 }
 
-function describeToken(t: TokenRecord): string {
+function describeToken(t: TokenInfo): string {
   const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt && t.expiresAt <= now ? `expired ${t.expiresAt}` : 'usable';
   return `#${String(t.id).padEnd(5)} ${t.username.padEnd(16)} ${t.prefix}…  ${t.label.padEnd(20)} created ${t.createdAt}  last used ${t.lastUsedAt ?? 'never'}  ${state}`;
 }

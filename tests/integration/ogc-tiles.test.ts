@@ -79,7 +79,7 @@ describe('OGC API – Tiles documents', () => {
   it('lists the two MapLibre styles at /ogc/styles, linking style JSON that is served', async () => {
     const { body } = await request(s.app).get('/ogc/styles');
     expect(body.styles.map((st: { id: string }) => st.id)).toEqual(['console', 'overview']);
-    const sheet = body.styles[1].links.find((l: { rel: string; type: string }) => l.rel === 'stylesheet' && !l.href.includes('lang='));
+    const sheet = body.styles[1].links.find((l: { rel: string; type: string; href: string }) => l.rel === 'stylesheet' && !l.href.includes('lang='));
     expect(sheet.type).toBe('application/vnd.mapbox.style+json');
     const style = await request(s.app).get(new URL(sheet.href).pathname);
     expect(style.status).toBe(200);
@@ -177,7 +177,8 @@ describe('Range on tiles', () => {
   });
 
   it('sends the whole tile for several ranges, a stale If-Range, or a malformed Range', async () => {
-    for (const headers of [{ Range: 'bytes=0-1,4-5' }, { Range: 'bytes=0-1', 'If-Range': '"stale"' }, { Range: 'lines=1-2' }]) {
+    const cases: Record<string, string>[] = [{ Range: 'bytes=0-1,4-5' }, { Range: 'bytes=0-1', 'If-Range': '"stale"' }, { Range: 'lines=1-2' }];
+    for (const headers of cases) {
       const res = await getTile(s.app, path, headers);
       expect(res.status, JSON.stringify(headers)).toBe(200);
       expect(res.body.equals(whole)).toBe(true);

@@ -56,7 +56,7 @@ describe.skipIf(!hasGdal)('GDAL reads OGC API – Tiles', () => {
       expect(Object.keys(gdal).length, name).toBeGreaterThan(0);
       expect(gdal, name).toEqual(ourCounts(body));
     }
-    const layers = (await (await fetch(`${running.url}/ogc/tiles/WebMercatorQuad`)).json()).layers.map((l: { id: string }) => l.id).join(',');
+    const layers = ((await (await fetch(`${running.url}/ogc/tiles/WebMercatorQuad`)).json()) as { layers: { id: string }[] }).layers.map((l) => l.id).join(',');
     const classic = Buffer.from(await (await fetch(`${running.url}/tiles/${layers}/${t.z}/${t.x}/${t.y}.mvt`)).arrayBuffer());
     const dataset = Buffer.from(await (await fetch(`${running.url}/ogc/tiles/WebMercatorQuad/${t.z}/${t.y}/${t.x}`)).arrayBuffer());
     expect(dataset.equals(classic)).toBe(true);
@@ -64,7 +64,7 @@ describe.skipIf(!hasGdal)('GDAL reads OGC API – Tiles', () => {
 
   it('reads a tile through /vsicurl/, which fetches it with Range requests (206)', async () => {
     const t = tileOf(120.16, 30.2415, 14);
-    const layers = (await (await fetch(`${running.url}/ogc/tiles/WebMercatorQuad`)).json()).layers.map((l: { id: string }) => l.id).join(',');
+    const layers = ((await (await fetch(`${running.url}/ogc/tiles/WebMercatorQuad`)).json()) as { layers: { id: string }[] }).layers.map((l) => l.id).join(',');
     const url = `${running.url}/tiles/${layers}/${t.z}/${t.x}/${t.y}.mvt`;
     const res = await fetch(url);
     expect(res.status).toBe(200);
