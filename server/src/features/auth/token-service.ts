@@ -4,7 +4,7 @@ import { MAX_TOKENS_PER_USER, type TokenInfo } from '@shared/tokens';
 import { HttpError, NotFoundError } from '../../errors';
 import type { AuditRepository } from '../audit';
 import type { TokenRepository } from './token-repository';
-import type { UserRepository } from './user-repository';
+import type { UserRecord, UserRepository } from './user-repository';
 
 /** What every personal access token starts with (so that a leaked one is recognisable). */
 export const TOKEN_PREFIX = 'qbt_';
@@ -30,21 +30,22 @@ export function createTokenService(deps: { tokens: TokenRepository; users: UserR
   const { tokens, users, audit } = deps;
   const now = deps.now ?? (() => new Date());
 
-  function owner(actor: SessionUser, username: string | undefined) {
-    if (username === undefined || username.toLowerCase() === actor.username.toLowerCase()) {
-      return users.findById(actor.id) ?? (() => { throw new NotFoundError('your account no longer exists'); })();
-    }
-    if (actor.role !== 'admin') throw new HttpError(403, 'forbidden', 'only an admin manages the tokens of another account');
-    const user = users.findByUsername(username);
-    if (!user) throw new NotFoundError(`no account "${username}"`);
+  /**
+   * Whose tokens a request is about: the actor's own, or (an admin only) the named account's; the
+   * command line (no actor) names any account.
+   */
+  function owner(actor: SessionUser | null, username: string | undefined): UserRecord {
+    const self = actor !== null && (username === undefined || username.toLowerCase() === actor.username.toLowerCase());
+    if (actor && !self && actor.role !== 'admin') throw new HttpError(403, 'forbidden', 'only an admin manages the tokens of another account');
+    const user = self ? users.findById(actor.id) : users.findByUsername(username ?? '');
+    if (!user) throw new NotFoundError(`no account "${username ?? actor?.username ?? ''}"`);
     return user;
   }
 
   return {
     /** A new token for the actor (or, for an admin, another account); the token is returned only here. */
     create(actor: SessionUser | null, input: { label: string; expiresInDays?: number; username?: string }): { token: string; info: TokenInfo } {
-      const user = actor ? owner(actor, input.username) : users.findByUsername(input.username ?? '');
-      if (!user) throw new NotFoundError(`no account "${input.username ?? ''}"`);
+      const user = owner(actor, input.username);
       if (user.disabled) throw new HttpError(409, 'account_disabled', `account "${user.username}" is disabled`);
       const at = now();
       const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
