@@ -26,6 +26,7 @@ import { open311ErrorHandler } from './open311/router';
 import { createOpen311DiscoveryRouter } from './open311/discovery';
 import { createOgcRouter } from './ogc/router';
 import { createNotFoundPage, createStaticRouter } from './static';
+import { responseCompression } from './compression';
 import { bodyTypeGuard } from './body-types';
 import { corsMiddleware, createCors } from './cors';
 import { createAllowOf, optionsMiddleware } from './ogc/options';
@@ -121,6 +122,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   const cors = createCors(config.corsOrigins);
   const allowOf = createAllowOf((id) => layerRepository.get(id));
   app.use(securityHeaders(config));
+  app.use(responseCompression());
   app.use(corsMiddleware(cors, allowOf));
   app.use(optionsMiddleware(allowOf));
   app.use(sessionMiddleware(auth, authFeature.tokens));
