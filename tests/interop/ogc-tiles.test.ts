@@ -62,6 +62,18 @@ describe.skipIf(!hasGdal)('GDAL reads OGC API – Tiles', () => {
     expect(dataset.equals(classic)).toBe(true);
   });
 
+  it('reads a tile at the tileset\'s URL template through /vsicurl/', async () => {
+    const t = tileOf(120.16, 30.2415, 15);
+    const tileset = (await (await fetch(`${running.url}/ogc/collections/garbage-rooms/tiles/WebMercatorQuad`)).json()) as { links: { rel: string; href: string }[] };
+    const template = tileset.links.find((l) => l.rel === 'item')!.href;
+    const url = template.replace('{tileMatrix}', String(t.z)).replace('{tileRow}', String(t.y)).replace('{tileCol}', String(t.x));
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    const { stdout } = await run('ogrinfo', ['-ro', '-so', '-al', `MVT:/vsicurl/${url}`, '-oo', `Z=${t.z}`, '-oo', `X=${t.x}`, '-oo', `Y=${t.y}`], { encoding: 'utf8', timeout: 60_000 });
+    const gdal = Object.fromEntries([...stdout.matchAll(/Layer name: (\S+)[\s\S]*?Feature Count: (\d+)/g)].map((m) => [m[1], Number(m[2])]));
+    expect(gdal).toEqual(ourCounts(body));
+    expect(gdal['garbage-rooms']).toBeGreaterThan(0);
+  });
+
   it('reads a tile through /vsicurl/, which fetches it with Range requests (206)', async () => {
     const t = tileOf(120.16, 30.2415, 14);
     const layers = ((await (await fetch(`${running.url}/ogc/tiles/WebMercatorQuad`)).json()) as { layers: { id: string }[] }).layers.map((l) => l.id).join(',');

@@ -154,7 +154,7 @@ export function tilesetDocument(scope: TilesetScope) {
     links: [
       ...base.links,
       { href: scope.dataHref, rel: scope.dataRel, type: MEDIA.json, title: scope.title },
-      { href: `${scope.tilesHref}/${TILE_MATRIX_SET}/{tileMatrix}/{tileRow}/{tileCol}`, rel: 'item', type: MVT_TYPE, title: 'Mapbox vector tiles', templated: true },
+      { href: `${scope.tilesHref}/${TILE_MATRIX_SET}/{tileMatrix}/{tileRow}/{tileCol}?f=mvt`, rel: 'item', type: MVT_TYPE, title: 'Mapbox vector tiles', templated: true },
     ] satisfies (Link & { templated?: boolean })[],
   };
 }
