@@ -201,8 +201,13 @@ function intersectsTester(query: Geometry): (stored: Geometry) => boolean {
   };
 }
 
-/** Registers the exact intersects test on a connection. */
+/** Connections that already have the function: registering again while a statement runs is an SQLite error. */
+const registered = new WeakSet<Db>();
+
+/** Registers the exact intersects test on a connection, once (every repository built over the connection calls this). */
 export function registerSpatialFunctions(db: Db): void {
+  if (registered.has(db)) return;
+  registered.add(db);
   db.function(INTERSECTS_FUNCTION, { deterministic: true }, (stored: unknown, token: unknown) => {
     const test = testers.get(Number(token));
     if (typeof stored !== 'string' || !test) throw new Error(`${INTERSECTS_FUNCTION}: no query geometry ${String(token)}`);
