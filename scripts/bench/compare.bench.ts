@@ -12,7 +12,7 @@ const POINTS = { id: 'bench-cases-1m', table: 'bench_cases', count: Number(proce
 const SHAPES = { id: 'bench-buildings-100k', table: 'bench_buildings', count: Number(process.env.BENCH_POLYGONS ?? 100_000) };
 const PASSES = 2;
 const FEATURE_QUERIES = Number(process.env.BENCH_FEATURE_QUERIES ?? 40);
-/** A quick partial run for development: `BENCH_ONLY=features|tiles` and/or `--ours` (no PostGIS); it leaves docs/benchmarks.md alone. */
+/** A quick partial run for development: `BENCH_ONLY=features|tiles|shapes` and/or `--ours` (no PostGIS); it leaves docs/benchmarks.md alone. */
 const ONLY = process.env.BENCH_ONLY;
 const OURS_ONLY = process.argv.includes('--ours');
 const PARTIAL = ONLY !== undefined || OURS_ONLY;
@@ -149,7 +149,9 @@ async function featureSet(): Promise<void> {
 try {
   if (ONLY === undefined || ONLY === 'tiles') {
     await tileSet(POINTS.id, POINTS.table, ['category', 'state', 'reported_on::text AS reported_on', 'priority'], [13, 14, 15, 16, 17, 18], 6);
-    await tileSet(SHAPES.id, SHAPES.table, ['floors', 'use'], [14, 15, 16, 17, 18], 6);
+  }
+  if (ONLY === undefined || ONLY === 'tiles' || ONLY === 'shapes') {
+    await tileSet(SHAPES.id, SHAPES.table, ['floors', 'use'], [12, 13, 14, 15, 16, 17, 18], 6);
   }
   if (ONLY === undefined || ONLY === 'features') await featureSet();
 } finally {

@@ -26,8 +26,8 @@ function zigzag(n: number): number {
   return (n << 1) ^ (n >> 31);
 }
 
-/** Writes a tag value; a number that is not a safe integer (a fraction, or beyond ±2^53) goes as a double. */
-function writeValue(value: TagValue, pbf: PbfWriter): void {
+/** Writes an MVT tag value message; a number that is not a safe integer (a fraction, or beyond ±2^53) goes as a double. */
+export function writeValue(value: TagValue, pbf: PbfWriter): void {
   if (typeof value === 'string') pbf.writeStringField(1, value);
   else if (typeof value === 'boolean') pbf.writeBooleanField(7, value);
   else if (!Number.isSafeInteger(value)) pbf.writeDoubleField(3, value);

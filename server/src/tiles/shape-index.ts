@@ -1,10 +1,10 @@
-import GeoJSONVT from 'geojson-vt';
+import GeoJSONVT, { type RawFeature } from 'geojson-vt';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Layer } from '../features/layers';
 import type { TileRepository } from './tile-repository';
 import { BUFFER, EXTENT, MAX_ZOOM, type TileAddress } from './tile-math';
-import { pickTags, tilePropertyNames, type TileFeature } from './tile-features';
+import { pickTags, tilePropertyNames } from './tile-features';
 
 /** Deepest nesting of positions in the geometries tiles take (MultiPolygon: polygons, rings, positions). */
 const MAX_NESTING = 3;
@@ -55,15 +55,14 @@ export function createShapeIndexes(repo: TileRepository) {
   }
 
   return {
-    /** The features of a layer in one tile. */
-    features(layer: Layer, { z, x, y }: TileAddress): TileFeature[] {
+    /** The features of a layer in one tile, as geojson-vt keeps them (flat rings in tile units: read-only). */
+    features(layer: Layer, { z, x, y }: TileAddress): readonly RawFeature[] {
       let entry = entries.get(layer.id);
       if (!entry || entry.version !== layer.version) {
         entry = { version: layer.version, index: build(layer) };
         entries.set(layer.id, entry);
       }
-      const tile = entry.index.getTile(z, x, y);
-      return (tile?.features ?? []) as TileFeature[];
+      return entry.index.getTileRaw(z, x, y)?.features ?? [];
     },
   };
 }

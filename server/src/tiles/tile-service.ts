@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
-import { fromGeojsonVt } from 'vt-pbf';
 import type { Layer, LayerRepository } from '../features/layers';
 import type { TileRepository } from './tile-repository';
 import { TileCache, type CachedTile } from './tile-cache';
 import { createShapeIndexes } from './shape-index';
 import { createPointTiles, RAW_POINT_LIMIT } from './point-tiles';
-import { EXTENT, type TileAddress } from './tile-math';
-import { TILE_LIMITS, type TileFeature } from './tile-features';
+import type { TileAddress } from './tile-math';
+import { TILE_LIMITS } from './tile-features';
+import { encodeShapeLayers, type ShapeLayerInput } from './mvt-encode';
 
 /** Outcome of resolving a comma-list of layer ids. */
 export type LayerVersions = { ok: true; versions: number[] } | { ok: false; unknown: string };
@@ -18,47 +18,6 @@ export interface TileResult {
   tile: CachedTile;
   /** The layers' versions joined by commas; part of the cache key and of TileJSON URLs. */
   versionTag: string;
-}
-
-function featureSize(f: TileFeature): number {
-  if (f.type === 1) return Number(f.tags.point_count ?? 1);
-  let minX = Infinity; let minY = Infinity; let maxX = -Infinity; let maxY = -Infinity;
-  for (const ring of f.geometry) {
-    for (const [x, y] of ring) {
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-  }
-  return (maxX - minX) + (maxY - minY);
-}
-
-/** Keeps the `max` largest features (by extent, or by count for aggregated points). */
-function keepLargest(features: TileFeature[], max: number): TileFeature[] {
-  if (features.length <= max) return features;
-  return features.map((f) => ({ f, s: featureSize(f) })).sort((a, b) => b.s - a.s).slice(0, max).map((e) => e.f);
-}
-
-function encode(layers: Map<string, TileFeature[]>): Buffer {
-  const input: Record<string, { features: TileFeature[] }> = {};
-  for (const [id, features] of layers) if (features.length) input[id] = { features };
-  return Object.keys(input).length ? Buffer.from(fromGeojsonVt(input, { version: 2, extent: EXTENT })) : Buffer.alloc(0);
-}
-
-/**
- * Encodes shape layers within `budget` bytes, dropping the smallest features of
- * the biggest layer until they fit.
- */
-function encodeWithinLimits(layers: Map<string, TileFeature[]>, budget: number): Buffer {
-  for (const [id, features] of layers) layers.set(id, keepLargest(features, TILE_LIMITS.maxFeaturesPerLayer));
-  let raw = encode(layers);
-  for (let attempt = 0; raw.length > budget && attempt < 8; attempt += 1) {
-    const [id, features] = [...layers].sort((a, b) => b[1].length - a[1].length)[0]!;
-    layers.set(id, keepLargest(features, Math.floor((features.length * budget * 0.9) / raw.length)));
-    raw = encode(layers);
-  }
-  return raw;
 }
 
 /** Tiles up to this many raw bytes are gzipped as they are built; bigger ones off the event loop, on first use. */
@@ -80,14 +39,14 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
   const points = createPointTiles(tiles);
 
   function render(current: (Layer | undefined)[], t: TileAddress): CachedTile {
-    const shapeLayers = new Map<string, TileFeature[]>();
+    const shapeLayers: ShapeLayerInput[] = [];
     const pointParts: Uint8Array[] = [];
     // one raw-point budget for the whole tile, so that naming more layers cannot multiply the work
     let rawBudget = RAW_POINT_LIMIT;
     for (const layer of current) {
       if (!layer) continue;
       if (layer.geometryType !== 'Point') {
-        shapeLayers.set(layer.id, shapes.features(layer, t));
+        shapeLayers.push({ name: layer.id, features: shapes.features(layer, t) });
         continue;
       }
       const part = points.tile(layer, t, rawBudget);
@@ -95,7 +54,8 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
       rawBudget -= part.raw;
     }
     const pointBytes = pointParts.reduce((sum, p) => sum + p.length, 0);
-    const shapeBytes = encodeWithinLimits(shapeLayers, Math.max(TILE_LIMITS.maxBytes - pointBytes, TILE_LIMITS.maxBytes / 4));
+    const budget = Math.max(TILE_LIMITS.maxBytes - pointBytes, TILE_LIMITS.maxBytes / 4);
+    const shapeBytes = encodeShapeLayers(shapeLayers, { maxFeaturesPerLayer: TILE_LIMITS.maxFeaturesPerLayer, budget });
     const raw = Buffer.concat([...pointParts, shapeBytes]);
     const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`;
     if (raw.length === 0) return { raw, gzip: raw, etag };

@@ -87,9 +87,15 @@ function whereClause(q: FeatureQuery, rtreeDrives: boolean): { from: string; sql
   return { from, sql: parts.join(' AND '), params };
 }
 
+/** Connections the spatial SQL functions are registered on (SQLite refuses to redefine one while a statement runs). */
+const withSpatialFunctions = new WeakSet<Db>();
+
 /** SQL access to `features` and its R*Tree index. */
 export function createFeatureRepository(db: Db) {
-  registerSpatialFunctions(db);
+  if (!withSpatialFunctions.has(db)) {
+    registerSpatialFunctions(db);
+    withSpatialFunctions.add(db);
+  }
   const insertFeature = db.prepare(`
     INSERT INTO features (layer_id, geometry, properties, datetime_start, datetime_end, created_at, updated_at)
     VALUES (?, ?, jsonb(?), ?, ?, ?, ?)`);

@@ -1,0 +1,162 @@
+import type { RawFeature } from 'geojson-vt';
+import { PbfWriter } from 'pbf';
+import { EXTENT } from './tile-math';
+import { writeValue } from './mvt-points';
+import { TagTables, varintLength, writeGeometry } from './mvt-shapes';
+
+/** One layer of a tile as geojson-vt's `getTileRaw` gives it: flat [x, y, …] rings in tile units. */
+export interface ShapeLayerInput {
+  name: string;
+  features: readonly RawFeature[];
+}
+
+/** A layer whose features are encoded once, so that the size limits pick features without encoding again. */
+interface Prepared {
+  name: string;
+  features: readonly RawFeature[];
+  geometry: PbfWriter;
+  tags: PbfWriter;
+  /** Per feature: start and end of its geometry and tags in the writers (start -1: nothing drawable). */
+  spans: Int32Array;
+  /** Per feature: its ranking size (extent in tile units; points 1). */
+  sizes: Float64Array;
+  /** Per feature: bytes of its message inside the layer (field key and length included). */
+  bytes: Int32Array;
+  tables: TagTables;
+  /** Features kept, in their order. */
+  kept: number[];
+  /** Whether the size limits dropped some drawable features. */
+  dropped: boolean;
+  /** Upper bound of the bytes of the key and value tables of the kept features. */
+  tableBytes: number;
+  featureBytes: number;
+}
+
+const fieldLength = (len: number) => 1 + varintLength(len) + len;
+
+function featureBytes(p: Prepared, i: number): number {
+  const id = idOf(p.features[i]!);
+  const geometry = p.spans[4 * i + 1]! - p.spans[4 * i]!;
+  const tags = p.spans[4 * i + 3]! - p.spans[4 * i + 2]!;
+  const inner = (id === undefined ? 0 : 1 + varintLength(id)) + (tags ? fieldLength(tags) : 0) + 2 + fieldLength(geometry);
+  return fieldLength(inner);
+}
+
+/** Writes each feature's geometry and tag indices once, into writers reused from tile to tile. */
+function prepare({ name, features }: ShapeLayerInput, geometry: PbfWriter, tags: PbfWriter): Prepared {
+  const p: Prepared = {
+    name, features, geometry, tags, tables: new TagTables(), kept: [], dropped: false, tableBytes: 0, featureBytes: 0,
+    spans: new Int32Array(features.length * 4), sizes: new Float64Array(features.length), bytes: new Int32Array(features.length),
+  };
+  for (let i = 0; i < features.length; i += 1) {
+    const start = geometry.pos;
+    const size = writeGeometry(features[i]!, geometry);
+    if (size < 0) {
+      geometry.pos = start;
+      continue;
+    }
+    p.spans[4 * i] = start;
+    p.spans[4 * i + 1] = geometry.pos;
+    p.spans[4 * i + 2] = tags.pos;
+    p.tables.write(features[i]!.tags, tags);
+    p.spans[4 * i + 3] = tags.pos;
+    p.sizes[i] = size;
+    p.bytes[i] = featureBytes(p, i);
+    p.featureBytes += p.bytes[i]!;
+    p.kept.push(i);
+  }
+  p.tableBytes = p.tables.bytes;
+  return p;
+}
+
+/** Bytes of the layer's message in the tile (an upper bound: value tables count numbers as doubles). */
+function layerBytes(p: Prepared): number {
+  const nameBytes = Buffer.byteLength(p.name);
+  return fieldLength(2 + 1 + varintLength(nameBytes) + nameBytes + 3 + p.featureBytes + p.tableBytes);
+}
+
+const measure = new PbfWriter();
+
+/** Keeps the largest features (by extent), at most `max` of them and within `budget` bytes for the layer. */
+function keepLargest(p: Prepared, max: number, budget: number): void {
+  // the header's bytes, with room for the longest varint of the layer's length
+  const allowance = budget - (layerBytes(p) - p.featureBytes - p.tableBytes) - 4;
+  const order = [...p.kept].sort((a, b) => p.sizes[b]! - p.sizes[a]!);
+  const tables = new TagTables();
+  const keep: number[] = [];
+  let bytes = 0;
+  for (const i of order) {
+    if (keep.length >= max) break;
+    measure.pos = 0;
+    tables.write(p.features[i]!.tags, measure);
+    if (bytes + p.bytes[i]! + tables.bytes > allowance) break;
+    keep.push(i);
+    bytes += p.bytes[i]!;
+  }
+  p.dropped ||= keep.length < p.kept.length;
+  p.kept = keep.sort((a, b) => a - b);
+  p.featureBytes = bytes;
+  p.tableBytes = tables.bytes;
+}
+
+/** The feature's id when MVT can carry it (an unsigned integer). */
+function idOf(f: RawFeature): number | undefined {
+  return typeof f.id === 'number' && Number.isSafeInteger(f.id) && f.id >= 0 ? f.id : undefined;
+}
+
+function writeFeature(p: Prepared, i: number, out: PbfWriter, tables: TagTables | undefined): void {
+  const f = p.features[i]!;
+  const id = idOf(f);
+  const geometry = p.geometry.buf.subarray(p.spans[4 * i]!, p.spans[4 * i + 1]!);
+  out.writeTag(2, 2);
+  out.writeRawMessage(() => {
+    if (id !== undefined) out.writeVarintField(1, id);
+    if (tables) {
+      out.writeTag(2, 2);
+      out.writeRawMessage(() => tables.write(f.tags, out), undefined);
+    } else if (p.spans[4 * i + 3]! > p.spans[4 * i + 2]!) {
+      out.writeBytesField(2, p.tags.buf.subarray(p.spans[4 * i + 2]!, p.spans[4 * i + 3]!));
+    }
+    out.writeVarintField(3, f.type === 4 ? 1 : f.type);
+    out.writeBytesField(4, geometry);
+  }, undefined);
+}
+
+function writeLayer(p: Prepared, out: PbfWriter): void {
+  out.writeVarintField(15, 2);
+  out.writeStringField(1, p.name);
+  out.writeVarintField(5, EXTENT);
+  // when features were dropped, fresh tables: no key or value of a dropped feature is left in them
+  const tables = p.dropped ? new TagTables() : undefined;
+  for (const i of p.kept) writeFeature(p, i, out, tables);
+  const { keys, values } = tables ?? p.tables;
+  for (const k of keys) out.writeStringField(3, k);
+  for (const v of values) out.writeMessage(4, writeValue, v);
+}
+
+const geometryScratch = new PbfWriter();
+const tagScratch = new PbfWriter();
+
+/**
+ * Encodes line and polygon layers (and the label points among them) as MVT 2.1 layers,
+ * straight from geojson-vt's flat tile rings: each feature is written once, and the size
+ * limits (at most `maxFeaturesPerLayer` per layer, the whole within `budget` bytes) keep the
+ * largest features of the biggest layer without encoding it again.
+ */
+export function encodeShapeLayers(layers: readonly ShapeLayerInput[], limits: { maxFeaturesPerLayer: number; budget: number }): Buffer {
+  geometryScratch.pos = 0;
+  tagScratch.pos = 0;
+  const prepared = layers.filter((l) => l.features.length > 0).map((l) => prepare(l, geometryScratch, tagScratch)).filter((p) => p.kept.length > 0);
+  for (const p of prepared) if (p.kept.length > limits.maxFeaturesPerLayer) keepLargest(p, limits.maxFeaturesPerLayer, Infinity);
+  let total = prepared.reduce((sum, p) => sum + layerBytes(p), 0);
+  for (let attempt = 0; total > limits.budget && attempt < prepared.length; attempt += 1) {
+    const biggest = prepared.reduce((a, b) => (layerBytes(b) > layerBytes(a) ? b : a));
+    keepLargest(biggest, limits.maxFeaturesPerLayer, layerBytes(biggest) - (total - limits.budget));
+    total = prepared.reduce((sum, p) => sum + layerBytes(p), 0);
+  }
+  if (prepared.length === 0) return Buffer.alloc(0);
+  const out = new PbfWriter(new Uint8Array(Math.max(16, total)));
+  for (const p of prepared) if (p.kept.length) out.writeMessage(3, writeLayer, p);
+  const bytes = out.finish();
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+}
