@@ -1,6 +1,6 @@
 /**
  * The analysis worker: answers each request (protocol.ts) with the result of the computation or
- * its error, so that turf's unions and intersections do not freeze the page.
+ * its error, after reports of its progress, so that long computations do not freeze the page.
  */
 import { answerRequest, type AnalysisRequest, type AnalysisResponse } from './protocol';
 
@@ -11,4 +11,4 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-scope.onmessage = (event) => scope.postMessage(answerRequest(event.data));
+scope.onmessage = (event) => scope.postMessage(answerRequest(event.data, (progress) => scope.postMessage(progress)));

@@ -1,4 +1,4 @@
-import { featureCollection, point } from '@turf/turf';
+import { featureCollection, point, polygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { effectScope, reactive } from 'vue';
 import { createAnalysisRunner, useAnalysisRunner, type AnalysisWorker } from './analysisRunner';
@@ -23,9 +23,10 @@ class FakeWorker implements AnalysisWorker {
   postMessage(message: AnalysisRequest): void {
     const request = structuredClone(message);
     this.received.push(request);
-    const answer = () => {
-      if (!this.terminated) this.onmessage?.({ data: structuredClone(answerRequest(request)) } as MessageEvent<AnalysisResponse>);
+    const deliver = (data: AnalysisResponse) => {
+      if (!this.terminated) this.onmessage?.({ data: structuredClone(data) } as MessageEvent<AnalysisResponse>);
     };
+    const answer = () => deliver(answerRequest(request, deliver));
     if (this.hold) this.held.push(answer);
     else setTimeout(answer, 0);
   }
@@ -62,6 +63,16 @@ describe('createAnalysisRunner', () => {
     const input = reactive({ features: rooms.features, radiusM: 50 });
     await expect(runner.run({ kind: 'buffer', input })).resolves.toMatchObject({ count: 2 });
     expect(workers[0]!.received).toHaveLength(1);
+  });
+
+  it('passes the worker\'s progress reports to the job\'s callback before it resolves', async () => {
+    const runner = createAnalysisRunner(spawner().spawn);
+    const reports: number[] = [];
+    const square = polygon([[[120.16, 30.24], [120.17, 30.24], [120.17, 30.25], [120.16, 30.25], [120.16, 30.24]]]);
+    const result = await runner.run({ kind: 'coverage', input: { facilities: rooms, communities: featureCollection([square]), radiusM: 300 } }, undefined, (d) => reports.push(d));
+    expect(result.facilities).toBe(2);
+    expect(reports.length).toBeGreaterThan(3);
+    expect(reports.at(-1)).toBe(1);
   });
 
   it('rejects with the revived error kind', async () => {

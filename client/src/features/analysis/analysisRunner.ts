@@ -1,5 +1,5 @@
 import { getCurrentScope, onScopeDispose, toRaw } from 'vue';
-import { computeAnalysis, reviveError, type AnalysisJob, type AnalysisJobs, type AnalysisKind, type AnalysisRequest, type AnalysisResponse } from './protocol';
+import { computeAnalysis, isProgress, reviveError, type AnalysisJob, type AnalysisJobs, type AnalysisKind, type AnalysisRequest, type AnalysisResponse } from './protocol';
 
 /** The part of a `Worker` the runner uses (a fake one in unit tests). */
 export interface AnalysisWorker {
@@ -16,15 +16,17 @@ export interface AnalysisRunner {
   /**
    * The job's result. An abort of `signal` rejects with its reason and, while the job is being
    * computed, terminates the worker (the next job starts a fresh one); errors come back as the
-   * computation threw them (TooManyFeaturesError with its figures, RangeError, ...).
+   * computation threw them (TooManyFeaturesError with its figures, RangeError, ...). `onProgress`
+   * is told the share done (0 to 1) as the worker reports it.
    */
-  run<K extends AnalysisKind>(job: AnalysisJob<K>, signal?: AbortSignal): Promise<AnalysisJobs[K]['result']>;
+  run<K extends AnalysisKind>(job: AnalysisJob<K>, signal?: AbortSignal, onProgress?: (done: number) => void): Promise<AnalysisJobs[K]['result']>;
   /** Terminates the worker and rejects every job under way. */
   dispose(): void;
 }
 
 interface Pending {
   job: AnalysisJob;
+  onProgress?: (done: number) => void;
   resolve(value: unknown): void;
   reject(reason: unknown): void;
 }
@@ -96,6 +98,10 @@ export function createAnalysisRunner(spawn: (() => AnalysisWorker) | null = defa
     started.onmessage = ({ data }) => {
       const entry = pending.get(data.id);
       if (!entry) return;
+      if (isProgress(data)) {
+        entry.onProgress?.(data.progress);
+        return;
+      }
       pending.delete(data.id);
       if (data.ok) entry.resolve(data.result);
       else entry.reject(reviveError(data.error));
@@ -112,13 +118,13 @@ export function createAnalysisRunner(spawn: (() => AnalysisWorker) | null = defa
     return started;
   }
 
-  function run<K extends AnalysisKind>(job: AnalysisJob<K>, signal?: AbortSignal): Promise<AnalysisJobs[K]['result']> {
+  function run<K extends AnalysisKind>(job: AnalysisJob<K>, signal?: AbortSignal, onProgress?: (done: number) => void): Promise<AnalysisJobs[K]['result']> {
     const anyJob = job as AnalysisJob;
     if (signal?.aborted) return Promise.reject(aborted(signal));
     if (broken) return onMainThread(anyJob, signal) as Promise<AnalysisJobs[K]['result']>;
     const id = ++nextId;
     return new Promise((resolve, reject) => {
-      const entry: Pending = { job: anyJob, resolve: resolve as (v: unknown) => void, reject };
+      const entry: Pending = { job: anyJob, onProgress, resolve: resolve as (v: unknown) => void, reject };
       pending.set(id, entry);
       signal?.addEventListener('abort', () => {
         if (!pending.delete(id)) return;

@@ -12,7 +12,7 @@ export interface CoverageTableRow extends CoverageFigures {
 
 /** The rows the coverage table shows: one per community (named in the locale), then the district total. */
 export function coverageTableRows(result: CoverageResult, communities: Pick<LayerInfo, 'labelProperty'>, locale: AppLocale, totalLabel: string): CoverageTableRow[] {
-  const rows = result.rows.map(({ properties, uncovered: _u, id, ...figures }) => ({
+  const rows = result.rows.map(({ properties, uncovered: _u, uncoveredOutline: _o, id, ...figures }) => ({
     ...figures,
     name: featureNames(communities, properties ?? {}, locale).primary ?? String(id ?? ''),
     isTotal: false,

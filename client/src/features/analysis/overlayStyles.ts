@@ -3,15 +3,15 @@ import type { OverlayLayer } from '../../maplibre/useOverlay';
 /** Colours of the analysis overlays, shared by the map layers and the panel's legends. */
 export const OVERLAY_COLORS = { covered: '#1a9850', uncovered: '#d73027', buffer: '#4575b4', nearest: '#7b3294', area: '#7b3294' } as const;
 
-/** Layers of the coverage overlay: the union of the circles, each circle's outline, the uncovered parts. */
+/** Layers of the coverage overlay (features from coverageOverlay.ts): the coverage, each circle's outline, the uncovered parts. */
 export function coverageLayers(): OverlayLayer[] {
   const kind = (k: string) => ['==', ['get', 'kind'], k] as ['==', ['get', string], string];
   return [
     { id: 'analysis-coverage-fill', type: 'fill', filter: kind('coverage'), paint: { 'fill-color': OVERLAY_COLORS.covered, 'fill-opacity': 0.16 } },
     { id: 'analysis-coverage-circles', type: 'line', filter: kind('circle'), paint: { 'line-color': OVERLAY_COLORS.covered, 'line-width': 1, 'line-opacity': 0.7, 'line-dasharray': [2, 2] } },
-    { id: 'analysis-coverage-outline', type: 'line', filter: kind('coverage'), paint: { 'line-color': OVERLAY_COLORS.covered, 'line-width': 2 } },
+    { id: 'analysis-coverage-outline', type: 'line', filter: kind('coverage-outline'), paint: { 'line-color': OVERLAY_COLORS.covered, 'line-width': 2 } },
     { id: 'analysis-uncovered-fill', type: 'fill', filter: kind('uncovered'), paint: { 'fill-color': OVERLAY_COLORS.uncovered, 'fill-opacity': 0.25 } },
-    { id: 'analysis-uncovered-line', type: 'line', filter: kind('uncovered'), paint: { 'line-color': OVERLAY_COLORS.uncovered, 'line-width': 1 } },
+    { id: 'analysis-uncovered-line', type: 'line', filter: kind('uncovered-outline'), paint: { 'line-color': OVERLAY_COLORS.uncovered, 'line-width': 1 } },
   ];
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bufferFeatures, MAX_ANALYSIS_FEATURES, TooManyFeaturesError } from './buffer';
 import { serviceCoverage } from './coverage';
 import { analysisErrorText } from './errors';
-import { answerRequest, computeAnalysis, reviveError, serializeError, type AnalysisRequest } from './protocol';
+import { answerRequest, computeAnalysis, isProgress, reviveError, serializeError, type AnalysisRequest } from './protocol';
 import { statsInPolygon } from './stats';
 
 const A: [number, number] = [120.165, 30.245];
@@ -33,6 +33,16 @@ describe('answerRequest', () => {
     const answer = answerRequest(structuredClone(request));
     expect(answer).toMatchObject({ id: 7, ok: true });
     expect(structuredClone(answer)).toEqual(answer);
+  });
+
+  it('posts progress reports for a coverage request, with its id, before the answer', () => {
+    const reports: unknown[] = [];
+    const answer = answerRequest({ id: 9, kind: 'coverage', input: { facilities: rooms, communities: featureCollection([square]), radiusM: 300 } }, (m) => reports.push(m));
+    expect(answer).toMatchObject({ id: 9, ok: true });
+    expect(reports.length).toBeGreaterThan(3);
+    expect(reports.at(-1)).toEqual({ id: 9, progress: 1 });
+    expect(reports.every((r) => isProgress(r as never))).toBe(true);
+    expect(isProgress(answer)).toBe(false);
   });
 
   it('carries a failure back with its kind, so the page shows the same localized text', () => {

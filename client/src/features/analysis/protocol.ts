@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bufferFeatures, TooManyFeaturesError, type BufferResult } from './buffer';
-import { serviceCoverage, type CoverageInput, type CoverageResult } from './coverage';
+import { serviceCoverage, type CoverageInput, type CoverageResult, type ProgressCallback } from './coverage';
 import { statsInPolygon, type LayerStats } from './stats';
 
 /**
@@ -33,16 +33,30 @@ export interface SerializedError {
 }
 
 /** The worker's answer to one request: the result, or the error the computation threw. */
-export type AnalysisResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
+export type AnalysisAnswer = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
+
+/** How far the worker is with a request (0 to 1), sent before its answer by computations that report it (coverage). */
+export interface AnalysisProgress {
+  id: number;
+  progress: number;
+}
+
+/** A message from the analysis worker: progress of a request, or its answer. */
+export type AnalysisResponse = AnalysisAnswer | AnalysisProgress;
+
+/** Whether a worker message is a progress report rather than an answer. */
+export function isProgress(message: AnalysisResponse): message is AnalysisProgress {
+  return 'progress' in message;
+}
 
 /**
  * Runs one job on the current thread with the analysis functions of this folder.
  * @throws whatever the computation throws (RangeError for a bad radius, TooManyFeaturesError, ...).
  */
-export function computeAnalysis<K extends AnalysisKind>(job: AnalysisJob<K>): AnalysisJobs[K]['result'];
-export function computeAnalysis(job: AnalysisJob): AnalysisJobs[AnalysisKind]['result'] {
+export function computeAnalysis<K extends AnalysisKind>(job: AnalysisJob<K>, onProgress?: ProgressCallback): AnalysisJobs[K]['result'];
+export function computeAnalysis(job: AnalysisJob, onProgress?: ProgressCallback): AnalysisJobs[AnalysisKind]['result'] {
   switch (job.kind) {
-    case 'coverage': return serviceCoverage(job.input);
+    case 'coverage': return serviceCoverage(job.input, onProgress);
     case 'buffer': return bufferFeatures(job.input.features, job.input.radiusM);
     case 'stats': return statsInPolygon(job.input.collection, job.input.polygon, job.input.sumKeys);
     default: throw new TypeError(`unknown analysis kind ${String((job as { kind: unknown }).kind)}`);
@@ -66,10 +80,13 @@ export function reviveError(e: SerializedError): Error {
   return error;
 }
 
-/** The answer to a request (what the worker posts back): never throws, a failure becomes `ok: false`. */
-export function answerRequest(request: AnalysisRequest): AnalysisResponse {
+/**
+ * The answer to a request (what the worker posts back): never throws, a failure becomes `ok: false`;
+ * `onProgress` is told the computation's progress meanwhile (as a message to post).
+ */
+export function answerRequest(request: AnalysisRequest, onProgress?: (message: AnalysisProgress) => void): AnalysisAnswer {
   try {
-    return { id: request.id, ok: true, result: computeAnalysis(request) };
+    return { id: request.id, ok: true, result: computeAnalysis(request, onProgress && ((progress) => onProgress({ id: request.id, progress }))) };
   } catch (e) {
     return { id: request.id, ok: false, error: serializeError(e) };
   }

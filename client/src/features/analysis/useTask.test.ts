@@ -41,6 +41,25 @@ describe('useTask', () => {
   });
 });
 
+describe('useTask progress', () => {
+  it('shows what the run reports while it runs and forgets it when done', async () => {
+    const task = useTask<number>();
+    let report: (done: number) => void = () => {};
+    let release: (v: number) => void = () => {};
+    const running = task.run((_signal, r) => {
+      report = r;
+      return new Promise<number>((resolve) => { release = resolve; });
+    });
+    expect(task.progress.value).toBeNull();
+    await new Promise((r) => setTimeout(r, 0));
+    report(0.4);
+    expect(task.progress.value).toBe(0.4);
+    release(1);
+    await running;
+    expect([task.status.value, task.progress.value]).toEqual(['done', null]);
+  });
+});
+
 describe('useTask cancellation', () => {
   it('aborts the older run\'s signal on a newer run, a reset or the end of its scope', async () => {
     const task = useTask<string>();
