@@ -25,25 +25,31 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   return header === etag || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
 }
 
-const headerCache = new WeakMap<CachedTile, Map<string, string[]>>();
+const headerCache = new WeakMap<CachedTile, (string[] | undefined)[]>();
+
+type Encoding = 'gzip' | 'identity' | undefined;
+
+/** Index of a header variant: immutable or not, × no body / gzip / identity, × Vary with or without Origin. */
+const variantOf = (immutable: boolean, encoding: Encoding, varyOrigin: boolean) =>
+  (immutable ? 1 : 0) + (encoding === undefined ? 0 : encoding === 'gzip' ? 2 : 4) + (varyOrigin ? 6 : 0);
 
 /**
  * The response headers of a cached tile as a flat [name, value, …] list, built
  * once per tile and variant: the hot path then only writes them.
  */
-function headerList(tile: CachedTile, immutable: boolean, encoding: 'gzip' | 'identity' | undefined, vary: string): string[] {
-  const key = `${immutable ? 'i' : 'n'}${encoding ?? ''}${vary.length}`;
+function headerList(tile: CachedTile, immutable: boolean, encoding: Encoding, varyOrigin: boolean): string[] {
+  const variant = variantOf(immutable, encoding, varyOrigin);
   let variants = headerCache.get(tile);
   if (!variants) {
-    variants = new Map();
+    variants = [];
     headerCache.set(tile, variants);
   }
-  let list = variants.get(key);
+  let list = variants[variant];
   if (!list) {
     list = [
       'ETag', tile.etag,
       'Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'Vary', vary,
+      'Vary', varyOrigin ? 'Accept-Encoding, Origin' : 'Accept-Encoding',
       'X-Content-Type-Options', 'nosniff',
       'Accept-Ranges', 'bytes',
     ];
@@ -52,7 +58,7 @@ function headerList(tile: CachedTile, immutable: boolean, encoding: 'gzip' | 'id
       list.push('Content-Type', MVT_TYPE, 'Content-Length', String(body.length));
       if (encoding === 'gzip') list.push('Content-Encoding', 'gzip');
     }
-    variants.set(key, list);
+    variants[variant] = list;
   }
   return list;
 }
@@ -73,8 +79,8 @@ const LOGGED_URL_LENGTH = 300;
 
 /** Answers a tile request; a promise when the answer waits for its gzip. */
 function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> | void {
-  const cors = deps.cors.readHeaders(req.headers.origin);
-  const vary = deps.cors.varyOrigin ? 'Accept-Encoding, Origin' : 'Accept-Encoding';
+  const headers = req.headers;
+  const cors = deps.cors.readHeaders(headers.origin);
   if (req.method === 'OPTIONS') {
     if (!deps.cors.preflight(req, res, ALLOW)) {
       res.writeHead(204, { Allow: ALLOW });
@@ -86,7 +92,7 @@ function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMess
     sendError(res, 405, 'method_not_allowed', `${req.method} is not allowed on tiles`, ['Allow', ALLOW]);
     return;
   }
-  const parsed = parseTileRequest(matchTileUrl(url, deps.datasetLayers));
+  const parsed = parsedUrl(url, deps.datasetLayers);
   if (!parsed.ok) {
     sendError(res, parsed.status, parsed.status === 404 ? 'not_found' : 'bad_request', parsed.message, cors);
     return;
@@ -102,22 +108,41 @@ function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMess
     return;
   }
   const { tile, versionTag } = tiles.tile(ids, resolved.versions, address);
-  const answer = new TileAnswer(req, res, tile, version === versionTag, vary, cors);
-  if (matchesEtag(req.headers['if-none-match'], tile.etag)) return answer.bodiless(304);
-  if (tile.raw.length === 0) return answer.bodiless(204);
-  const range = req.headers.range !== undefined && ifRangeHolds(req.headers['if-range'] as string | undefined, tile.etag)
-    ? parseRange(req.headers.range, tile.raw.length)
+  const answer: Answer = { req, res, tile, immutable: version === versionTag, varyOrigin: deps.cors.varyOrigin, cors };
+  if (matchesEtag(headers['if-none-match'], tile.etag)) return bodiless(answer, 304);
+  if (tile.raw.length === 0) return bodiless(answer, 204);
+  const range = headers.range !== undefined && ifRangeHolds(headers['if-range'] as string | undefined, tile.etag)
+    ? parseRange(headers.range, tile.raw.length)
     : undefined;
   if (range === 'unsatisfiable') {
     sendError(res, 416, 'range_not_satisfiable', `the tile has ${tile.raw.length} bytes`, ['Content-Range', `bytes */${tile.raw.length}`, 'Accept-Ranges', 'bytes', ...cors]);
     return;
   }
   // a range is of the identity bytes: a ranged answer is never gzipped, whatever Accept-Encoding says
-  if (range) return answer.partial(range.start, range.end);
-  if (!(req.headers['accept-encoding'] ?? '').includes('gzip')) return answer.full('identity');
+  if (range) return partial(answer, range.start, range.end);
+  if (!(headers['accept-encoding'] ?? '').includes('gzip')) return full(answer, 'identity');
   const gzipped = tiles.gzip(tile);
-  if (Buffer.isBuffer(gzipped)) return answer.full('gzip');
-  return gzipped.then(() => answer.full('gzip'));
+  if (Buffer.isBuffer(gzipped)) return full(answer, 'gzip');
+  return gzipped.then(() => full(answer, 'gzip'));
+}
+
+/** Most URLs whose parse is remembered (a tile URL is parsed once, then looked up). */
+const MAX_PARSED_URLS = 10_000;
+const parsedUrls = new Map<string, ParsedTile>();
+
+/**
+ * A tile URL's parse, remembered for `/tiles/…` and collection URLs (dataset URLs name
+ * every collection, which changes as layers come and go).
+ */
+function parsedUrl(url: string, datasetLayers: () => string[]): ParsedTile {
+  const known = parsedUrls.get(url);
+  if (known) return known;
+  const parsed = parseTileRequest(matchTileUrl(url, datasetLayers));
+  if (parsed.ok && parsed.kind !== 'dataset') {
+    if (parsedUrls.size >= MAX_PARSED_URLS) parsedUrls.clear();
+    parsedUrls.set(url, parsed);
+  }
+  return parsed;
 }
 
 type ParsedTile = ({ ok: true } & TileRequest) | { ok: false; status: 400 | 404; message: string };
@@ -138,38 +163,42 @@ function parseTileRequest(m: ReturnType<typeof matchTileUrl>): ParsedTile {
   return { ok: true, kind: m.kind, ids: list.ids, address: m.address, version: m.version };
 }
 
-/** Writes one tile answer with the headers of its variant. */
-class TileAnswer {
-  constructor(
-    private readonly req: IncomingMessage,
-    private readonly res: ServerResponse,
-    private readonly tile: CachedTile,
-    private readonly immutable: boolean,
-    private readonly vary: string,
-    private readonly cors: readonly string[],
-  ) {}
+/** One tile answer being written. */
+interface Answer {
+  req: IncomingMessage;
+  res: ServerResponse;
+  tile: CachedTile;
+  immutable: boolean;
+  varyOrigin: boolean;
+  cors: readonly string[];
+}
 
-  private headers(encoding: 'gzip' | 'identity' | undefined): string[] {
-    const list = headerList(this.tile, this.immutable, encoding, this.vary);
-    return this.cors.length ? [...list, ...this.cors] : list;
-  }
+function answerHeaders(a: Answer, encoding: Encoding): string[] {
+  const list = headerList(a.tile, a.immutable, encoding, a.varyOrigin);
+  return a.cors.length ? [...list, ...a.cors] : list;
+}
 
-  bodiless(status: 204 | 304): void {
-    this.res.writeHead(status, this.headers(undefined));
-    this.res.end();
-  }
+function bodiless(a: Answer, status: 204 | 304): void {
+  a.res.writeHead(status, answerHeaders(a, undefined));
+  a.res.end();
+}
 
-  full(encoding: 'gzip' | 'identity'): void {
-    this.res.writeHead(200, this.headers(encoding));
-    this.res.end(this.req.method === 'HEAD' ? undefined : encoding === 'gzip' ? this.tile.gzip : this.tile.raw);
-  }
+function full(a: Answer, encoding: 'gzip' | 'identity'): void {
+  a.res.writeHead(200, answerHeaders(a, encoding));
+  a.res.end(a.req.method === 'HEAD' ? undefined : encoding === 'gzip' ? a.tile.gzip : a.tile.raw);
+}
 
-  partial(start: number, end: number): void {
-    const { raw } = this.tile;
-    const headers = this.headers(undefined);
-    this.res.writeHead(206, [...headers, 'Content-Type', MVT_TYPE, 'Content-Length', String(end - start + 1), 'Content-Range', `bytes ${start}-${end}/${raw.length}`]);
-    this.res.end(this.req.method === 'HEAD' ? undefined : raw.subarray(start, end + 1));
-  }
+function partial(a: Answer, start: number, end: number): void {
+  const { raw } = a.tile;
+  a.res.writeHead(206, [...answerHeaders(a, undefined), 'Content-Type', MVT_TYPE, 'Content-Length', String(end - start + 1), 'Content-Range', `bytes ${start}-${end}/${raw.length}`]);
+  a.res.end(a.req.method === 'HEAD' ? undefined : raw.subarray(start, end + 1));
+}
+
+/** Logs a failed tile request once and answers it with a JSON 500 (or drops it when its headers went). */
+function fail(deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string, err: unknown): void {
+  deps.log.error({ err, method: req.method, url: url.slice(0, LOGGED_URL_LENGTH) }, 'tile request failed');
+  if (res.headersSent) res.destroy();
+  else sendError(res, 500, 'internal_error', 'internal server error');
 }
 
 /**
@@ -182,16 +211,11 @@ class TileAnswer {
 export function createTileFastPath(tiles: TileService, deps: TileFastPathDeps) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? '';
-    if (!isTileUrl(url)) return false;
-    const fail = (err: unknown) => {
-      deps.log.error({ err, method: req.method, url: url.slice(0, LOGGED_URL_LENGTH) }, 'tile request failed');
-      if (res.headersSent) res.destroy();
-      else sendError(res, 500, 'internal_error', 'internal server error');
-    };
+    if (!parsedUrls.has(url) && !isTileUrl(url)) return false;
     try {
-      serveTile(tiles, deps, req, res, url)?.catch(fail);
+      serveTile(tiles, deps, req, res, url)?.catch((err: unknown) => fail(deps, req, res, url, err));
     } catch (err) {
-      fail(err);
+      fail(deps, req, res, url, err);
     }
     return true;
   };

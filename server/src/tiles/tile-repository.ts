@@ -4,7 +4,7 @@ import { propertiesObject } from './tile-features';
 
 /** SQL reads behind the tile server. */
 export function createTileRepository(db: Db) {
-  const version = db.prepare<[string], { version: number }>('SELECT version FROM layers WHERE id = ?');
+  const version = db.prepare<[string], number>('SELECT version FROM layers WHERE id = ?').pluck();
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM features WHERE layer_id = ?');
   const points = db.prepare<[string], [number, number, number, string]>(`
     SELECT r.id, r.x, r.y, json(f.properties)
@@ -26,7 +26,7 @@ export function createTileRepository(db: Db) {
 
   return {
     /** The layer's current version, or undefined for an unknown layer. */
-    version: (layerId: string): number | undefined => version.get(layerId)?.version,
+    version: (layerId: string): number | undefined => version.get(layerId),
     /** Number of features in a layer. */
     countPoints: (layerId: string): number => count.get(layerId)?.n ?? 0,
     /** Every feature of a layer as its representative point (the point itself for point layers), in id order. */
