@@ -21,3 +21,9 @@ export function injectMap(): MaplibreMap {
   if (!map) throw new Error('injectMap() must be used inside a loaded <MapView>');
   return map;
 }
+
+/**
+ * Name of the `performance.mark` a `MapView` sets when its map first goes idle with every tile in view drawn
+ * (once per page load): time-to-map benchmarks read it.
+ */
+export const MAP_READY_MARK = 'qingbo:map-ready';

@@ -1,14 +1,13 @@
 import type { Geometry } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawSelectMode } from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { TerraDraw } from 'terra-draw';
 import type { GeometryType } from '@shared/layers';
 
 /** What `useDrawing` returns. */
 export interface UseDrawingReturn {
   /** Lets the user draw one new geometry of a family; `onDrawn` gets it, after which it can still be dragged. */
   drawNew(family: GeometryType, onDrawn: (geometry: Geometry) => void): void;
-  /** Shows a geometry with draggable vertices (single geometries only); false when it cannot be edited. */
+  /** Shows a geometry with draggable vertices (single geometries only); false when its type cannot be edited (one terra-draw finds invalid is dropped). */
   edit(geometry: Geometry): boolean;
   /** The geometry as drawn or moved so far. */
   current(): Geometry | undefined;
@@ -19,27 +18,50 @@ export interface UseDrawingReturn {
 const MODE: Record<GeometryType, string> = { Point: 'point', LineString: 'linestring', Polygon: 'polygon' };
 const EDITABLE = { feature: { draggable: true, coordinates: { draggable: true, midpoints: true, deletable: true } } };
 
-/** Draws and edits one geometry at a time on the map with terra-draw (started only while in use). */
+let terraDraw: Promise<[typeof import('terra-draw'), typeof import('terra-draw-maplibre-gl-adapter')]> | undefined;
+
+/** terra-draw and its MapLibre adapter, fetched once, at the first need (they are a chunk of their own). */
+function loadTerraDraw() {
+  terraDraw ??= Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')]);
+  return terraDraw;
+}
+
+/**
+ * Draws and edits one geometry at a time on the map with terra-draw (started only while in use). terra-draw is
+ * fetched once the map has first drawn, so that it is at hand when the user starts drawing without delaying the map;
+ * a drawing asked for before it arrived starts when it does.
+ */
 export function useDrawing(map: MaplibreMap): UseDrawingReturn {
   let draw: TerraDraw | undefined;
+  /** Bumped by every start and stop: a start whose module arrives after a newer start or a stop is dropped. */
+  let generation = 0;
 
-  function start(): TerraDraw {
+  const preload = () => void loadTerraDraw().catch((e: unknown) => console.error('terra-draw could not be loaded', e));
+  if (map.loaded()) preload();
+  else map.once('idle', preload);
+
+  function start(then: (instance: TerraDraw) => void): void {
     stop();
-    const instance = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map }),
-      modes: [
-        new TerraDrawPointMode(),
-        new TerraDrawLineStringMode(),
-        new TerraDrawPolygonMode(),
-        new TerraDrawSelectMode({ flags: { point: { feature: { draggable: true } }, linestring: EDITABLE, polygon: EDITABLE } }),
-      ],
-    });
-    instance.start();
-    draw = instance;
-    return instance;
+    const mine = generation;
+    loadTerraDraw().then(([td, { TerraDrawMapLibreGLAdapter }]) => {
+      if (mine !== generation) return;
+      const instance = new td.TerraDraw({
+        adapter: new TerraDrawMapLibreGLAdapter({ map }),
+        modes: [
+          new td.TerraDrawPointMode(),
+          new td.TerraDrawLineStringMode(),
+          new td.TerraDrawPolygonMode(),
+          new td.TerraDrawSelectMode({ flags: { point: { feature: { draggable: true } }, linestring: EDITABLE, polygon: EDITABLE } }),
+        ],
+      });
+      instance.start();
+      draw = instance;
+      then(instance);
+    }).catch((e: unknown) => console.error('terra-draw could not be loaded', e));
   }
 
   function stop(): void {
+    generation += 1;
     if (!draw) return;
     draw.clear();
     draw.stop();
@@ -53,26 +75,28 @@ export function useDrawing(map: MaplibreMap): UseDrawingReturn {
 
   return {
     drawNew(family, onDrawn) {
-      const instance = start();
-      instance.setMode(MODE[family]);
-      instance.on('finish', (id) => {
-        if (instance.getMode() === 'select') return;
-        const feature = instance.getSnapshot().find((f) => f.id === id);
-        if (!feature) return;
-        select(instance, id);
-        onDrawn(feature.geometry as Geometry);
+      start((instance) => {
+        instance.setMode(MODE[family]);
+        instance.on('finish', (id) => {
+          if (instance.getMode() === 'select') return;
+          const feature = instance.getSnapshot().find((f) => f.id === id);
+          if (!feature) return;
+          select(instance, id);
+          onDrawn(feature.geometry as Geometry);
+        });
       });
     },
     edit(geometry) {
       const family = (Object.keys(MODE) as GeometryType[]).find((g) => g === geometry.type);
       if (!family) return false;
-      const instance = start();
-      const [result] = instance.addFeatures([{ type: 'Feature', geometry, properties: { mode: MODE[family] } } as never]);
-      if (!result?.valid || result.id === undefined) {
-        stop();
-        return false;
-      }
-      select(instance, result.id);
+      start((instance) => {
+        const [result] = instance.addFeatures([{ type: 'Feature', geometry, properties: { mode: MODE[family] } } as never]);
+        if (!result?.valid || result.id === undefined) {
+          stop();
+          return;
+        }
+        select(instance, result.id);
+      });
       return true;
     },
     current: () => draw?.getSnapshot()[0]?.geometry as Geometry | undefined,

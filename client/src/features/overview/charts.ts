@@ -1,14 +1,9 @@
 import type { Localized, RenovationItem, SeriesPoint } from '@shared/overview';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { use, type ComposeOption } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
 
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-/** The chart options the overview uses (only the parts registered above). */
+/** The chart options the overview uses (only the parts `OverviewChart.vue` registers with echarts). */
 export type OverviewChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
 /** Colours of the dark screen. */
