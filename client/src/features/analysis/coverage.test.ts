@@ -3,6 +3,7 @@ import type { Feature, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { TooManyFeaturesError } from './buffer';
 import { MAX_COVERAGE_FACILITIES, serviceCoverage, uncoveredCollection } from './coverage';
+import { MAX_DRAWN_POSITIONS } from './coverageShapes';
 
 const CENTRE: [number, number] = [120.165, 30.245];
 
@@ -130,6 +131,19 @@ describe('serviceCoverage', () => {
 
     const tooMany = featureCollection([...row, point(CENTRE)]);
     expect(() => serviceCoverage({ facilities: tooMany, communities: featureCollection([community]), radiusM: 100 })).toThrow(TooManyFeaturesError);
+  });
+
+  it('measures 2,025 small discs on the fine scan lines but draws them coarser, within the drawing budget', () => {
+    // 45 × 45 facilities 20 m apart, 5 m radius: disjoint discs, 2,025 × π × 25 m² = 159,043 m².
+    const origin = offset(offset(CENTRE, 450, 180), 450, 270);
+    const grid = Array.from({ length: 45 * 45 }, (_, i) => point(offset(offset(origin, 20 * Math.floor(i / 45), 0), 20 * (i % 45), 90)));
+    const result = serviceCoverage({ facilities: featureCollection(grid), communities: featureCollection([community]), radiusM: 5 });
+
+    expectWithin(result.rows[0]!.coveredM2, 2025 * discArea(5), 0.01);
+    expect(result.scanStepM).toBe(0.25);
+    expect(result.drawnStepM).toBeGreaterThan(result.scanStepM);
+    const positions = JSON.stringify([result.coverage, result.coverageOutline, result.rows[0]!.uncovered, result.rows[0]!.uncoveredOutline]).split('],[').length;
+    expect(positions).toBeLessThan(MAX_DRAWN_POSITIONS);
   });
 
   it('reports its progress up to 1', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { areaOfRows, discRows, intersectIntervals, lineY, polygonRows, subtractIntervals, type ScanGrid } from './scanline';
+import { areaOfRows, coarsen, discRows, intersectIntervals, lineY, polygonRows, subtractIntervals, type ScanGrid } from './scanline';
 import { scanShapes } from './scanlineShapes';
 
 const list = (...xs: number[]) => Float64Array.from(xs);
@@ -34,6 +34,16 @@ describe('polygonRows', () => {
 
   it('measures a triangle exactly (straight edges, midpoint rule)', () => {
     expect(areaOfRows(polygonRows([[[0, 0], [10, 0], [0, 10], [0, 0]]], grid), grid)).toBeCloseTo(50, 9);
+  });
+});
+
+describe('coarsen', () => {
+  it('keeps the middle line of every run of k, on a grid k times as coarse', () => {
+    const rows = [0, 1, 2, 3, 4, 5].map((j) => list(j, j + 1));
+    const { rows: coarse, grid } = coarsen(rows, { y0: 0, step: 1, count: 6 }, 2);
+    expect(plain(coarse)).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect([0, 1, 2].map((j) => lineY(grid, j))).toEqual([1.5, 3.5, 5.5]);
+    expect(grid.step).toBe(2);
   });
 });
 

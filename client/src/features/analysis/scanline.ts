@@ -161,3 +161,16 @@ export function discRows(xs: Float64Array, ys: Float64Array, radius: number, gri
   }
   return rows;
 }
+
+/** Every `k`-th scan line (the middle one of each run of `k`) as lines `k` times as far apart: a coarser view of the same region. */
+export function coarsen(rows: readonly Intervals[], grid: ScanGrid, k: number): { rows: Intervals[]; grid: ScanGrid } {
+  if (k <= 1) return { rows: [...rows], grid };
+  const offset = Math.floor(k / 2);
+  const picked = rows.filter((_, j) => j % k === offset);
+  return { rows: picked, grid: { y0: grid.y0 + (offset + 0.5 - k / 2) * grid.step, step: k * grid.step, count: picked.length } };
+}
+
+/** How many intervals scan lines hold. */
+export function intervalCount(rows: readonly Intervals[]): number {
+  return rows.reduce((sum, r) => sum + r.length / 2, 0);
+}

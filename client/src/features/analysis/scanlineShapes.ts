@@ -26,6 +26,20 @@ function matches(below: Intervals, above: Intervals): Int32Array {
   return upPartner.map((p, i) => (p >= 0 && upCount[i] === 1 && downCount[p] === 1 ? p : -1));
 }
 
+/**
+ * About how many positions `scanShapes` gives for these scan lines, without drawing: two per
+ * interval for the polygons and two for the outline, and about ten more for each strip's ends.
+ */
+export function shapeCost(rows: readonly Intervals[]): number {
+  let cost = 0;
+  rows.forEach((row, j) => {
+    cost += 2 * row.length;
+    if (j === 0) cost += 5 * row.length;
+    else cost += 10 * matches(rows[j - 1]!, row).reduce((unjoined, p) => unjoined + Number(p < 0), 0);
+  });
+  return cost;
+}
+
 /** Where exactly one of two interval sets is. */
 function symmetricDifference(a: readonly number[], b: readonly number[]): number[] {
   const edges = [...a.map((x, i) => [x, i % 2 === 0 ? 1 : -1] as const), ...b.map((x, i) => [x, i % 2 === 0 ? 1 : -1] as const)].sort((p, q) => p[0] - q[0]);
