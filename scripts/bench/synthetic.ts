@@ -98,7 +98,9 @@ export function createSyntheticCases(db: Db, id: string, count: number, seed = 2
   const features = createFeatureRepository(db);
   const now = new Date().toISOString();
   upsertLayer(db, id, 'Point', { zh: '合成案件（基准测试）', en: 'Synthetic cases (benchmark)' }, {
-    category: { type: 'string' }, state: { type: 'string' }, reported_on: { type: 'string', format: 'date' }, priority: { type: 'integer' },
+    // the value lists make the layer's state and category indexed (one partial index each), as a catalogue's enums do
+    category: { type: 'string', enum: SYNTHETIC_CATEGORIES }, state: { type: 'string', enum: SYNTHETIC_STATES },
+    reported_on: { type: 'string', format: 'date' }, priority: { type: 'integer' },
   }, now);
   db.transaction(() => {
     features.deleteAllOfLayer(id);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import type { FeatureFilter, SortKey } from './feature-filter';
 import { filterToSqlite, registerSpatialFunctions, sortToSqlite } from './feature-filter-sqlite';
+import { createPropertyIndexRepository, POINT_X, POINT_Y, propertyIndexName, propertyPath } from './property-index-repository';
 
 /** A feature row with geometry and properties as JSON text (cheap to stream out; properties are stored as JSONB). */
 export interface FeatureRow {
@@ -45,24 +46,39 @@ export interface FeatureQuery {
 /** Above this many R*Tree hits, a bbox query scans the layer instead of probing per hit. */
 export const RTREE_DRIVE_LIMIT = 50_000;
 
+/** How an items query finds its candidates. */
+type Plan = { by: 'rtree' | 'layer' } | { by: 'property'; property: string };
+
 /**
  * FROM and WHERE of an items query. A small bbox drives the query from the
  * R*Tree (CROSS JOIN keeps it the outer loop: else SQLite may scan the whole
  * layer by its index and probe the R*Tree per row); a bbox holding most of a big
  * layer is cheaper the other way round: scan the layer, probe the R*Tree by id.
+ * A bbox with an equality on an indexed property of a point layer reads that
+ * property's index: one range of (value, longitude) entries, latitude checked in it.
  */
-function whereClause(q: FeatureQuery, rtreeDrives: boolean): { from: string; sql: string; params: unknown[] } {
+function whereClause(q: FeatureQuery, plan: Plan): { from: string; sql: string; params: unknown[] } {
   const parts = ['f.layer_id = ?'];
   const params: unknown[] = [];
   let from = 'features f';
-  if (q.bbox) {
+  let equals = q.equals ?? [];
+  if (plan.by === 'property' && q.bbox) {
+    // the partial index is usable only when the query names its layer as the same literal (ids are [a-z0-9-])
+    const eq = equals.find((e) => e.property === plan.property)!;
+    equals = equals.filter((e) => e !== eq);
+    from = `features f INDEXED BY ${propertyIndexName(q.layerId, plan.property)}`;
+    parts[0] = `f.layer_id = '${q.layerId}'`;
+    parts.push(`json_extract(f.properties, ${propertyPath(plan.property)}) = ?`, `${POINT_X} BETWEEN ? AND ?`, `${POINT_Y} BETWEEN ? AND ?`);
+    params.push(eq.value, q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]);
+  } else if (q.bbox) {
+    const rtreeDrives = plan.by === 'rtree';
     from = rtreeDrives ? 'features_rtree r CROSS JOIN features f ON f.id = r.id' : 'features f CROSS JOIN features_rtree r ON r.id = f.id';
     // no r.layer_id here: an auxiliary column costs a lookup in the R*Tree's rowid table per hit
     // (most of the query's time); f.layer_id already keeps the layer
     parts.unshift('r.max_x >= ? AND r.min_x <= ? AND r.max_y >= ? AND r.min_y <= ?');
     params.push(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]);
   }
-  params.push(q.layerId);
+  if (plan.by !== 'property') params.push(q.layerId);
   if (q.interval) {
     const [start, end] = q.interval;
     parts.push('f.datetime_start IS NOT NULL');
@@ -75,7 +91,7 @@ function whereClause(q: FeatureQuery, rtreeDrives: boolean): { from: string; sql
       params.push(start);
     }
   }
-  for (const { property, value } of q.equals ?? []) {
+  for (const { property, value } of equals) {
     parts.push('json_extract(f.properties, ?) = ?');
     params.push(`$."${property.replace(/"/g, '')}"`, typeof value === 'boolean' ? Number(value) : value);
   }
@@ -87,15 +103,21 @@ function whereClause(q: FeatureQuery, rtreeDrives: boolean): { from: string; sql
   return { from, sql: parts.join(' AND '), params };
 }
 
-/** Connections the spatial SQL functions are registered on (SQLite refuses to redefine one while a statement runs). */
-const withSpatialFunctions = new WeakSet<Db>();
+/** The repository of each connection: its statements are prepared once (and SQLite refuses to redefine a function while a statement runs). */
+const repositories = new WeakMap<Db, FeatureRepository>();
 
-/** SQL access to `features` and its R*Tree index. */
-export function createFeatureRepository(db: Db) {
-  if (!withSpatialFunctions.has(db)) {
-    registerSpatialFunctions(db);
-    withSpatialFunctions.add(db);
+/** SQL access to `features` and its R*Tree index; one per connection, created on first use. */
+export function createFeatureRepository(db: Db): FeatureRepository {
+  let repository = repositories.get(db);
+  if (!repository) {
+    repository = buildFeatureRepository(db);
+    repositories.set(db, repository);
   }
+  return repository;
+}
+
+function buildFeatureRepository(db: Db) {
+  registerSpatialFunctions(db);
   const insertFeature = db.prepare(`
     INSERT INTO features (layer_id, geometry, properties, datetime_start, datetime_end, created_at, updated_at)
     VALUES (?, ?, jsonb(?), ?, ?, ?, ?)`);
@@ -114,6 +136,15 @@ export function createFeatureRepository(db: Db) {
     'SELECT count(*) AS n FROM (SELECT 1 FROM features_rtree WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ? LIMIT ?)',
   );
   const countByLayer = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM features WHERE layer_id = ?');
+  const propertyIndexes = createPropertyIndexRepository(db);
+
+  function planOf(q: FeatureQuery): Plan {
+    if (!q.bbox) return { by: 'layer' };
+    const indexed = q.equals?.find((e) => typeof e.value !== 'boolean' && /^[a-z0-9-]+$/.test(q.layerId) && propertyIndexes.has(q.layerId, e.property));
+    if (indexed) return { by: 'property', property: indexed.property };
+    const hits = (countHits.get(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3], RTREE_DRIVE_LIMIT + 1) as { n: number }).n;
+    return { by: hits <= RTREE_DRIVE_LIMIT ? 'rtree' : 'layer' };
+  }
 
   return {
     /** Stores a feature and indexes its bbox; returns the new id. */
@@ -148,8 +179,7 @@ export function createFeatureRepository(db: Db) {
     },
     /** A page of matching features (in id order unless sorted), with the total number matched. */
     query(q: FeatureQuery): { rows: FeatureRow[]; numberMatched: number } {
-      const hits = q.bbox ? (countHits.get(q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3], RTREE_DRIVE_LIMIT + 1) as { n: number }).n : 0;
-      const { from, sql, params } = whereClause(q, hits <= RTREE_DRIVE_LIMIT);
+      const { from, sql, params } = whereClause(q, planOf(q));
       const order = sortToSqlite(q.sort);
       // one pass over the matches for the page's ids and the total (a window count sees them all before LIMIT)
       const page = db
@@ -169,4 +199,4 @@ export function createFeatureRepository(db: Db) {
 }
 
 /** The feature repository's interface. */
-export type FeatureRepository = ReturnType<typeof createFeatureRepository>;
+export type FeatureRepository = ReturnType<typeof buildFeatureRepository>;

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
 import type { GeometryType, LayerGroup, LayerInfo, LayerSchema, TemporalHint } from '@shared/layers';
+import { createPropertyIndexRepository } from './property-index-repository';
 
 /** A layer as stored: the catalogue fields the API serves (`LayerInfo`), with its settings and version. */
 export interface Layer extends Pick<LayerInfo, 'id' | 'title' | 'description' | 'group' | 'geometryType' | 'schema' | 'style'> {
@@ -76,6 +77,7 @@ export function createLayerRepository(db: Db) {
       schema = excluded.schema, style = excluded.style, options = excluded.options,
       attribution = excluded.attribution, sort_order = excluded.sort_order,
       version = layers.version + 1, updated_at = excluded.updated_at`);
+  const propertyIndexes = createPropertyIndexRepository(db);
   const extent = db.prepare<[string], { n: number; min_x: number | null; min_y: number | null; max_x: number | null; max_y: number | null; t0: string | null; t1: string | null; open_end: number }>(`
     SELECT count(*) AS n, min(r.min_x) AS min_x, min(r.min_y) AS min_y, max(r.max_x) AS max_x, max(r.max_y) AS max_y,
            min(f.datetime_start) AS t0, max(f.datetime_end) AS t1,
@@ -92,7 +94,7 @@ export function createLayerRepository(db: Db) {
       const row = selectOne.get(id);
       return row ? toLayer(row) : undefined;
     },
-    /** Inserts a layer or replaces its definition, bumping its version. */
+    /** Inserts a layer or replaces its definition, bumping its version; creates or drops the indexes of its enum properties. */
     upsert(layer: Omit<Layer, 'version' | 'updatedAt'>, now: string): void {
       upsert.run({
         id: layer.id,
@@ -109,6 +111,7 @@ export function createLayerRepository(db: Db) {
         sort_order: layer.sortOrder,
         now,
       });
+      propertyIndexes.sync(layer);
     },
     /** Feature count, bbox and time interval of a layer's features. */
     extent(id: string): LayerExtent {
