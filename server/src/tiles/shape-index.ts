@@ -31,6 +31,32 @@ interface Entry {
   index: GeoJSONVT;
 }
 
+/** Deepest zoom the index is split to ahead of requests, and most tiles split so (bounds memory and work). */
+export const PRESPLIT = { maxZoom: 16, maxTiles: 2048, sliceMs: 8 } as const;
+
+/**
+ * Splits a fresh index down to PRESPLIT.maxZoom over the tiles that hold features, off the
+ * request path (in setImmediate slices of about PRESPLIT.sliceMs): the clipping and
+ * simplification of those tiles then happen once per layer version, not in a request.
+ * Stops when `current()` no longer returns the entry (a write replaced it).
+ */
+function presplit(entry: Entry, current: () => Entry | undefined): void {
+  const queue: [number, number, number][] = [[0, 0, 0]];
+  let done = 0;
+  const step = () => {
+    if (current() !== entry) return;
+    const until = performance.now() + PRESPLIT.sliceMs;
+    while (queue.length && done < PRESPLIT.maxTiles && performance.now() < until) {
+      const [z, x, y] = queue.shift()!;
+      done += 1;
+      if (!entry.index.getTileRaw(z, x, y)?.features.length || z >= PRESPLIT.maxZoom) continue;
+      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) queue.push([z + 1, 2 * x + dx, 2 * y + dy]);
+    }
+    if (queue.length && done < PRESPLIT.maxTiles) setImmediate(step);
+  };
+  setImmediate(step);
+}
+
 /**
  * In-memory geojson-vt indexes of line and polygon layers, one per layer and
  * version: built on first use after a write, then clipped and simplified per tile.
@@ -61,6 +87,7 @@ export function createShapeIndexes(repo: TileRepository) {
       if (!entry || entry.version !== layer.version) {
         entry = { version: layer.version, index: build(layer) };
         entries.set(layer.id, entry);
+        presplit(entry, () => entries.get(layer.id));
       }
       return entry.index.getTileRaw(z, x, y)?.features ?? [];
     },
