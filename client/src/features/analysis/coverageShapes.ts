@@ -1,7 +1,7 @@
 import type { Feature, GeoJsonProperties, MultiLineString } from 'geojson';
 import type { AreaFeature } from './geometry';
 import type { LocalPlane } from './localPlane';
-import { coarsen, type Intervals, type ScanGrid } from './scanline';
+import { coarsen, intervalCount, type Intervals, type ScanGrid } from './scanline';
 import { scanShapes, shapeCost } from './scanlineShapes';
 
 /**
@@ -45,7 +45,10 @@ function positions(region: DrawnRegion | null): number {
  */
 export function drawRegions(regions: readonly { rows: readonly Intervals[]; properties: GeoJsonProperties }[], grid: ScanGrid, plane: LocalPlane): DrawnRegions {
   const cost = (k: number) => regions.reduce((s, r) => s + shapeCost(coarsen(r.rows, grid, k).rows), 0);
+  // At least four positions an interval: no smaller power of two can fit.
+  const intervals = regions.reduce((s, r) => s + intervalCount(r.rows), 0);
   let k = 1;
+  while (2 * k <= (4 * intervals) / MAX_DRAWN_POSITIONS) k *= 2;
   while (k < grid.count && cost(k) > MAX_DRAWN_POSITIONS) k *= 2;
   for (;;) {
     const drawn = regions.map((r) => (r.rows.some((row) => row.length > 0) ? draw(r.rows, grid, k, plane, r.properties) : null));
