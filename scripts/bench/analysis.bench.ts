@@ -50,6 +50,8 @@ const log = (line: string) => {
   console.log(line);
   lines.push(line);
 };
+log('## Analysis: service coverage in the browser\'s code path (`npm run bench -- analysis`)');
+log('');
 log(`Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}.`);
 log(`\`serviceCoverage\` (scan lines, issue 17) at 300 m over the 5 demo communities and 15 courtyard buildings; random facility points in the district's bounding box; one untimed-for-p50 "first run" per size (the first row's is JIT-cold, as in a fresh worker), then ${RUNS} timed runs. One run takes at most ${MAX_COVERAGE_FACILITIES.toLocaleString('en')} facilities.`);
 log('');
