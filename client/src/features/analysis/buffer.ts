@@ -6,10 +6,11 @@ import { areaOf, unionAll, type AreaFeature } from './geometry';
 export const MAX_RADIUS_METERS = 5000;
 
 /**
- * The most features (or facility points) one buffer or coverage run takes: unioning overlapping
- * polygons grows with their number (300 m coverage of 500 points ≈ 1.4 s in
- * scripts/bench/analysis.bench.ts); the page runs it in the analysis worker (analysisRunner.ts),
- * but the user still waits for it.
+ * The most features one buffer, nearest or statistics run takes: turf's union of overlapping
+ * buffers grows with their number (the turf union of 500 circles of 300 m took 1.4–3.3 s before
+ * coverage moved to scan lines, docs/benchmarks.md); the page runs it in the analysis worker
+ * (analysisRunner.ts), but the user still waits for it. Coverage has its own, higher limit
+ * (`MAX_COVERAGE_FACILITIES`, coverage.ts).
  */
 export const MAX_ANALYSIS_FEATURES = 500;
 
