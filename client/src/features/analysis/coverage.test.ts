@@ -111,6 +111,14 @@ describe('serviceCoverage', () => {
     expect(uncoveredCollection(result).features.map((f) => f.properties?.name)).toEqual(['甲社区', '乙社区']);
   });
 
+  it('gives empty figures for no communities, with or without facilities', () => {
+    for (const facilities of [featureCollection([]), featureCollection([point(CENTRE)])]) {
+      const result = serviceCoverage({ facilities, communities: featureCollection([]), radiusM: 300 });
+      expect(result.rows).toEqual([]);
+      expect(result.total).toMatchObject({ areaM2: 0, coveredM2: 0, share: 0, buildings: 0 });
+    }
+  });
+
   it('leaves every community uncovered without facilities', () => {
     const result = serviceCoverage({ facilities: featureCollection([]), communities: featureCollection([community]), radiusM: 300 });
 

@@ -101,7 +101,7 @@ function ringsOf(feature: AreaFeature): Position[][] {
 /** The scan lines: over the communities (else the facilities) and `WINDOW_MARGIN_M` or the radius around them, spaced for accuracy and bounded work. */
 function scanGrid(plane: LocalPlane, communities: readonly AreaFeature[], points: readonly [number, number][], radiusM: number): ScanGrid {
   const outline = communities.flatMap((c) => ringsOf(c).flat().map((p) => plane.toPlane(p)));
-  const bounds = planeBounds(outline.length ? outline : points)!;
+  const bounds = planeBounds(outline.length ? outline : points) ?? [0, 0, 0, 0];
   const margin = Math.min(radiusM, WINDOW_MARGIN_M);
   const [y0, y1] = [bounds[1] - margin, bounds[3] + margin];
   const height = Math.max(y1 - y0, 1e-6);
