@@ -28,7 +28,7 @@ for (const build of builds) {
   try {
     for (const page of BUDGET_PAGES) {
       client += 1;
-      const load: PageLoad = await measurePageLoad(running.url, page, undefined, client);
+      const load: PageLoad = await measurePageLoad(running.url, page, { serviceWorker: false }, client);
       if (process.argv.includes('--verbose')) console.log(build.label, page.path, load.scriptList.map((e) => `${e.path} ${kb(e.bytes)}`).join('\n  '));
       const within = load.scriptBytes <= page.budgetBytes;
       if (build.judged && !within) over.push(`${page.path}: ${kb(load.scriptBytes)} KB > ${kb(page.budgetBytes)} KB`);
@@ -45,7 +45,7 @@ const file = writeBenchSection('bundle', [
   '## Bundle budget (`npm run bench -- bundle [--before=DIR]`)',
   '',
   `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}.`,
-  'Cold load of each page (fresh chromium profile, no throttling) from a production build served by the real server; bytes are resource timing `transferSize` (headers and the encoded body as sent, brotli for chromium) of the main-thread scripts that finished before the `qingbo:map-ready` mark (MapLibre\'s and the analysis worker scripts excluded). /cases/new is opened by the demo inspector, /overview by the demo leader. `tests/e2e/bundle.e2e.test.ts` holds the suite to the same budgets.',
+  'Cold load of each page (fresh chromium profile, no throttling) from a production build served by the real server; bytes are resource timing `transferSize` (headers and the encoded body as sent, brotli for chromium) of the main-thread scripts that finished before the `qingbo:map-ready` mark (MapLibre\'s and the analysis worker scripts excluded; the service worker is kept from registering, as responses it serves carry no transferSize). /cases/new is opened by the demo inspector, /overview by the demo leader. `tests/e2e/bundle.e2e.test.ts` holds the suite to the same budgets.',
   '',
   ...table,
 ].join('\n'));

@@ -79,9 +79,11 @@ export function summarize(entries: Entry[], mapReadyAt: number): Omit<PageLoad, 
 
 /**
  * Opens `page` once in a fresh chromium profile (cold cache, no service worker yet), optionally throttled,
- * and measures until the map's first full draw.
+ * and measures until the map's first full draw. With `serviceWorker: false` the app cannot register its service
+ * worker: once one controls the page, the responses it serves have no `transferSize`, so byte counts need it off.
  */
-export async function measurePageLoad(baseUrl: string, page: MeasuredPage, throttling?: Throttling, clientNo = 200): Promise<PageLoad> {
+export async function measurePageLoad(baseUrl: string, page: MeasuredPage, options: { throttling?: Throttling; serviceWorker?: boolean } = {}, clientNo = 200): Promise<PageLoad> {
+  const { throttling, serviceWorker = true } = options;
   const browser = await launchBrowser();
   try {
     if (page.user) {
@@ -91,6 +93,12 @@ export async function measurePageLoad(baseUrl: string, page: MeasuredPage, throt
     }
     const tab = await browser.context.newPage();
     await tab.addInitScript(() => performance.setResourceTimingBufferSize(100_000));
+    if (!serviceWorker) {
+      await tab.addInitScript(() => {
+        const container = (globalThis as unknown as { navigator: { serviceWorker?: object } }).navigator.serviceWorker;
+        if (container) Object.defineProperty(container, 'register', { value: () => new Promise(() => undefined) });
+      });
+    }
     const cdp = await browser.context.newCDPSession(tab);
     if (throttling) {
       await cdp.send('Network.enable');

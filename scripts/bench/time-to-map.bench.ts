@@ -34,7 +34,7 @@ for (const build of builds) {
       const loads: PageLoad[] = [];
       for (let i = 0; i < runs; i += 1) {
         client += 1;
-        const load = await measurePageLoad(running.url, page, THROTTLING, client);
+        const load = await measurePageLoad(running.url, page, { throttling: THROTTLING }, client);
         console.log(`${build.label} ${page.path} run ${i + 1}: ${(load.timeToMapMs / 1000).toFixed(2)} s, JS ${kb(load.scriptBytes)} KB, all ${kb(load.totalBytes)} KB`);
         loads.push(load);
       }

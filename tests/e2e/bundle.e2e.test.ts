@@ -34,7 +34,7 @@ describe.skipIf(skipReason !== undefined)('bundle budget of the production build
 
   it.each(BUDGET_PAGES.map((p, i) => [p.path, p, i] as const))('%s stays within its budget', async (pagePath, page, i) => {
     expect(page.budgetBytes).toBe(BUDGET_KB[pagePath]! * 1024);
-    const load = await measurePageLoad(running.server.url, page, undefined, 700 + i);
+    const load = await measurePageLoad(running.server.url, page, { serviceWorker: false }, 700 + i);
     const list = load.scriptList.map((s) => `${s.path} ${kb(s.bytes)} KB`).join(', ');
     // a compressed transfer: far fewer bytes than the scripts decode to
     expect(load.scriptBytes).toBeLessThan(load.scriptDecodedBytes / 2);

@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { TerraDraw } from 'terra-draw';
 import type { GeometryType } from '@shared/layers';
+import { MAP_READY_MARK } from '../../maplibre/context';
 
 /** What `useDrawing` returns. */
 export interface UseDrawingReturn {
@@ -36,9 +37,15 @@ export function useDrawing(map: MaplibreMap): UseDrawingReturn {
   /** Bumped by every start and stop: a start whose module arrives after a newer start or a stop is dropped. */
   let generation = 0;
 
-  const preload = () => void loadTerraDraw().catch((e: unknown) => console.error('terra-draw could not be loaded', e));
-  if (map.loaded()) preload();
-  else map.once('idle', preload);
+  // after the MapView's first full draw (its mark), checked at each idle until then
+  const preloadAfterFirstDraw = (): void => {
+    if (performance.getEntriesByName(MAP_READY_MARK).length === 0) {
+      map.once('idle', () => setTimeout(preloadAfterFirstDraw, 0));
+      return;
+    }
+    loadTerraDraw().catch((e: unknown) => console.error('terra-draw could not be loaded', e));
+  };
+  preloadAfterFirstDraw();
 
   function start(then: (instance: TerraDraw) => void): void {
     stop();
