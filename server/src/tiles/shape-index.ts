@@ -32,7 +32,7 @@ interface Entry {
 }
 
 /** Deepest zoom the index is split to ahead of requests, and most tiles split so (bounds memory and work). */
-export const PRESPLIT = { maxZoom: 16, maxTiles: 2048, sliceMs: 8 } as const;
+export const PRESPLIT = { maxZoom: 18, maxTiles: 4096, sliceMs: 8 } as const;
 
 /**
  * Splits a fresh index down to PRESPLIT.maxZoom over the tiles that hold features, off the
