@@ -39,6 +39,9 @@ export const plannerEn: typeof plannerZhCN = {
     matching: '{matching} of {total} features',
     exportGeojson: 'Export GeoJSON',
     exportCsv: 'Export CSV',
+    exportGpkg: 'Export GeoPackage',
+    exportShp: 'Export Shapefile (zip)',
+    exportFailed: 'Export failed: {reason}',
   },
   tools: {
     label: 'Tools',

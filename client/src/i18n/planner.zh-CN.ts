@@ -38,6 +38,9 @@ export const plannerZhCN = {
     matching: '{matching} / {total} 个要素',
     exportGeojson: '导出 GeoJSON',
     exportCsv: '导出 CSV',
+    exportGpkg: '导出 GeoPackage',
+    exportShp: '导出 Shapefile（zip）',
+    exportFailed: '导出失败：{reason}',
   },
   tools: {
     label: '工具',

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { LayerSchema } from '@shared/layers';
-import { csvCell, filteredCollection, toCsv } from './exportFeatures';
+import { cql2Filter, csvCell, filteredCollection, serverExportUrl, toCsv } from './exportFeatures';
 
 const schema: LayerSchema = {
   type: 'object', required: [],
@@ -49,5 +49,28 @@ describe('exporting a layer', () => {
     const hostile: LayerSchema = { type: 'object', required: [], properties: { '=cmd|\'/c calc\'!A1': { type: 'string' }, '\tname': { type: 'string' } } };
     const [head] = toCsv([], hostile).replace(/^\uFEFF/, '').split('\r\n');
     expect(head).toBe("id,'=cmd|'/c calc'!A1,'\tname,lon,lat,geometry");
+  });
+});
+
+describe('downloads the server writes', () => {
+  const dated: LayerSchema = { ...schema, properties: { ...schema.properties, opened: { type: 'string', format: 'date' }, floors: { type: 'integer', enum: [5, 6] } } };
+
+  it('sends the layer filter as CQL2 text: value lists, numeric ranges, years, quotes doubled', () => {
+    expect(cql2Filter({ status: { kind: 'in', values: ['planned', "o'clock"] }, households: { kind: 'range', min: 100 }, opened: { kind: 'years', min: 2010, max: 2011 } }, dated))
+      .toBe(`("status" IN ('planned', 'o''clock')) AND ("households" >= 100) AND ("opened" >= DATE('2010-01-01') AND "opened" <= DATE('2011-12-31'))`);
+    expect(cql2Filter({ floors: { kind: 'in', values: ['5'] }, households: { kind: 'range', max: 9.5 } }, dated)).toBe('("floors" IN (5)) AND ("households" <= 9.5)');
+  });
+
+  it('sends no filter when nothing is restricted, and offers no download when nothing can pass', () => {
+    expect(cql2Filter(undefined, dated)).toBeUndefined();
+    expect(cql2Filter({ households: { kind: 'range' } }, dated)).toBeUndefined();
+    expect(cql2Filter({ status: { kind: 'in', values: [] } }, dated)).toBeNull();
+    expect(serverExportUrl('garbage-rooms', 'shp', { status: { kind: 'in', values: [] } }, dated)).toBeNull();
+  });
+
+  it('builds the items URL with f and the filter', () => {
+    expect(serverExportUrl('garbage-rooms', 'gpkg', undefined, dated)).toBe('/ogc/collections/garbage-rooms/items?f=gpkg');
+    const url = new URL(serverExportUrl('garbage-rooms', 'shp', { status: { kind: 'in', values: ['planned'] } }, dated)!, 'http://x');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ f: 'shp', filter: `("status" IN ('planned'))`, 'filter-lang': 'cql2-text' });
   });
 });

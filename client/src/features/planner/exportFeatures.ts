@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSchema } from '@shared/layers';
 import { guardCsvText } from '@shared/csv';
 import { anchorOf } from './locate';
-import { matchesFilter, type LayerFilter } from '../workspace';
+import { matchesFilter, type Condition, type LayerFilter } from '../workspace';
 
 /** The features of a collection that pass a layer filter, as a new FeatureCollection. */
 export function filteredCollection(collection: FeatureCollection, filter: LayerFilter | undefined): FeatureCollection {
@@ -35,6 +35,48 @@ export function toCsv(features: readonly Feature[], schema: LayerSchema): string
     return [f.id, ...keys.map((k) => props[k]), anchor?.[0], anchor?.[1], f.geometry].map(csvCell).join(',');
   });
   return `\uFEFF${[header.map(csvCell).join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/** Download formats the server writes (with GDAL): GeoPackage and zipped Shapefile. */
+export type ServerExportFormat = 'gpkg' | 'shp';
+
+const cqlName = (key: string) => `"${key.replace(/"/g, '""')}"`;
+const cqlText = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/** One condition in CQL2 text: '' when it restricts nothing, null when nothing can pass (no value chosen). */
+function conditionCql(key: string, condition: Condition, schema: LayerSchema): string | null {
+  const name = cqlName(key);
+  if (condition.kind === 'in') {
+    if (condition.values.length === 0) return null;
+    const type = schema.properties[key]?.type;
+    const numeric = type === 'number' || type === 'integer';
+    return `${name} IN (${condition.values.map((v) => (numeric ? String(Number(v)) : cqlText(v))).join(', ')})`;
+  }
+  const bound = (n: number | undefined, end: boolean) => {
+    if (n === undefined) return undefined;
+    return condition.kind === 'range' ? String(n) : `DATE('${String(n).padStart(4, '0')}-${end ? '12-31' : '01-01'}')`;
+  };
+  const [low, high] = [bound(condition.min, false), bound(condition.max, true)];
+  return [low === undefined ? '' : `${name} >= ${low}`, high === undefined ? '' : `${name} <= ${high}`].filter(Boolean).join(' AND ');
+}
+
+/**
+ * A layer filter as a CQL2 text filter making the server's selection the map's ({@link matchesFilter}):
+ * undefined when it restricts nothing, null when nothing can pass.
+ */
+export function cql2Filter(filter: LayerFilter | undefined, schema: LayerSchema): string | null | undefined {
+  const parts = Object.entries(filter ?? {}).map(([key, c]) => conditionCql(key, c, schema));
+  if (parts.includes(null)) return null;
+  const active = parts.filter((p): p is string => Boolean(p));
+  return active.length ? active.map((p) => `(${p})`).join(' AND ') : undefined;
+}
+
+/** The URL of a server-written download of the layer's features that pass its filter; null when none can. */
+export function serverExportUrl(layerId: string, format: ServerExportFormat, filter: LayerFilter | undefined, schema: LayerSchema): string | null {
+  const cql = cql2Filter(filter, schema);
+  if (cql === null) return null;
+  const query = new URLSearchParams({ f: format, ...(cql ? { filter: cql, 'filter-lang': 'cql2-text' } : {}) });
+  return `/ogc/collections/${encodeURIComponent(layerId)}/items?${query.toString()}`;
 }
 
 /** Starts a download of text as a file (the browser's save dialog or downloads folder). */
