@@ -289,9 +289,7 @@ describe.skipIf(skipReason !== undefined)('the analysis tool on /map', () => {
     expect(timings.last).toMatchObject({ ok: true, result: { facilities: 5000 } });
     expect(timings.last!.result!.total.share).toBeCloseTo(manyInNode.total.share, 9);
     await blank.close();
-    // The figure is logged for docs/benchmarks.md; on these 2 shared cores it moves 2-5× with the other
-    // processes' load, so the test holds it to 5 s (the method before issue 17 took 66 s).
-    expect(timings.runs[2]).toBeLessThan(5000);
+    // The timing is only logged: speed is held by `npm run bench -- analysis`, never by a timed assertion.
     expect(errors).toEqual([]);
     await page.close();
   }, 240_000);
