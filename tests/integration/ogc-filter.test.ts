@@ -21,13 +21,11 @@ async function rooms(filter: string, extra: Record<string, string> = {}): Promis
   return body.features.map((f) => Number(String(f.properties.name).replace('垃圾房', '')));
 }
 
-async function refused(query: Record<string, string>, pattern: RegExp, path = ROOMS) {
-  const started = performance.now();
+/** Asserts a 400 whose message matches; how fast it comes is the abuse bench's business (`npm run bench -- abuse`). */
+async function refused(query: Record<string, string>, pattern: RegExp, path = ROOMS): Promise<void> {
   const res = await request(app).get(path).query(query);
-  const ms = performance.now() - started;
   expect(res.status, res.text.slice(0, 300)).toBe(400);
   expect(JSON.parse(res.text).error.message).toMatch(pattern);
-  return ms;
 }
 
 describe('OGC API – Features Part 3: conformance', () => {
@@ -258,22 +256,20 @@ describe('bad and hostile filters are refused fast, before any query', () => {
     ["status = 'open\u0000'", /control character/],
     ["status = 'x" + 'y'.repeat(9000) + "'", /longer than 8192 characters/],
   ])('%#: %s', async (filter, pattern) => {
-    expect(await refused({ filter: filter as string }, pattern as RegExp)).toBeLessThan(1000);
+    await refused({ filter: filter as string }, pattern as RegExp);
   });
 
   it('refuses nesting in CQL2 JSON at the same depth', async () => {
     const deep = '{"op":"not","args":['.repeat(300) + 'true' + ']}'.repeat(300);
-    expect(await refused({ filter: deep, 'filter-lang': 'cql2-json' }, /nested deeper than 20 levels/)).toBeLessThan(1000);
+    await refused({ filter: deep, 'filter-lang': 'cql2-json' }, /nested deeper than 20 levels/);
   });
 
   it('refuses 10,000 nested NOTs and a 20,000-character filter without parsing them', async () => {
-    const started = performance.now();
     for (const filter of ['NOT '.repeat(10_000) + "status = 'open'", "status = '" + 'x'.repeat(20_000) + "'"]) {
       const res = await request(app).get(ROOMS).query({ filter });
       // Node refuses a request line above its 16 KB header limit (431) before the app sees it; below, the app's 8 KB bound (400)
       expect([400, 431]).toContain(res.status);
     }
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('refuses an unknown filter-lang', async () => {
