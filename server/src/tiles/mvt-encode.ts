@@ -77,15 +77,22 @@ function layerBytes(p: Prepared): number {
 
 const measure = new PbfWriter();
 
-/** Keeps the largest features (by extent), at most `max` of them and within `budget` bytes for the layer. */
+/** Above any feature index of a tile (geojson-vt tiles hold far fewer features than 2^24). */
+const INDEX_SPAN = 2 ** 24;
+
+/** Keeps the largest features (by extent, in whole tile units; ties: later first), at most `max` of them and within `budget` bytes for the layer. */
 function keepLargest(p: Prepared, max: number, budget: number): void {
   // the header's bytes, with room for the longest varint of the layer's length
   const allowance = budget - (layerBytes(p) - p.featureBytes - p.tableBytes) - 4;
-  const order = [...p.kept].sort((a, b) => p.sizes[b]! - p.sizes[a]!);
+  // (size, index) packed in one double and sorted natively: a comparator sort of 10^5 indices was a fifth of a z12 tile
+  const packed = new Float64Array(p.kept.length);
+  for (let k = 0; k < p.kept.length; k += 1) packed[k] = Math.round(p.sizes[p.kept[k]!]!) * INDEX_SPAN + p.kept[k]!;
+  packed.sort();
   const tables = new TagTables();
   const keep: number[] = [];
   let bytes = 0;
-  for (const i of order) {
+  for (let k = packed.length - 1; k >= 0; k -= 1) {
+    const i = packed[k]! % INDEX_SPAN;
     if (keep.length >= max) break;
     measure.pos = 0;
     tables.write(p.features[i]!.tags, measure);
