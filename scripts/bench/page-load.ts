@@ -6,7 +6,8 @@ import { loadConfig } from '../../server/src/config';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { MAP_READY_MARK } from '../../client/src/maplibre/context';
-import { DATA_DIR, launchBrowser, signInOverApi } from '../../tests/e2e/browser';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, DATA_DIR, signInOverApi } from '../../tests/e2e/browser';
 
 /** A console page whose load is measured, and who opens it. */
 export interface MeasuredPage {
@@ -46,11 +47,16 @@ export interface PageLoad {
   scriptDecodedBytes: number;
   /** Number of such scripts. */
   scripts: number;
+  /** Milliseconds from navigation start until the last of those scripts had arrived. */
+  scriptsDoneMs: number;
   /** Each such script: its path and transferred bytes, largest first. */
   scriptList: { path: string; bytes: number }[];
   /** Stylesheets transferred before that moment, in bytes. */
   cssBytes: number;
-  /** Everything the page transferred before that moment (scripts, styles, API, tiles, fonts), in bytes. */
+  /**
+   * Everything the page itself transferred before that moment (scripts, styles, API, fonts), in bytes; the tiles
+   * are fetched by MapLibre's worker and not counted.
+   */
   totalBytes: number;
 }
 
@@ -71,20 +77,40 @@ export function summarize(entries: Entry[], mapReadyAt: number): Omit<PageLoad, 
     scriptBytes: sum(scripts, 'transferSize'),
     scriptDecodedBytes: sum(scripts, 'decodedBodySize'),
     scripts: scripts.length,
+    scriptsDoneMs: Math.max(0, ...scripts.map((e) => e.responseEnd)),
     scriptList: scripts.map((e) => ({ path: new URL(e.name).pathname, bytes: e.transferSize })).sort((a, b) => b.bytes - a.bytes),
     cssBytes: sum(before.filter((e) => /\.css(\?|$)/.test(new URL(e.name).pathname)), 'transferSize'),
     totalBytes: sum(before, 'transferSize'),
   };
 }
 
+/** The flags of tests/e2e/browser.ts (WebGL on SwiftShader in a container), plus a choice about service workers. */
+async function launchChromium(serviceWorker: boolean) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-pageload-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
+    viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+    serviceWorkers: serviceWorker ? 'allow' : 'block',
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Opens `page` once in a fresh chromium profile (cold cache, no service worker yet), optionally throttled,
- * and measures until the map's first full draw. With `serviceWorker: false` the app cannot register its service
- * worker: once one controls the page, the responses it serves have no `transferSize`, so byte counts need it off.
+ * and measures until the map's first full draw. With `serviceWorker: false` the app's service worker (which registers
+ * and precaches on the first visit) is blocked: responses it serves have no `transferSize`.
  */
 export async function measurePageLoad(baseUrl: string, page: MeasuredPage, options: { throttling?: Throttling; serviceWorker?: boolean } = {}, clientNo = 200): Promise<PageLoad> {
   const { throttling, serviceWorker = true } = options;
-  const browser = await launchBrowser();
+  const browser = await launchChromium(serviceWorker);
   try {
     if (page.user) {
       const cookie = await signInOverApi(baseUrl, page.user, DEMO_PASSWORD, clientNo);
@@ -93,15 +119,9 @@ export async function measurePageLoad(baseUrl: string, page: MeasuredPage, optio
     }
     const tab = await browser.context.newPage();
     await tab.addInitScript(() => performance.setResourceTimingBufferSize(100_000));
-    if (!serviceWorker) {
-      await tab.addInitScript(() => {
-        const container = (globalThis as unknown as { navigator: { serviceWorker?: object } }).navigator.serviceWorker;
-        if (container) Object.defineProperty(container, 'register', { value: () => new Promise(() => undefined) });
-      });
-    }
     const cdp = await browser.context.newCDPSession(tab);
+    await cdp.send('Network.enable');
     if (throttling) {
-      await cdp.send('Network.enable');
       await cdp.send('Network.emulateNetworkConditions', { offline: false, ...throttling.network });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttling.cpuRate });
     }
