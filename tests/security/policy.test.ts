@@ -7,8 +7,8 @@ import { DEMO_API_KEY, seedDemoApiKey } from '../../server/src/open311/api-keys'
 import { createSecuredApp, type SecuredApp } from '../helpers/session';
 
 /**
- * Who may call a route, written out by hand from what the product means (README "Accounts",
- * case-standards.md), not read from the policy table: `public` (anyone), `read` (anyone
+ * Who may call a route, written out by hand from what the product means (README "Accounts" and the
+ * digital city-management workflow of GB/T 30428), not read from the policy table: `public` (anyone), `read` (anyone
  * while public read access is on, else any signed-in user), `signed-in`, or the roles.
  */
 type Who = 'public' | 'read' | 'signed-in' | string;
