@@ -1,6 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import type { Db } from './db/database';
@@ -35,7 +34,7 @@ import { createTileService } from './tiles/tile-service';
 import { createTileFastPath } from './tiles/fast-path';
 import { createTilesRouter } from './tiles/router';
 import { createStylesRouter } from './styles/router';
-import { basemapOrigins } from './styles/raster-basemaps';
+import { securityHeaders } from './security-headers';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -57,28 +56,6 @@ export type App = RequestListener & {
   /** Refreshes the deadline clocks of the `cases` layer (run every few minutes). */
   refreshClocks(now?: Date): void;
 };
-
-function securityHeaders(config: AppConfig) {
-  const online = basemapOrigins(config.basemap);
-  return helmet({
-    contentSecurityPolicy: {
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        'worker-src': ["'self'", 'blob:'],
-        'child-src': ["'self'", 'blob:'],
-        'img-src': ["'self'", 'data:', 'blob:', ...online],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'connect-src': ["'self'", ...online],
-        'font-src': ["'self'", 'data:'],
-        'object-src': ["'none'"],
-        'frame-ancestors': ["'self'"],
-        'upgrade-insecure-requests': null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
-}
 
 /** Builds the application over an open database. */
 export function createApp({ db, config, log = createLogger(config.logLevel), uploads: uploadDeps = {}, exports: exportDeps = {} }: AppDeps): App {

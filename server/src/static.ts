@@ -40,12 +40,14 @@ function sendBuilt(req: Request, res: Response, file: string, cacheControl: stri
     return;
   }
   res.status(status).type(path.extname(file)).setHeader('Cache-Control', cacheControl);
+  // a hashed asset never changes: its ETag is enough, Last-Modified would only add bytes to every answer
+  const lastModified = cacheControl !== IMMUTABLE;
   if (coding === 'identity') {
-    res.sendFile(file, { cacheControl: false });
+    res.sendFile(file, { cacheControl: false, lastModified });
     return;
   }
   res.setHeader('Content-Encoding', coding);
-  res.sendFile(file + VARIANT_SUFFIX[coding], { cacheControl: false, acceptRanges: false });
+  res.sendFile(file + VARIANT_SUFFIX[coding], { cacheControl: false, acceptRanges: false, lastModified });
 }
 
 /**
