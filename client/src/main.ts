@@ -6,7 +6,7 @@ import { useNoticesStore } from './app/notices';
 import { createAppRouter } from './app/router';
 import { handleAuthFailures, installAccessGuard, useSessionStore } from './features/auth';
 import { installOfflineSupport } from './features/cases';
-import { createAppI18n } from './i18n';
+import { createAppI18n, installMessageLoading, localeReady } from './i18n';
 
 const pinia = createPinia();
 const router = createAppRouter();
@@ -17,4 +17,9 @@ handleAuthFailures({ router, session, notices: useNoticesStore(pinia) });
 // the service worker (offline filing) would serve stale modules to Vite's dev server
 if (import.meta.env.PROD) installOfflineSupport(session);
 
-createApp(App).use(pinia).use(router).use(createAppI18n()).mount('#app');
+const i18n = createAppI18n();
+const notices = useNoticesStore(pinia);
+installMessageLoading(router, i18n.global, () => notices.show({ key: 'notices.localeFailed' }));
+const app = createApp(App).use(pinia).use(router).use(i18n);
+// a reader of English waits for its messages rather than seeing the page in Chinese first
+localeReady(i18n).catch(() => notices.show({ key: 'notices.localeFailed' })).finally(() => app.mount('#app'));

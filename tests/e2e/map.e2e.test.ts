@@ -108,7 +108,8 @@ describe.skipIf(skipReason !== undefined)('the /map page in chromium', () => {
 
     await page.locator('[data-layer-id="garbage-rooms"] input[type="checkbox"]').uncheck();
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.locator('.app-header__title').textContent()).resolves.toBe('Qingbo One Map');
+    // English is fetched on first use: the switch lands a moment after the click
+    await expect.poll(() => page.locator('.app-header__title').textContent(), { timeout: 5_000 }).toBe('Qingbo One Map');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     const mapState = () => page.evaluate(() => {
       const map = (globalThis as unknown as { __qingboMap?: MapHandle }).__qingboMap;

@@ -4,7 +4,7 @@ import type { Role } from '@shared/auth';
 
 /** A message for everyone to see, as an i18n key (plain data, translated when shown). */
 export interface NoticeInput {
-  key: 'notices.forbidden' | 'notices.csrf' | 'notices.logoutFailed';
+  key: 'notices.forbidden' | 'notices.csrf' | 'notices.logoutFailed' | 'notices.localeFailed';
   /** A role named in the message, translated when shown. */
   role?: Role;
 }

@@ -1,5 +1,6 @@
 import 'vue-router';
 import type { RouteAccess } from '../features/auth';
+import type { MessageArea } from '../i18n/areas';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -7,6 +8,8 @@ declare module 'vue-router' {
     access?: RouteAccess;
     /** i18n key of the page title. */
     titleKey?: string;
+    /** Message areas the page needs, loaded before it renders (see `installMessageLoading`). */
+    messages?: MessageArea[];
     /** The page fills the window: no header or navigation. */
     fullScreen?: boolean;
   }

@@ -13,14 +13,14 @@ import { tokensPages } from '../features/tokens';
  */
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/map', meta: { access: 'public' } },
-  { path: '/map', name: 'map', component: mapPages.map, meta: { access: 'public', titleKey: 'nav.map' } },
+  { path: '/map', name: 'map', component: mapPages.map, meta: { access: 'public', titleKey: 'nav.map', messages: ['planner'] } },
   {
     path: '/preview/:style(console|overview)', name: 'style-preview',
     component: previewPages.preview, meta: { access: 'public', titleKey: 'preview.title', fullScreen: true },
   },
   {
     path: '/overview', name: 'overview',
-    component: overviewPages.overview, meta: { access: OVERVIEW_ROLES, titleKey: 'overview.title', fullScreen: true },
+    component: overviewPages.overview, meta: { access: OVERVIEW_ROLES, titleKey: 'overview.title', fullScreen: true, messages: ['overview'] },
   },
   { path: '/login', name: 'login', component: authPages.login, meta: { access: 'public', titleKey: 'login.title' } },
   { path: '/cases', name: 'cases', component: casePages.queue, meta: { access: CASE_ROLES, titleKey: 'cases.queue.title' } },
@@ -35,7 +35,7 @@ export const routes: RouteRecordRaw[] = [
   },
   {
     path: '/admin/categories', name: 'case-categories',
-    component: casePages.categories, meta: { access: ['admin'], titleKey: 'categoryAdmin.title' },
+    component: casePages.categories, meta: { access: ['admin'], titleKey: 'categoryAdmin.title', messages: ['categoryAdmin'] },
   },
   { path: '/tokens', name: 'tokens', component: tokensPages.tokens, meta: { access: 'signed-in', titleKey: 'tokens.title' } },
   { path: '/forbidden', name: FORBIDDEN_ROUTE, component: authPages.forbidden, meta: { access: 'public', titleKey: 'forbidden.title' } },

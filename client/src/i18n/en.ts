@@ -1,13 +1,10 @@
-import type { MessageSchema } from './zh-CN';
-import { plannerEn } from './planner.en';
-import { overviewEn } from './overview.en';
+import type { CoreMessages } from './zh-CN';
 import { casesEn } from './cases.en';
 import { tokensEn } from '../features/tokens';
-import { categoryAdminEn } from './categoryAdmin.en';
 import { offlineEn } from './offline.en';
 
-/** English UI strings. */
-export const en: MessageSchema = {
+/** English UI strings (the core; the areas are in their own files, see ./areas.ts). */
+export const en: CoreMessages = {
   app: {
     title: 'Qingbo One Map',
     subtitle: 'Qingbo Street city management',
@@ -138,6 +135,7 @@ export const en: MessageSchema = {
     forbidden: 'Your role ({role}) may not do this.',
     csrf: 'The request was refused (cross-site). Reload the page and try again.',
     logoutFailed: 'Signing out failed. Check your connection and try again.',
+    localeFailed: 'The interface language could not be loaded. Check your connection and try again.',
     dismiss: 'Dismiss',
     unknownRole: 'signed out',
   },
@@ -195,8 +193,5 @@ export const en: MessageSchema = {
   },
   cases: casesEn,
   tokens: tokensEn,
-  categoryAdmin: categoryAdminEn,
   offline: offlineEn,
-  planner: plannerEn,
-  overview: overviewEn,
 };

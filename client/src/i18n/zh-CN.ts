@@ -1,12 +1,12 @@
 import type { Role } from '@shared/auth';
 import type { LayerGroup } from '@shared/layers';
 import type { Department } from '../features/auth';
-import { overviewZhCN } from './overview.zh-CN';
+import type { overviewZhCN } from './overview.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
 import { tokensZhCN } from '../features/tokens';
-import { categoryAdminZhCN } from './categoryAdmin.zh-CN';
+import type { categoryAdminZhCN } from './categoryAdmin.zh-CN';
 import { offlineZhCN } from './offline.zh-CN';
-import { plannerZhCN } from './planner.zh-CN';
+import type { plannerZhCN } from './planner.zh-CN';
 
 /** Chinese (Simplified) UI strings; the shape every other locale follows. */
 export const zhCN = {
@@ -140,6 +140,7 @@ export const zhCN = {
     forbidden: '你的角色（{role}）无权执行此操作。',
     csrf: '请求被拒绝（来源不一致），请刷新页面后重试。',
     logoutFailed: '退出登录失败，请检查网络后重试。',
+    localeFailed: '界面语言未能加载，请检查网络后重试。',
     dismiss: '关闭提示',
     unknownRole: '未登录',
   },
@@ -197,11 +198,15 @@ export const zhCN = {
   },
   cases: casesZhCN,
   tokens: tokensZhCN,
-  categoryAdmin: categoryAdminZhCN,
   offline: offlineZhCN,
-  planner: plannerZhCN,
-  overview: overviewZhCN,
 };
 
-/** The message schema shared by all locales. */
-export type MessageSchema = typeof zhCN;
+/** The messages every page may need, in the app shell; the shape every other locale's follow. */
+export type CoreMessages = typeof zhCN;
+
+/** The message schema shared by all locales: the core and the areas loaded with their pages (see ./areas.ts). */
+export type MessageSchema = CoreMessages & {
+  planner: typeof plannerZhCN;
+  overview: typeof overviewZhCN;
+  categoryAdmin: typeof categoryAdminZhCN;
+};

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
-import { createAppI18n } from '../../i18n';
+import { createTestI18n } from '../../i18n/testing';
 import LayerOpacity from './LayerOpacity.vue';
 import { useLayersStore } from './store';
 
@@ -11,7 +11,7 @@ function open() {
   const pinia = createPinia();
   const wrapper = mount(LayerOpacity, {
     props: { layerId: 'communities', title: '社区' },
-    global: { plugins: [pinia, createAppI18n({ storage: memoryStorage() })] },
+    global: { plugins: [pinia, createTestI18n({ storage: memoryStorage() })] },
   });
   return { wrapper, store: useLayersStore(pinia) };
 }

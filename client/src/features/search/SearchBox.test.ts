@@ -4,7 +4,7 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { createPinia } from 'pinia';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shallowRef } from 'vue';
-import { createAppI18n } from '../../i18n';
+import { createTestI18n } from '../../i18n/testing';
 import { MAP_CONTEXT } from '../../maplibre/context';
 import { useLayersStore, sampleLayer } from '../layers';
 import { type FeatureCache, FEATURE_CACHE, usePlannerStore } from '../workspace';
@@ -52,7 +52,7 @@ function open() {
   const wrapper = mount(SearchBox, {
     attachTo: document.body,
     global: {
-      plugins: [pinia, createAppI18n({ storage: memoryStorage() })],
+      plugins: [pinia, createTestI18n({ storage: memoryStorage() })],
       provide: { [MAP_CONTEXT as symbol]: { map: shallowRef(map as unknown as MaplibreMap) }, [FEATURE_CACHE as symbol]: cache },
     },
   });

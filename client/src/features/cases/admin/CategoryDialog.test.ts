@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { createAppI18n } from '../../../i18n';
+import { createTestI18n } from '../../../i18n/testing';
 import { apiError, json, recordingFetch } from '../../auth';
 import { sampleCategory } from '../testing';
 import type { CaseCategory } from '../types';
@@ -11,7 +11,7 @@ const extensions = { code: 'C07', name: { zh: '扩展部件', en: 'District exte
 const lamp = sampleCategory({ code: 'C07-01', major: extensions, name: { zh: '太阳能路灯', en: 'Solar lamp' }, timeLimit: { value: 2, unit: 'wd' }, department: 'municipal', extension: true, version: 3 });
 
 function mountDialog(target: CategoryDialogTarget, fetch: ReturnType<typeof recordingFetch>) {
-  return mount(CategoryDialog, { props: { target, fetch }, global: { plugins: [createAppI18n({ storage: memoryStorage() })] }, attachTo: document.body });
+  return mount(CategoryDialog, { props: { target, fetch }, global: { plugins: [createTestI18n({ storage: memoryStorage() })] }, attachTo: document.body });
 }
 
 describe('CategoryDialog', () => {

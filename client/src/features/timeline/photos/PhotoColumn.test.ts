@@ -1,7 +1,7 @@
 import type { FeaturePhoto } from '@shared/feature-photos';
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { createAppI18n } from '../../../i18n';
+import { createTestI18n } from '../../../i18n/testing';
 import PhotoColumn from './PhotoColumn.vue';
 
 const memoryStorage = () => ({ getItem: () => null, setItem: () => undefined });
@@ -15,7 +15,7 @@ const photo = (id: number, caption = ''): FeaturePhoto => ({
 function mountColumn(props: Partial<InstanceType<typeof PhotoColumn>['$props']> = {}) {
   return mount(PhotoColumn, {
     props: { kind: 'before', photos: [], canEdit: true, upload: vi.fn(), remove: vi.fn(), ...props },
-    global: { plugins: [createAppI18n({ storage: memoryStorage() })] },
+    global: { plugins: [createTestI18n({ storage: memoryStorage() })] },
   });
 }
 
