@@ -16,9 +16,25 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url:
 const NETWORK_TIMEOUT = 6;
 const MATCH = { ignoreVary: true };
 
+/** Bumped whenever the user's caches are emptied: an answer to a request sent before that is not cached. */
+let sessionGeneration = 0;
+
 async function clearUserCaches(): Promise<void> {
+  sessionGeneration += 1;
   await Promise.all(USER_SCOPED_CACHES.map((name) => caches.delete(name)));
 }
+
+/**
+ * Keeps a request that was in flight when the session ended (a map tile still loading at sign-out) from writing the
+ * signed-out user's data back into a freshly emptied cache.
+ */
+const sameSession: WorkboxPlugin = {
+  requestWillFetch: async ({ request, state }) => {
+    if (state) state.generation = sessionGeneration;
+    return request;
+  },
+  cacheWillUpdate: async ({ response, state }) => (state?.generation === sessionGeneration ? response : null),
+};
 
 /** Empties the user's caches when an answer says the session is over (401) or changed (sign-in/out). */
 function sessionGuard(kind: RequestKind): WorkboxPlugin {
@@ -29,6 +45,11 @@ function sessionGuard(kind: RequestKind): WorkboxPlugin {
     },
   };
 }
+
+/** Workbox caches only 200s unless a plugin decides: with `sameSession` deciding, this keeps that rule. */
+const okOnly: WorkboxPlugin = {
+  cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null),
+};
 
 const shellFallback: WorkboxPlugin = {
   handlerDidError: async () => (await matchPrecache('/')) ?? Response.error(),
@@ -42,10 +63,11 @@ const is = (kind: RequestKind) => ({ request }: { request: Request }) => classif
 registerRoute(is('navigation'), new NetworkOnly({ networkTimeoutSeconds: NETWORK_TIMEOUT, plugins: [shellFallback] }));
 registerRoute(is('asset'), new CacheFirst({ cacheName: ASSET_CACHE, plugins: [new ExpirationPlugin({ maxEntries: 200 })] }));
 registerRoute(is('user-api'), new NetworkFirst({
-  cacheName: USER_CACHE, networkTimeoutSeconds: NETWORK_TIMEOUT, matchOptions: MATCH, plugins: [sessionGuard('user-api')],
+  cacheName: USER_CACHE, networkTimeoutSeconds: NETWORK_TIMEOUT, matchOptions: MATCH, plugins: [sessionGuard('user-api'), sameSession, okOnly],
 }));
 const mapPlugins = (kind: RequestKind) => [
   sessionGuard(kind),
+  sameSession,
   { cacheWillUpdate: async ({ response }: { response: Response }) => (cacheableMapStatus(response.status) ? response : null) },
   new ExpirationPlugin({ maxEntries: 3000, purgeOnQuotaError: true }),
 ];
