@@ -1,11 +1,10 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
-import { startServer, type RunningServer } from '../../server/src/server';
+import type { RunningServer } from '../../server/src/server';
+import { startDemoServer } from '../helpers/demo-server';
 
 // the server runs in this process: GDAL must run asynchronously or the server cannot answer it
 const run = promisify(execFile);
@@ -18,9 +17,7 @@ describe.skipIf(!hasGdal)('GeoPackage and Shapefile downloads read by GDAL', () 
   let tmp: string;
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-exports-'));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(PROJECT_ROOT, 'data'), DB_FILE: path.join(tmp, 'db.sqlite'), LOG_LEVEL: 'silent' });
-    running = await startServer(config);
+    ({ running, tmp } = await startDemoServer('qingbo-exports-'));
   }, 240_000);
   afterAll(async () => {
     await running?.close();

@@ -1,11 +1,9 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
-import { startServer, type RunningServer } from '../../server/src/server';
+import type { RunningServer } from '../../server/src/server';
+import { startDemoServer } from '../helpers/demo-server';
 import { createTokenRepository, createTokenService, createUserRepository } from '../../server/src/features/auth';
 import { createAuditRepository } from '../../server/src/features/audit';
 
@@ -24,10 +22,8 @@ let tokenId: number;
 
 beforeAll(async () => {
   if (!hasGdal && !hasOwslib) return;
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-ogc-part4-'));
+  ({ running, tmp } = await startDemoServer('qingbo-ogc-part4-', { PUBLIC_READ: 'false' }));
   // reads need a session or a token: what a tool does without a browser cookie is all it can do
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(PROJECT_ROOT, 'data'), DB_FILE: path.join(tmp, 'db.sqlite'), LOG_LEVEL: 'silent', PUBLIC_READ: 'false' });
-  running = await startServer(config);
   const tokens = createTokenService({ tokens: createTokenRepository(running.db), users: createUserRepository(running.db), audit: createAuditRepository(running.db) });
   const made = tokens.create(null, { username: 'planner', label: 'interop' });
   token = made.token;

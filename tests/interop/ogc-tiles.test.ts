@@ -1,11 +1,10 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
-import { startServer, type RunningServer } from '../../server/src/server';
+import type { RunningServer } from '../../server/src/server';
+import { startDemoServer } from '../helpers/demo-server';
 import { decodeTile, tileOf } from '../helpers/tiles';
 
 // the server runs in this process: GDAL and Python must run asynchronously or the server cannot answer them
@@ -22,9 +21,7 @@ let running: RunningServer;
 let tmp: string;
 beforeAll(async () => {
   if (!hasGdal && !hasOwslib) return;
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-ogc-tiles-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(PROJECT_ROOT, 'data'), DB_FILE: path.join(tmp, 'db.sqlite'), LOG_LEVEL: 'silent' });
-  running = await startServer(config);
+  ({ running, tmp } = await startDemoServer('qingbo-ogc-tiles-'));
 }, 180_000);
 afterAll(async () => {
   await running?.close();

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
 import { DEMO_API_KEY } from '../../server/src/open311/api-keys';
-import { startServer, type RunningServer } from '../../server/src/server';
+import type { RunningServer } from '../../server/src/server';
+import { startDemoServer } from '../helpers/demo-server';
 
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => ['endpoint', 'format', 'service', 'request', 'attribute', 'value', 'error'].includes(name) });
 
@@ -15,9 +13,7 @@ describe('Open311 GeoReport v2 over HTTP', () => {
   let tmp: string;
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-open311-'));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(PROJECT_ROOT, 'data'), DB_FILE: path.join(tmp, 'db.sqlite'), LOG_LEVEL: 'silent' });
-    running = await startServer(config);
+    ({ running, tmp } = await startDemoServer('qingbo-open311-'));
   }, 240_000);
   afterAll(async () => {
     await running?.close();
