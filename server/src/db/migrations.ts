@@ -394,4 +394,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX access_tokens_user ON access_tokens (user_id);
     `,
   },
+  {
+    version: 14,
+    name: 'indicators keep the completion percentage a report states (attainment_pct)',
+    sql: `
+      -- the report's own "完成年度计划 x%" figure; the screen shows it as stated instead of value ÷ plan
+      ALTER TABLE indicators ADD COLUMN attainment_pct REAL;
+    `,
+  },
 ];
