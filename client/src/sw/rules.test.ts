@@ -21,6 +21,15 @@ describe('how the service worker answers a request', () => {
     expect(classifyRequest(req('GET', '/api/events'), ORIGIN)).toBe('network');
   });
 
+  it('keeps the layer catalogue with the map, so the location map draws offline, but not the layers’ other API', () => {
+    expect(classifyRequest(req('GET', '/api/layers'), ORIGIN)).toBe('map');
+    expect(classifyRequest(req('GET', '/api/layers?fresh=1'), ORIGIN)).toBe('network');
+    expect(classifyRequest(req('GET', '/api/layers/garbage-rooms/features/3/photos'), ORIGIN)).toBe('network');
+    expect(classifyRequest(req('POST', '/api/layers/garbage-rooms/import'), ORIGIN)).toBe('network');
+    expect(classifyRequest(req('GET', '/api/layers', 'navigate'), ORIGIN)).toBe('network');
+    expect(endsUserData(classifyRequest(req('GET', '/api/layers'), ORIGIN), 401), 'a refused catalogue empties the user’s map copies').toBe(true);
+  });
+
   it('never caches a write: posts, puts and deletes go to the network', () => {
     expect(classifyRequest(req('POST', '/api/cases'), ORIGIN)).toBe('network');
     expect(classifyRequest(req('POST', '/api/cases/3/photos'), ORIGIN)).toBe('network');

@@ -20,8 +20,9 @@ export type SwMessage =
  * - `navigation`: network first, the cached app shell when the network fails;
  * - `asset`: hashed build files, cache first (they never change under one name);
  * - `user-api`: the few GETs the filing page needs offline, network first, per user;
- * - `map`: styles, TileJSON and unversioned tiles, network first with the cache as fallback (a
- *   TileJSON carries the layer versions: a stale one would hide an edit just saved);
+ * - `map`: the layer catalogue, styles, TileJSON and unversioned tiles, network first with the cache as
+ *   fallback (a TileJSON carries the layer versions: a stale one would hide an edit just saved; the
+ *   catalogue gives the extent the phone's location map opens on, so without it no map draws offline);
  * - `map-versioned`: tiles whose URL names their layer version (`?v=`), cache first (they never change);
  * - `session-change`: sign-in/sign-out, sent to the network, then the user's caches are emptied;
  * - `network`: everything else, untouched (every other API call and every write).
@@ -30,6 +31,8 @@ export type RequestKind = 'navigation' | 'asset' | 'user-api' | 'map' | 'map-ver
 
 /** API GETs answered from the user's cache when the network is down. */
 export const USER_API_PATHS: readonly string[] = ['/api/auth/me', '/api/cases/categories'];
+/** API GETs a map needs to draw (the layer catalogue), cached with the map's styles and tiles. */
+export const MAP_API_PATHS: readonly string[] = ['/api/layers'];
 const SESSION_CHANGES: readonly string[] = ['/api/auth/login', '/api/auth/logout'];
 /** First path segments that belong to the server, never to the single-page app. */
 const SERVER_PREFIXES = /^\/(api|ogc|tiles|styles|open311)(\/|$)/;
@@ -51,6 +54,7 @@ export function classifyRequest(request: RequestFacts, origin: string): RequestK
   if (request.mode === 'navigate') return SERVER_PREFIXES.test(path) ? 'network' : 'navigation';
   if (path.startsWith('/assets/')) return 'asset';
   if (USER_API_PATHS.includes(path) && url.search === '') return 'user-api';
+  if (MAP_API_PATHS.includes(path) && url.search === '') return 'map';
   if (/^\/tiles\/.+\.mvt$/.test(path) && url.searchParams.has('v')) return 'map-versioned';
   if (/^\/styles\/[\w-]+\.json$/.test(path) || /^\/tiles\//.test(path)) return 'map';
   return 'network';
