@@ -395,6 +395,69 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 12,
+    name: 'notifications per user, outbound webhooks and their queued deliveries',
+    sql: `
+      -- a user's in-app notifications (the newest NOTIFICATIONS_KEPT kept); dedupe_key makes a repeated event one row
+      CREATE TABLE notifications (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        event TEXT NOT NULL,
+        case_id INTEGER NOT NULL,
+        case_number TEXT NOT NULL,
+        data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data)),
+        dedupe_key TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        read_at TEXT,
+        UNIQUE (user_id, dedupe_key)
+      );
+      CREATE INDEX notifications_user ON notifications (user_id, id);
+      CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL;
+
+      -- the deadline colour last notified per case (1 yellow, 2 red), for the deadline they were seen against
+      CREATE TABLE notification_clocks (
+        case_id INTEGER PRIMARY KEY,
+        deadline TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level IN (1, 2))
+      );
+
+      -- outbound webhooks (admin-managed); the secret never leaves the server
+      CREATE TABLE webhooks (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 64),
+        kind TEXT NOT NULL CHECK (kind IN ('wecom', 'dingtalk', 'feishu', 'generic')),
+        url TEXT NOT NULL,
+        secret TEXT,
+        events TEXT NOT NULL CHECK (json_valid(events)),
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+        last_status INTEGER,
+        last_error TEXT,
+        last_at TEXT
+      );
+
+      -- one queued message per webhook and event; sent by the in-process worker, retried with back-off
+      CREATE TABLE webhook_deliveries (
+        id INTEGER PRIMARY KEY,
+        webhook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+        event TEXT NOT NULL,
+        case_number TEXT,
+        payload TEXT NOT NULL CHECK (json_valid(payload)),
+        dedupe_key TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at TEXT,
+        last_status INTEGER,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (webhook_id, dedupe_key)
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_at) WHERE state = 'pending';
+      CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, id);
+    `,
+  },
+  {
     version: 14,
     name: 'indicators keep the completion percentage a report states (attainment_pct)',
     sql: `
