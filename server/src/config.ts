@@ -8,6 +8,11 @@ import { parseCorsOrigins, type CorsOrigins } from './cors-origins';
 /** Root of the project checkout (two levels above server/src). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Webhook hosts allowed by default: the group-robot services of WeCom, DingTalk and Feishu. */
+export const DEFAULT_WEBHOOK_HOSTS = ['qyapi.weixin.qq.com', 'oapi.dingtalk.com', 'open.feishu.cn'] as const;
+/** One `WEBHOOK_HOSTS` entry: a host name, IPv4 address or bracketed IPv6 address, with an optional port. */
+const WEBHOOK_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -36,6 +41,12 @@ const envSchema = z.object({
     }
   }),
   OGC_REQUIRE_IF_MATCH: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  WEBHOOK_HOSTS: z.string().default(DEFAULT_WEBHOOK_HOSTS.join(',')).transform((text, ctx) => {
+    const hosts = text.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+    const bad = hosts.filter((h) => !WEBHOOK_HOST.test(h));
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `not host[:port]: ${bad.join(', ')}` });
+    return hosts;
+  }),
 }).refine((e) => !e.BASEMAP.startsWith('tianditu') || e.TIANDITU_KEY, { path: ['TIANDITU_KEY'], message: 'BASEMAP=tianditu-* needs TIANDITU_KEY (a key from the Tianditu console)' });
 
 /** Validated runtime configuration of the server. */
@@ -80,6 +91,8 @@ export interface AppConfig {
   corsOrigins: CorsOrigins;
   /** Whether OGC PUT/PATCH/DELETE need `If-Match` (428 without it). */
   ogcRequireIfMatch: boolean;
+  /** Hosts (`host` or `host:port`, lower case) outbound webhooks may be sent to (`WEBHOOK_HOSTS`). */
+  webhookHosts: string[];
 }
 
 /** Thrown when an environment variable holds a bad value. */
@@ -120,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sseSessionCheckMs: 30_000,
     corsOrigins: e.CORS_ORIGINS,
     ogcRequireIfMatch: e.OGC_REQUIRE_IF_MATCH,
+    webhookHosts: e.WEBHOOK_HOSTS,
   };
 }
 
