@@ -42,7 +42,9 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     if (restoreForeignKeys) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
+        const after = m.sqlAfter?.(db);
         db.exec(m.sql);
+        if (after) db.exec(after);
         if (m.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
           throw new Error(`migration ${m.version} (${m.name}) left rows that break a foreign key`);
         }

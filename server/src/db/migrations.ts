@@ -1,8 +1,13 @@
+import type { Db } from './database';
+import { neverReusedIdsAfter, neverReusedIdsSql } from './ids-migration';
+
 /** One numbered schema migration. */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** SQL read from the database before `sql` runs and executed after it (e.g. the indexes a table rebuild drops). */
+  sqlAfter?: (db: Db) => string;
   /** Runs with foreign-key enforcement off (a table rebuild); `foreign_key_check` must be clean before it commits. */
   foreignKeysOff?: boolean;
 }
@@ -393,6 +398,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX access_tokens_user ON access_tokens (user_id);
     `,
+  },
+  {
+    version: 11,
+    name: 'ids are never reused: features, feature photos and cases with AUTOINCREMENT, sequences from the largest id ever named',
+    // a rebuild (SQLite cannot add AUTOINCREMENT in place); foreign keys off keeps the children's rows
+    foreignKeysOff: true,
+    sql: neverReusedIdsSql(),
+    sqlAfter: neverReusedIdsAfter,
   },
   {
     version: 12,
