@@ -18,6 +18,7 @@ import { createAppUploads, type UploadDeps, type PhotoWriter } from './features/
 import { createImportFeature } from './features/import';
 import { createIndicatorsFeature } from './features/indicators';
 import { createOverviewFeature } from './features/overview';
+import { createReportsFeature } from './features/reports';
 import { createCaseFeature, CASES_LAYER_ID, type CaseChange } from './features/cases';
 import { createEventBus, createEventsFeature, type EventBus } from './features/events';
 import { createOpen311Feature } from './open311/feature';
@@ -127,6 +128,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   const caseRouters = cases.routers(uploads);
   app.use('/api/cases', caseRouters.cases);
   app.use('/api/overview', createOverviewFeature({ cases: cases.reads, indicators: indicators.repository, features: featureRepository }).router);
+  app.use('/api/reports', createReportsFeature({ cases: cases.reads }).router);
   app.use('/api/photos', caseRouters.photos);
   app.use('/api/events', createEventsFeature({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }).router);
   app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));
