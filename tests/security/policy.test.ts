@@ -53,6 +53,7 @@ const MATRIX: readonly (readonly [Method, string | RegExp, Who])[] = [
   ['POST', '/api/photos/exif', 'admin inspector supervisor'],
   ['GET', '/api/events', 'read'],
   ['GET', '/api/overview', 'admin supervisor dispatcher leader'],
+  ['GET', '/api/reports/cases', 'admin supervisor dispatcher handler leader'],
   ['GET', '/open311/discovery.:format', 'read'],
   ['GET', '/open311/v2/services.:format', 'read'],
   ['GET', '/open311/v2/services/:code.:format', 'read'],

@@ -1,6 +1,7 @@
 import { match } from 'path-to-regexp';
 import { CASE_DISPATCHERS, CASE_FILERS, CASE_STAFF, CASE_WORKERS, EDITORS, type Role } from '@shared/auth';
 import { OVERVIEW_ROLES } from '@shared/overview';
+import { REPORT_ROLES } from '@shared/report-constants';
 import { clientPagesPattern } from '@shared/client-pages';
 
 /**
@@ -62,7 +63,15 @@ export const POLICY: readonly Policy[] = [
   { method: 'GET', path: '/api/cases/:id/photos/:photoId/thumb', allow: CASE_STAFF },
   { method: 'POST', path: '/api/photos/exif', allow: CASE_FILERS },
   { method: 'GET', path: '/api/events', allow: 'read' },
+  /** One's own in-app notifications; outbound webhooks are the admins'. */
+  { method: 'GET', path: '/api/notifications', allow: 'signed-in' },
+  { method: 'POST', path: '/api/notifications/read', allow: 'signed-in' },
+  { method: 'GET', path: '/api/notifications/webhooks', allow: ['admin'] },
+  { method: 'POST', path: '/api/notifications/webhooks', allow: ['admin'] },
+  { method: 'DELETE', path: '/api/notifications/webhooks/:id', allow: ['admin'] },
   { method: 'GET', path: '/api/overview', allow: OVERVIEW_ROLES },
+  /** Case reports (KPI tables, CSV, xlsx); a handler's hold its own department's cases only. */
+  { method: 'GET', path: '/api/reports/cases', allow: REPORT_ROLES },
   { method: 'GET', path: '/open311/discovery.:format', allow: 'read' },
   { method: 'GET', path: '/open311/v2/services.:format', allow: 'read' },
   { method: 'GET', path: '/open311/v2/services/:code.:format', allow: 'read' },
