@@ -56,4 +56,31 @@ describe('layer style hints', () => {
     expect(visibility(true).every((v) => v === 'none')).toBe(true);
     expect(visibility(false).every((v) => v === undefined)).toBe(true);
   });
+
+  it('draw a clustered layer as clusters with counts in the console (no heatmap), ring points by a property and list every colour for the legend', () => {
+    const l = layer({
+      color: '#b2182b', heatmap: true, clusterBelowZoom: 15,
+      colorBy: { property: 'state', values: { closed: '#7f7f7f' } },
+      strokeBy: { property: 'clock', values: { green: '#1a9850', yellow: '#f2c12e', red: '#67001f' } },
+    });
+    const console = layerStyles(l, 'thematic', LIGHT, 'zh', { console: true }).map((p) => p.spec);
+    const style = { version: 8 as const, sources: { thematic: { type: 'vector' as const, tiles: ['http://x/{z}/{x}/{y}.mvt'] } }, layers: console };
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(console.map((s) => s.id)).toEqual(['cases-circle', 'cases-count', 'cases-label']);
+    const circle = console[0] as { minzoom?: number; paint: Record<string, unknown>; metadata: Record<string, unknown> };
+    expect(circle.minzoom).toBeUndefined();
+    expect(circle.paint['circle-stroke-color']).toEqual(['case', ['has', 'point_count'], '#ffffff',
+      ['match', ['to-string', ['get', 'clock']], 'green', '#1a9850', 'yellow', '#f2c12e', 'red', '#67001f', '#ffffff']]);
+    expect(circle.metadata['qingbo:legend']).toEqual([
+      { part: 'fill', color: '#7f7f7f', property: 'state', value: 'closed' },
+      { part: 'fill', color: '#b2182b' },
+      { part: 'stroke', color: '#1a9850', property: 'clock', value: 'green' },
+      { part: 'stroke', color: '#f2c12e', property: 'clock', value: 'yellow' },
+      { part: 'stroke', color: '#67001f', property: 'clock', value: 'red' },
+      { part: 'cluster', color: '#b2182b' },
+    ]);
+    expect((console[1] as { filter?: unknown }).filter).toEqual(['has', 'point_count']);
+    // the big screen keeps its heatmap
+    expect(layerStyles(l, 'thematic', LIGHT, 'zh').map((p) => p.spec.id)[0]).toBe('cases-heatmap');
+  });
 });

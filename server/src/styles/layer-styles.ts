@@ -2,6 +2,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import type { Layer } from '../features/layers';
 import { lookOf, type LayerLook } from './looks';
 import { LABEL_FONT_STACK, type Palette } from './palette';
+import { LEGEND_METADATA_KEY, type LegendColor } from '@shared/legend';
 
 /** Label language of a style. */
 export type StyleLang = 'zh' | 'en';
@@ -25,6 +26,10 @@ export interface StyleHints {
   color: string;
   heatmap?: boolean;
   colorBy?: { property: string; values: Record<string, string> };
+  /** Colours the ring of points by a property's value (e.g. a case's deadline clock); the palette's stroke otherwise. */
+  strokeBy?: { property: string; values: Record<string, string> };
+  /** Tiles below this zoom carry clusters with `point_count` (built by the server); the console then draws no heatmap. */
+  clusterBelowZoom?: number;
   labelMinZoom?: number;
   /** Starts hidden in the console style (the big screen shows it). */
   hiddenInConsole?: boolean;
@@ -59,14 +64,35 @@ interface Ctx {
   look: LayerLook;
   source: string;
   p: Palette;
+  /** Building the console style (not the big screen's). */
+  console: boolean;
+}
+
+/**
+ * Every colour a thematic layer's features are drawn with, for the legend: each `colorBy` value,
+ * the layer's colour for the rest, each `strokeBy` value, and clusters when the layer has them.
+ */
+export function legendColors(layer: Pick<Layer, 'style' | 'geometryType'>): LegendColor[] {
+  const h = layer.style as unknown as StyleHints;
+  const pairs = (by: StyleHints['colorBy'], part: 'fill' | 'stroke') =>
+    Object.entries(by?.values ?? {}).map(([value, color]): LegendColor => ({ part, color, property: by!.property, value }));
+  const clustered = layer.geometryType === 'Point' && h.clusterBelowZoom !== undefined;
+  return [
+    ...pairs(h.colorBy, 'fill'),
+    { part: 'fill', color: layer.style.color },
+    ...pairs(h.strokeBy, 'stroke'),
+    ...(clustered ? [{ part: 'cluster' as const, color: layer.style.color }] : []),
+  ];
 }
 
 function base(ctx: Ctx, role: StyleRole) {
+  const drawsFeatures = role === 'circle' || (role === 'fill' && ctx.look === 'thematic') || (role === 'line' && ctx.look === 'thematic');
+  const legend = drawsFeatures && ctx.layer.group !== 'basemap' ? { [LEGEND_METADATA_KEY]: legendColors(ctx.layer) } : {};
   return {
     id: styleLayerId(ctx.layer.id, role),
     source: ctx.source,
     'source-layer': ctx.layer.id,
-    metadata: { 'qingbo:layer': ctx.layer.id, 'qingbo:group': ctx.layer.group, 'qingbo:role': role, 'qingbo:swatch': ctx.layer.style.color },
+    metadata: { 'qingbo:layer': ctx.layer.id, 'qingbo:group': ctx.layer.group, 'qingbo:role': role, 'qingbo:swatch': ctx.layer.style.color, ...legend },
   };
 }
 
@@ -74,8 +100,7 @@ function hints(ctx: Ctx): StyleHints {
   return ctx.layer.style as StyleHints;
 }
 
-function hintedColor(ctx: Ctx, fallback: string): ExpressionSpecification | string {
-  const by = hints(ctx).colorBy;
+function hintedColor(ctx: Ctx, fallback: string, by = hints(ctx).colorBy): ExpressionSpecification | string {
   if (!by || Object.keys(by.values).length === 0) return fallback;
   return ['match', ['to-string', ['get', by.property]], ...Object.entries(by.values).flat(), fallback] as ExpressionSpecification;
 }
@@ -101,7 +126,10 @@ function pointSpecs(ctx: Ctx): LayerSpecification[] {
   const radius: ExpressionSpecification = landmark
     ? ['case', IS_CLUSTER, clusterRadius, 3.5]
     : ['interpolate', ['linear'], ['zoom'], 13, ['case', IS_CLUSTER, clusterRadius, 4], 17, ['case', IS_CLUSTER, clusterRadius, 7]];
-  const heat = hints(ctx).heatmap === true;
+  // the console draws a clustered layer's clusters with their counts, not a heatmap (the big screen keeps it)
+  const heat = hints(ctx).heatmap === true && !(ctx.console && hints(ctx).clusterBelowZoom !== undefined);
+  const stroke: ExpressionSpecification | string = ['case', IS_CLUSTER, ctx.p.pointStroke, hintedColor(ctx, ctx.p.pointStroke, hints(ctx).strokeBy)] as ExpressionSpecification;
+  const strokeWidth = hints(ctx).strokeBy ? ['case', IS_CLUSTER, 1.5, 2.5] as ExpressionSpecification : landmark ? 1 : 1.5;
   return [
     ...(heat ? [heatmapSpec(ctx)] : []),
     {
@@ -110,8 +138,8 @@ function pointSpecs(ctx: Ctx): LayerSpecification[] {
         'circle-color': hintedColor(ctx, color),
         'circle-radius': radius,
         'circle-opacity': ['case', IS_CLUSTER, 0.75, 1],
-        'circle-stroke-color': ctx.p.pointStroke,
-        'circle-stroke-width': landmark ? 1 : 1.5,
+        'circle-stroke-color': hints(ctx).strokeBy ? stroke : ctx.p.pointStroke,
+        'circle-stroke-width': strokeWidth,
       },
     },
     {
@@ -202,7 +230,7 @@ function hide(spec: LayerSpecification): LayerSpecification {
 
 /** The style layers of one catalogue layer, each tagged with the slot it goes into. */
 export function layerStyles(layer: Layer, source: string, palette: Palette, lang: StyleLang, options: { console?: boolean } = {}): PlacedLayer[] {
-  const ctx: Ctx = { layer, look: lookOf(layer), source, p: palette };
+  const ctx: Ctx = { layer, look: lookOf(layer), source, p: palette, console: options.console === true };
   const geometry = layer.geometryType === 'Point' ? pointSpecs(ctx) : layer.geometryType === 'LineString' ? lineSpecs(ctx) : polygonSpecs(ctx);
   const label = labelSpec(ctx, lang);
   const hidden = options.console === true && hints(ctx).hiddenInConsole === true;

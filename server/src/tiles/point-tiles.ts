@@ -4,6 +4,7 @@ import { BUFFER, EXTENT, type TileAddress } from './tile-math';
 import { MAX_TILE_STRING, TILE_LIMITS, tilePropertyNames } from './tile-features';
 import { buildPointIndex, updatePointIndex, type PointIndex } from './point-index';
 import { encodePointLayer, type EncodedPoint, type PointLayer, type TagValue } from './mvt-points';
+import { clusterLayer, clusterRange, isClusteredTile } from './point-clusters';
 
 /** Most raw points in one tile, all its point layers together; past it the remaining layers are aggregated into cells. */
 export const RAW_POINT_LIMIT = 15_000;
@@ -140,7 +141,8 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 /**
  * Point tiles from in-memory indexes, one per layer and version: every point
  * while a tile holds at most RAW_POINT_LIMIT of them, else one point per cell
- * with `point_count` and `cluster`. After a write, the next tile brings the
+ * with `point_count` and `cluster`; below a layer's `clusterBelowZoom`, clusters
+ * of a fixed world grid (see clusterLayer). After a write, the next tile brings the
  * layer's index up to date: from the change log when it names few features
  * (reading only those), else by reading the whole layer. Call within one read
  * transaction of the repository (the layer's version and its rows must agree).
@@ -194,6 +196,16 @@ export function createPointTiles(repo: TileRepository) {
     tile(layer: Layer, t: TileAddress, rawLimit: number = RAW_POINT_LIMIT): { bytes: Uint8Array; features: number; raw: number } {
       const index = indexOf(layer);
       if (index.size === 0) return { bytes: new Uint8Array(0), features: 0, raw: 0 };
+      if (isClusteredTile(layer, t)) {
+        const items = Uint32Array.from(index.kd.range(...clusterRange(t))).sort();
+        if (items.length === 0) return { bytes: new Uint8Array(0), features: 0, raw: 0 };
+        let singles = 0;
+        const clusters = clusterLayer(index, items, t, (some) => {
+          singles = some.length;
+          return rawLayer(index, layer.id, some, t);
+        });
+        return { bytes: encodePointLayer(clusters), features: clusters.points.length, raw: singles };
+      }
       // in item (= id) order: the same points make the same bytes, whatever the KD-tree's shape
       const items = Uint32Array.from(index.kd.range(...tileRange(t))).sort();
       if (items.length === 0) return { bytes: new Uint8Array(0), features: 0, raw: 0 };
@@ -213,7 +225,7 @@ export function createPointTiles(repo: TileRepository) {
     unchangedSince(layer: Layer, from: number, t: TileAddress): boolean {
       const to = indexOf(layer).version;
       if (from === to) return true;
-      const range = tileRange(t);
+      const range = isClusteredTile(layer, t) ? clusterRange(t) : tileRange(t);
       let at = from;
       for (const change of histories.get(layer.id) ?? []) {
         if (change.to <= at) continue;
