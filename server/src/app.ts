@@ -129,6 +129,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.use('/api/cases', caseRouters.cases);
   app.use('/api/overview', createOverviewFeature({ cases: cases.reads, indicators: indicators.repository, features: featureRepository }).router);
   app.use('/api/reports', createReportsFeature({ cases: cases.reads }).router);
+  app.use('/api/calendar', calendar.router(audit));
   app.use('/api/photos', caseRouters.photos);
   app.use('/api/events', createEventsFeature({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }).router);
   app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));
