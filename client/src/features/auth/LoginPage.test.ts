@@ -11,12 +11,12 @@ import { apiError, authApiHandler, fakeAuthApi, recordingFetch, sessionUser, typ
 
 const memoryStorage = () => ({ getItem: () => null, setItem: () => undefined });
 
-/** The login page on `/login?redirect=…`, talking to `server` through the global fetch. */
-async function open(server: (request: ReceivedRequest) => Response | Promise<Response>, redirect = '/admin/audit') {
+/** The login page on `/login?redirect=…` (no redirect: `null`), talking to `server` through the global fetch. */
+async function open(server: (request: ReceivedRequest) => Response | Promise<Response>, redirect: string | null = '/admin/audit') {
   const fetch = recordingFetch(server);
   vi.stubGlobal('fetch', fetch);
   const router = createAppRouter(createMemoryHistory());
-  await router.push({ path: '/login', query: { redirect } });
+  await router.push({ path: '/login', query: redirect === null ? {} : { redirect } });
   const pinia = createPinia();
   const wrapper = mount(LoginPage, { global: { plugins: [pinia, router, createAppI18n({ storage: memoryStorage() })] }, attachTo: document.body });
   return { wrapper, router, fetch, session: useSessionStore(pinia) };
@@ -57,6 +57,20 @@ describe('LoginPage', () => {
     await vi.waitFor(() => expect(session.user).toEqual(admin), { timeout: 10_000 });
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/admin/audit?page=2'), { timeout: 10_000 });
     wrapper.unmount();
+  });
+
+  it('without a ?redirect=, lands each role on its own work', async () => {
+    for (const [role, path] of [['inspector', '/cases/new'], ['handler', '/cases'], ['leader', '/overview']] as const) {
+      const user = sessionUser(role);
+      const { wrapper, router } = await open(authApiHandler([user]), null);
+      const landed: string[] = [];
+      // stop before the page itself loads: where the login page sends the user is what is checked
+      router.beforeEach((to) => (to.path === '/login' ? true : (landed.push(to.fullPath), false)));
+
+      await signIn(wrapper, role, 'secret');
+      await vi.waitFor(() => expect(landed).toEqual([path]), { timeout: 10_000 });
+      wrapper.unmount();
+    }
   });
 
   it('is busy while signing in', async () => {

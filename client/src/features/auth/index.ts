@@ -1,6 +1,7 @@
 export { fetchMe } from './api';
 export { handleAuthFailures } from './authFailures';
 export { FORBIDDEN_ROUTE, installAccessGuard } from './guard';
+export { landingPath, toLanding } from './redirect';
 export { DEPARTMENTS, isKnownDepartment, mayAccess, type Department, type RouteAccess } from './roles';
 export { useSessionStore } from './store';
 export { apiError, json, recordingFetch } from './testing';
