@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import { auditPages } from '../features/audit';
-import { authPages, FORBIDDEN_ROUTE } from '../features/auth';
+import { authPages, FORBIDDEN_ROUTE, toLanding } from '../features/auth';
 import { CASE_FILERS, CASE_ROLES, casePages } from '../features/cases';
 import { mapPages } from '../features/map';
 import { OVERVIEW_ROLES, overviewPages } from '../features/overview';
@@ -12,7 +12,8 @@ import { tokensPages } from '../features/tokens';
  * front door lists its pages as lazy loaders (`mapPages`, `casePages`, …), so every page stays a chunk of its own.
  */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/map', meta: { access: 'public' } },
+  // Each role's own work (a visitor's: the map); a guard, not a redirect, so that it runs once the session is known.
+  { path: '/', component: mapPages.map, meta: { access: 'public' }, beforeEnter: toLanding },
   { path: '/map', name: 'map', component: mapPages.map, meta: { access: 'public', titleKey: 'nav.map', messages: ['planner'] } },
   {
     path: '/preview/:style(console|overview)', name: 'style-preview',
