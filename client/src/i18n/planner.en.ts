@@ -1,4 +1,5 @@
 import { analysisEn } from './analysis.en';
+import { mapDetailsEn } from './mapDetails.en';
 import { opacityEn } from './opacity.en';
 import { searchEn } from './search.en';
 import { importEn } from './import.en';
@@ -8,6 +9,7 @@ import { printEn } from './print.en';
 
 /** English strings of the planner workspace on /map. */
 export const plannerEn: typeof plannerZhCN = {
+  mapDetails: mapDetailsEn,
   timeline: timelineEn,
   print: printEn,
   analysis: analysisEn,

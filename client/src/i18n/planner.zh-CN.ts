@@ -1,4 +1,5 @@
 import { analysisZhCN } from './analysis.zh-CN';
+import { mapDetailsZhCN } from './mapDetails.zh-CN';
 import { opacityZhCN } from './opacity.zh-CN';
 import { searchZhCN } from './search.zh-CN';
 import { importZhCN } from './import.zh-CN';
@@ -7,6 +8,7 @@ import { timelineZhCN } from './timeline.zh-CN';
 
 /** Chinese strings of the planner workspace on /map (details panel, filters). */
 export const plannerZhCN = {
+  mapDetails: mapDetailsZhCN,
   print: printZhCN,
   timeline: timelineZhCN,
   analysis: analysisZhCN,
