@@ -1,7 +1,7 @@
 /** Chinese strings of the feature search box on /map. */
 export const searchZhCN = {
   label: '搜索要素',
-  placeholder: '搜索地点、道路、社区、网格…',
+  placeholder: '搜索地点、道路、社区、网格、案件编号…',
   loading: '正在加载可搜索的要素…',
   empty: '无匹配结果',
   failed: '以下图层未能加载，结果可能不全：{layers}',

@@ -44,6 +44,7 @@ function open() {
     },
     feature: () => Promise.reject(new Error('not used')),
     invalidate: () => undefined,
+    revision: () => 0,
   };
   const pinia = createPinia();
   const layers = useLayersStore(pinia);
@@ -101,7 +102,7 @@ describe('SearchBox', () => {
 
     expect(planner.selection).toEqual({ layerId: 'garbage-rooms', featureId: '3' });
     expect(layers.isVisible('garbage-rooms')).toBe(true);
-    expect(fits).toEqual([[[120.158, 30.246, 120.158, 30.246], expect.objectContaining({ maxZoom: 18 })]]);
+    expect(fits).toEqual([[[120.158, 30.246, 120.158, 30.246], expect.objectContaining({ maxZoom: 17 })]]);
     expect((input.element as HTMLInputElement).value).toBe('清波生态垃圾房');
     expect(input.attributes('aria-expanded')).toBe('false');
     wrapper.unmount();

@@ -20,14 +20,15 @@ function fakeMap(width: number, height: number) {
 }
 
 describe('focusFeature', () => {
-  it('fits a line to its extent and a point to itself, no closer than zoom 18', () => {
+  it('fits a line to its extent and a point to itself, no closer than street zoom 17', () => {
     const map = fakeMap(1000, 700);
     focusFeature(map, alley);
     focusFeature(map, room);
 
+    expect(FOCUS_MAX_ZOOM).toBe(17);
     expect(map.fits).toEqual([
       [[120.157, 30.247, 120.159, 30.2475], { padding: { top: 48, right: 48, bottom: 48, left: 48 }, maxZoom: FOCUS_MAX_ZOOM, duration: 800 }],
-      [[120.16, 30.245, 120.16, 30.245], expect.objectContaining({ maxZoom: 18 })],
+      [[120.16, 30.245, 120.16, 30.245], expect.objectContaining({ maxZoom: 17 })],
     ]);
   });
 

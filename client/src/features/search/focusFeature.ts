@@ -2,8 +2,8 @@ import { bbox } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { Map as MaplibreMap, PaddingOptions } from 'maplibre-gl';
 
-/** The closest zoom a found feature is shown at (a point is shown at exactly this zoom). */
-export const FOCUS_MAX_ZOOM = 18;
+/** The closest zoom a found feature is shown at (a point is shown at exactly this zoom): a street with its neighbours, not a single building. */
+export const FOCUS_MAX_ZOOM = 17;
 /** Screens at most this wide show the details panel as a bottom sheet over the map (as MapPage's phone query). */
 const PHONE_WIDTH = 640;
 /** Share of the map's height the details sheet may cover on a phone. */
@@ -26,7 +26,7 @@ export function focusPadding(container: { width: number; height: number }): Requ
   return { ...padding, bottom };
 }
 
-/** Moves the map to show a feature whole (a point at zoom 18), clear of the details sheet on a phone. */
+/** Moves the map to show a feature whole (a point at zoom 17), clear of the details sheet on a phone. */
 export function focusFeature(map: Pick<MaplibreMap, 'getContainer' | 'fitBounds'>, feature: Feature): void {
   const bounds = featureBounds(feature);
   if (!bounds) return;

@@ -98,9 +98,46 @@ describe('searching the demo district', () => {
   });
 });
 
-describe('searchableLayers', () => {
-  it('leaves read-only (workflow) layers out', () => {
-    const cases = sampleLayer({ id: 'cases', readOnly: true });
-    expect(searchableLayers([dealers, cases]).map((l) => l.id)).toEqual(['car-dealers']);
+describe('searching case numbers', () => {
+  /** The cases layer as the server describes it: read-only, named by the case number, with a community it must not be found by. */
+  const cases = sampleLayer({
+    id: 'cases',
+    readOnly: true,
+    labelProperty: 'name',
+    schema: {
+      type: 'object',
+      required: [],
+      properties: {
+        name: { type: 'string', title: '案件编号' },
+        number: { type: 'string', title: '案件编号' },
+        community: { type: 'string', title: '社区' },
+        address: { type: 'string' },
+        category: { type: 'string' },
+      },
+    },
+  });
+  const entries = searchEntries(cases, {
+    type: 'FeatureCollection',
+    features: [
+      point(123, { name: 'QB2011-000123', number: 'QB2011-000123', community: '清河坊社区', address: '河坊街', category: '道路不洁' }),
+      point(1123, { name: 'QB2011-001123', number: 'QB2011-001123', community: '清河坊社区' }),
+      point(2880, { name: 'QB2026-000001', number: 'QB2026-000001', community: '清波门社区' }),
+    ],
+  });
+  const found = (query: string) => rankMatches(entries, query).hits.map((hit) => hit.item.featureId);
+
+  it('searches every layer, a workflow layer by its names only', () => {
+    expect(searchableLayers([dealers, cases]).map((l) => l.id)).toEqual(['car-dealers', 'cases']);
+    expect(searchableKeys(cases)).toEqual([{ key: 'name', isName: true }]);
+  });
+
+  it('finds a case by its whole number in any case and width, by its tail, but not by its community or address', () => {
+    expect(found('QB2011-000123')).toEqual(['123']);
+    expect(found('qb2011-000123')).toEqual(['123']);
+    expect(found('ＱＢ２０２６－０００００１')).toEqual(['2880']);
+    expect(found('000123')).toEqual(['123']);
+    expect(found('123')).toEqual(['123', '1123']);
+    expect(found('清河坊')).toEqual([]);
+    expect(found('河坊街')).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { nextTick } from 'vue';
+import { createFeatureCache } from '../workspace';
 import { sampleLayer } from '../layers';
 import type { FeatureCache } from '../workspace';
 import { useSearchIndex } from './useSearchIndex';
@@ -29,13 +31,16 @@ function fakeCache(collections: Record<string, Feature[]>) {
     },
     feature: () => Promise.reject(new Error('not used')),
     invalidate: () => undefined,
+    revision: () => 0,
   };
   return { cache, requests, release };
 }
 
 describe('useSearchIndex', () => {
   it('fetches nothing until asked, then every searchable layer once, with a loading state', async () => {
-    const { cache, requests, release } = fakeCache({ 'alley-renovations': [named('a1', '红门局')], 'garbage-rooms': [named('g1', '红门局生态垃圾房')] });
+    const { cache, requests, release } = fakeCache({
+      'alley-renovations': [named('a1', '红门局')], 'garbage-rooms': [named('g1', '红门局生态垃圾房')], cases: [named('c7', 'QB2011-000007')],
+    });
     const index = useSearchIndex({ layers: [alleys, rooms, cases], cache });
     expect([index.status.value, requests]).toEqual(['idle', []]);
 
@@ -44,9 +49,9 @@ describe('useSearchIndex', () => {
     release();
     await loading;
 
-    expect(requests).toEqual(['alley-renovations', 'garbage-rooms']);
+    expect(requests).toEqual(['alley-renovations', 'garbage-rooms', 'cases']);
     expect(index.status.value).toBe('ready');
-    expect(index.entries.value.map((e) => `${e.layerId}/${e.featureId}`)).toEqual(['alley-renovations/a1', 'garbage-rooms/g1']);
+    expect(index.entries.value.map((e) => `${e.layerId}/${e.featureId}`)).toEqual(['alley-renovations/a1', 'garbage-rooms/g1', 'cases/c7']);
     expect(index.failed.value).toEqual([]);
   });
 
@@ -62,5 +67,26 @@ describe('useSearchIndex', () => {
     const broken = useSearchIndex({ layers: [alleys, rooms], cache: none.cache });
     await broken.load();
     expect([broken.status.value, broken.entries.value.length, broken.failed.value]).toEqual(['error', 0, ['alley-renovations', 'garbage-rooms']]);
+  });
+
+  it('gathers a layer again once the cache dropped it (a live update), but not before it was first asked', async () => {
+    const served: Record<string, Feature[]> = { cases: [named('7', 'QB2011-000007')] };
+    const urls: string[] = [];
+    const cache = createFeatureCache(async (url) => {
+      urls.push(String(url));
+      return new Response(JSON.stringify({ type: 'FeatureCollection', features: served.cases }), { headers: { 'content-type': 'application/geo+json' } });
+    });
+    const index = useSearchIndex({ layers: [cases], cache });
+    cache.invalidate('cases');
+    await nextTick();
+    expect(urls).toEqual([]);
+
+    await index.load();
+    expect(index.entries.value.map((e) => e.featureId)).toEqual(['7']);
+    served.cases = [named('7', 'QB2011-000007'), named('8', 'QB2011-000008')];
+    cache.invalidate('cases');
+    await vi.waitFor(() => expect(index.entries.value.map((e) => e.featureId)).toEqual(['7', '8']));
+    expect(urls).toHaveLength(2);
+    expect(index.status.value).toBe('ready');
   });
 });

@@ -1,4 +1,4 @@
-import { ref, shallowRef, toValue, type MaybeRefOrGetter, type Ref, type ShallowRef } from 'vue';
+import { ref, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref, type ShallowRef } from 'vue';
 import type { LayerInfo } from '@shared/layers';
 import type { FeatureCache } from '../workspace';
 import { searchableLayers, searchEntries, type SearchEntry } from './searchIndex';
@@ -26,7 +26,7 @@ export interface UseSearchIndexOptions {
   cache: FeatureCache;
 }
 
-/** The search box's features, fetched only when `load` is first called (on focus or typing). */
+/** The search box's features, fetched only when `load` is first called (on focus or typing), then again when a layer's cached features are dropped. */
 export function useSearchIndex(options: UseSearchIndexOptions): SearchIndex {
   const status = ref<SearchIndexStatus>('idle');
   const entries = shallowRef<readonly SearchEntry[]>([]);
@@ -46,6 +46,11 @@ export function useSearchIndex(options: UseSearchIndexOptions): SearchIndex {
     failed.value = layers.filter((_, i) => settled[i]!.status === 'rejected').map((layer) => layer.id);
     status.value = layers.length > 0 && failed.value.length === layers.length ? 'error' : 'ready';
   }
+
+  // Once loaded, the index follows the cache: a layer dropped from it (an edit, a live update) is gathered again.
+  watch(() => searchableLayers(toValue(options.layers)).map((layer) => options.cache.revision(layer.id)).join(), () => {
+    if (status.value !== 'idle') void load();
+  });
 
   return { status, entries, failed, load };
 }

@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
+import { ref } from 'vue';
 import { getJson, type FetchLike } from '../../api/http';
 import { fetchFeature } from '../layers';
 
@@ -13,12 +14,15 @@ export interface FeatureCache {
   feature(layerId: string, featureId: string | number): Promise<Feature>;
   /** Forgets what was fetched of a layer, e.g. after an edit. */
   invalidate(layerId: string): void;
+  /** How often a layer was invalidated (reactive): what counts or indexes its features watches it to recount. */
+  revision(layerId: string): number;
 }
 
 /** Creates a feature cache over `fetch` (injected in tests). */
 export function createFeatureCache(fetch: FetchLike): FeatureCache {
   const collections = new Map<string, Promise<FeatureCollection>>();
   const features = new Map<string, Promise<Feature>>();
+  const revisions = ref<Record<string, number>>({});
 
   function remember<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
     const known = cache.get(key);
@@ -40,6 +44,8 @@ export function createFeatureCache(fetch: FetchLike): FeatureCache {
     invalidate(layerId) {
       collections.delete(layerId);
       for (const key of features.keys()) if (key.startsWith(`${layerId}/`)) features.delete(key);
+      revisions.value = { ...revisions.value, [layerId]: (revisions.value[layerId] ?? 0) + 1 };
     },
+    revision: (layerId) => revisions.value[layerId] ?? 0,
   };
 }

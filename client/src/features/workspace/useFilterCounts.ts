@@ -10,7 +10,12 @@ export function useFilterCounts(options: { filters: MaybeRefOrGetter<LayerFilter
   const counts = ref<Record<string, number>>({});
   let generation = 0;
 
-  watch(() => toValue(options.filters), async (filters) => {
+  // recounted when a filter changes and when a filtered layer's features change (an edit, a live update)
+  const watched = () => {
+    const filters = toValue(options.filters);
+    return { filters, revisions: Object.keys(filters).map((id) => options.cache.revision(id)) };
+  };
+  watch(watched, async ({ filters }) => {
     const asked = ++generation;
     const filtered = Object.entries(filters).filter(([, filter]) => activeConditions(filter).length > 0);
     const entries = await Promise.all(filtered.map(async ([layerId, filter]) => {
