@@ -1,6 +1,11 @@
+import type { Router } from 'express';
 import type { Db } from '../../db/database';
+import type { AuditRepository } from '../audit';
 import { compileCalendar, DEFAULT_CALENDAR, type CalendarFile } from './calendar-file';
 import { createCalendarRepository } from './calendar-repository';
+import { createCalendarService } from './calendar-service';
+import { addShippedYears, holidayYears } from './calendar-year';
+import { createCalendarRouter } from './router';
 import { createWorkingTime, type WorkingTime } from './working-time';
 
 /** The working calendar in force, ready for arithmetic. */
@@ -23,6 +28,13 @@ export interface CalendarFeature extends Calendar {
   file(): CalendarFile | undefined;
   /** Stores a calendar file (the caller holds the transaction). */
   store(file: CalendarFile, now: string): void;
+  /**
+   * Adds the shipped file's years that the stored calendar lacks (no entries, never saved by an admin);
+   * returns the years added. A database made before a newer data/calendar.json gains its years this way.
+   */
+  addShippedYears(shipped: CalendarFile, now?: Date): number[];
+  /** `/api/calendar` (status, `GET`/`PUT /{year}`), its saves audited. */
+  router(audit: AuditRepository): Router;
 }
 
 /**
@@ -44,5 +56,14 @@ export function createCalendarFeature(deps: { db: Db }): CalendarFeature {
     },
     file: repository.get,
     store: repository.set,
+    addShippedYears(shipped: CalendarFile, now = new Date()): number[] {
+      return deps.db.transaction(() => {
+        const stored = repository.get();
+        const { file, added } = stored ? addShippedYears(stored, shipped) : { file: shipped, added: holidayYears(shipped) };
+        if (added.length > 0) repository.set(file, now.toISOString());
+        return added;
+      })();
+    },
+    router: (audit) => createCalendarRouter(createCalendarService({ db: deps.db, repository, audit })),
   };
 }

@@ -15,6 +15,8 @@ export const calendarFile = z.object({
   weekend: z.array(z.number().int().min(0).max(6)),
   holidays: z.array(z.object({ name: localized, from: z.iso.date(), to: z.iso.date() }).refine((h) => h.from <= h.to, 'from must not be after to')),
   workdays: z.array(z.object({ name: localized, date: z.iso.date() })),
+  /** Years an admin saved through `PUT /api/calendar/{year}`: a newer shipped file never overwrites them. */
+  edited: z.array(z.number().int()).optional(),
 });
 
 /** The working calendar as data/calendar.json holds it. */

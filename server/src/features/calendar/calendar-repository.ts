@@ -16,6 +16,10 @@ export function createCalendarRepository(db: Db) {
       if (cached?.updatedAt !== stored.updated_at) cached = { updatedAt: stored.updated_at, file: calendarFile.parse(JSON.parse(stored.calendar)) };
       return cached.file;
     },
+    /** When the stored calendar last changed, or undefined when none was seeded. */
+    updatedAt(): string | undefined {
+      return row.get()?.updated_at;
+    },
     /** Stores the working calendar. */
     set(calendar: CalendarFile, now: string): void {
       put.run(JSON.stringify(calendar), now);

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Years the calendar API accepts. */
+export const CALENDAR_YEARS = { min: 2000, max: 2100 } as const;
+/** At most this many holiday periods, and this many make-up working days, in one year. */
+export const MAX_HOLIDAYS_PER_YEAR = 40;
+/** At most this many make-up working days (调休上班) in one year. */
+export const MAX_WORKDAYS_PER_YEAR = 40;
+/** Longest holiday period in days (the longest official one is 9). */
+export const MAX_HOLIDAY_DAYS = 31;
+/** Longest name of a holiday or make-up day, in characters. */
+export const CALENDAR_NAME_MAX = 100;
+
+const name = z.string().trim().min(1, 'a name is required').max(CALENDAR_NAME_MAX, `at most ${CALENDAR_NAME_MAX} characters`);
+const localizedName = z.object({ zh: name, en: name.optional() }).strict();
+const date = z.iso.date('a date like 2026-10-01');
+
+/** One holiday period as the API takes it: an English name is optional (the Chinese one stands in). */
+export const calendarHolidayInput = z.object({ name: localizedName, from: date, to: date }).strict();
+/** One make-up working day as the API takes it. */
+export const calendarWorkdayInput = z.object({ name: localizedName, date }).strict();
+
+/** `PUT /api/calendar/{year}`: the year's holiday periods and make-up working days (replacing those stored). */
+export const calendarYearBody = z.object({
+  holidays: z.array(calendarHolidayInput).max(MAX_HOLIDAYS_PER_YEAR, `at most ${MAX_HOLIDAYS_PER_YEAR} holiday periods a year`),
+  workdays: z.array(calendarWorkdayInput).max(MAX_WORKDAYS_PER_YEAR, `at most ${MAX_WORKDAYS_PER_YEAR} make-up working days a year`),
+}).strict();
+
+/** The body of `PUT /api/calendar/{year}`. */
+export type CalendarYearBody = z.infer<typeof calendarYearBody>;
+
+/** A name in both languages. */
+export interface CalendarName {
+  zh: string;
+  en: string;
+}
+
+/** `GET /api/calendar/{year}`: the year's holidays and make-up days, in date order. */
+export interface CalendarYearAnswer {
+  year: number;
+  holidays: { name: CalendarName; from: string; to: string }[];
+  workdays: { name: CalendarName; date: string }[];
+  /** Days of the week off (0 Sunday … 6 Saturday) and office hours, for the page's reading aid. */
+  weekend: number[];
+  workingHours: { start: string; end: string }[];
+  /** True once an admin saved the year (the shipped file then never overwrites it). */
+  edited: boolean;
+  updatedAt: string | null;
+}
+
+/** `GET /api/calendar`: which years have holidays, and which of the current and next year lack them. */
+export interface CalendarStatusAnswer {
+  /** The local (Asia/Shanghai) current year. */
+  currentYear: number;
+  /** Years with at least one holiday period, ascending. */
+  years: number[];
+  /** The current and/or next year when it has no holiday period (the admin pages warn). */
+  missing: number[];
+}
