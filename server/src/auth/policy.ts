@@ -72,6 +72,10 @@ export const POLICY: readonly Policy[] = [
   { method: 'GET', path: '/api/overview', allow: OVERVIEW_ROLES },
   /** Case reports (KPI tables, CSV, xlsx); a handler's hold its own department's cases only. */
   { method: 'GET', path: '/api/reports/cases', allow: REPORT_ROLES },
+  /** The working calendar: case staff read it (deadlines), admins edit a year. */
+  { method: 'GET', path: '/api/calendar', allow: CASE_STAFF },
+  { method: 'GET', path: '/api/calendar/:year', allow: CASE_STAFF },
+  { method: 'PUT', path: '/api/calendar/:year', allow: ['admin'] },
   { method: 'GET', path: '/open311/discovery.:format', allow: 'read' },
   { method: 'GET', path: '/open311/v2/services.:format', allow: 'read' },
   { method: 'GET', path: '/open311/v2/services/:code.:format', allow: 'read' },
