@@ -54,6 +54,10 @@ const MATRIX: readonly (readonly [Method, string | RegExp, Who])[] = [
   ['GET', '/api/events', 'read'],
   ['GET', '/api/overview', 'admin supervisor dispatcher leader'],
   ['GET', '/api/reports/cases', 'admin supervisor dispatcher handler leader'],
+  // the working calendar: whoever sees deadlines reads it, only an admin changes a year
+  ['GET', '/api/calendar', EVERYONE_BUT_PLANNER],
+  ['GET', '/api/calendar/:year', EVERYONE_BUT_PLANNER],
+  ['PUT', '/api/calendar/:year', 'admin'],
   ['GET', '/open311/discovery.:format', 'read'],
   ['GET', '/open311/v2/services.:format', 'read'],
   ['GET', '/open311/v2/services/:code.:format', 'read'],
