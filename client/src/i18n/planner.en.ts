@@ -44,6 +44,7 @@ export const plannerEn: typeof plannerZhCN = {
     exportGpkg: 'Export GeoPackage',
     exportShp: 'Export Shapefile (zip)',
     exportFailed: 'Export failed: {reason}',
+    exportEmpty: 'No feature matches the filter: nothing was exported.',
   },
   tools: {
     label: 'Tools',

@@ -43,6 +43,7 @@ export const plannerZhCN = {
     exportGpkg: '导出 GeoPackage',
     exportShp: '导出 Shapefile（zip）',
     exportFailed: '导出失败：{reason}',
+    exportEmpty: '没有符合当前筛选条件的要素，未导出文件。',
   },
   tools: {
     label: '工具',
