@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { LayerSchema } from '@shared/layers';
-import { cql2Filter, csvCell, filteredCollection, serverExportUrl, toCsv } from './exportFeatures';
+import { cql2Filter, csvCell, exportableCollection, filteredCollection, serverExportUrl, toCsv } from './exportFeatures';
 
 const schema: LayerSchema = {
   type: 'object', required: [],
@@ -19,6 +19,13 @@ describe('exporting a layer', () => {
   it('keeps only the features the filter lets through', () => {
     expect(filteredCollection(rooms, { status: { kind: 'in', values: ['planned'] } }).features.map((f) => f.id)).toEqual([1]);
     expect(filteredCollection(rooms, undefined).features).toHaveLength(2);
+  });
+
+  it('has nothing to export when no feature passes the filter (no empty file), and the matching features otherwise', () => {
+    expect(exportableCollection(rooms, { households: { kind: 'range', min: 1000 } })).toBeNull();
+    expect(exportableCollection(rooms, { status: { kind: 'in', values: [] } })).toBeNull();
+    expect(exportableCollection({ type: 'FeatureCollection', features: [] }, undefined)).toBeNull();
+    expect(exportableCollection(rooms, { households: { kind: 'range', min: 100, max: 300 } })?.features.map((f) => f.id)).toEqual([1]);
   });
 
   it('writes CSV with schema columns, a point per feature, quoting and formula guards', () => {

@@ -10,6 +10,16 @@ export function filteredCollection(collection: FeatureCollection, filter: LayerF
 }
 
 /**
+ * The features an export of a layer would hold: those passing its filter, or null when none does
+ * (an empty file is not downloaded; the user is told instead). The server's formats select with the
+ * same filter ({@link cql2Filter}), so this answers for them too.
+ */
+export function exportableCollection(collection: FeatureCollection, filter: LayerFilter | undefined): FeatureCollection | null {
+  const filtered = filteredCollection(collection, filter);
+  return filtered.features.length > 0 ? filtered : null;
+}
+
+/**
  * One CSV cell (every writer's, header cells too): quoted when it holds a comma, quote or line
  * break; text starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'` so that
  * a spreadsheet shows it instead of running it. Numbers (e.g. -5) stay as they are.
