@@ -2,6 +2,7 @@ export { featureUrl, fetchFeature, fetchLayers } from './api';
 export { summarizeAttributions } from './attributions';
 export { districtBounds } from './extent';
 export { groupLayers } from './groups';
+export { default as LayerLegend } from './LayerLegend.vue';
 export { default as LayerOpacity } from './LayerOpacity.vue';
 export { featureNames, formatPropertyValue, propertyTitle, type FormatLabels } from './propertyFormat';
 export { badgeTone } from './statusBadge';
