@@ -21,6 +21,7 @@ import { createOverviewFeature } from './features/overview';
 import { createReportsFeature } from './features/reports';
 import { createCaseFeature, CASES_LAYER_ID, type CaseChange } from './features/cases';
 import { createEventBus, createEventsFeature, type EventBus } from './features/events';
+import { createNotificationsFeature, type NotificationsFeature, type Sender } from './features/notifications';
 import { createOpen311Feature } from './open311/feature';
 import { open311ErrorHandler } from './open311/router';
 import { createOpen311DiscoveryRouter } from './open311/discovery';
@@ -46,6 +47,8 @@ export interface AppDeps {
   uploads?: UploadDeps & { photoWriter?: PhotoWriter };
   /** Download seams: the ogr2ogr executable (`null`: none), the gate bounding exports, their timeout. */
   exports?: ExportDeps;
+  /** Webhook seam: sends one delivery (node:http(s) by default). */
+  webhookSender?: Sender;
 }
 
 /** The app: a node:http listener (tiles on a fast path, the rest through Express). */
@@ -56,10 +59,12 @@ export type App = RequestListener & {
   events: EventBus;
   /** Refreshes the deadline clocks of the `cases` layer (run every few minutes). */
   refreshClocks(now?: Date): void;
+  /** Webhook deliveries: `flush` sends what is due, `close` stops the worker's timer. */
+  notifications: NotificationsFeature['worker'];
 };
 
 /** Builds the application over an open database. */
-export function createApp({ db, config, log = createLogger(config.logLevel), uploads: uploadDeps = {}, exports: exportDeps = {} }: AppDeps): App {
+export function createApp({ db, config, log = createLogger(config.logLevel), uploads: uploadDeps = {}, exports: exportDeps = {}, webhookSender }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -87,11 +92,16 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   const caseChanged = (c: CaseChange) => {
     events.publish(c.action === 'report' ? 'case.created' : 'case.changed', { id: c.id, number: c.number, state: c.to, community: c.community, category: c.category });
     layerChanged(CASES_LAYER_ID);
+    notifications.caseChanged(c);
   };
   const { photoWriter } = uploadDeps;
   const uploads = createAppUploads(config.uploadDir, uploadDeps);
   const calendar = createCalendarFeature({ db });
   const cases = createCaseFeature({ db, layers: layerRepository, features: featureRepository, audit, calendar, uploadDir: config.uploadDir, photoWriter, onChange: caseChanged });
+  const notifications = createNotificationsFeature({
+    db, bus: events, cases: cases.records.cases, categories: cases.records.categories, calendar, audit, log,
+    allowedHosts: config.webhookHosts, publicBaseUrl: config.publicBaseUrl, send: webhookSender,
+  });
   const featurePhotos = createFeaturePhotos({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, uploads, calendar });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
   const links = { publicBaseUrl: config.publicBaseUrl };
@@ -131,6 +141,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   app.use('/api/reports', createReportsFeature({ cases: cases.reads }).router);
   app.use('/api/calendar', calendar.router(audit));
   app.use('/api/photos', caseRouters.photos);
+  app.use('/api/notifications', notifications.router);
   app.use('/api/events', createEventsFeature({ bus: events, heartbeatMs: config.sseHeartbeatMs, auth, sessionCheckMs: config.sseSessionCheckMs }).router);
   app.use('/open311', createOpen311DiscoveryRouter({ db, settings: { type: config.open311Type, contact: config.open311Contact }, ...links }));
   app.use('/open311/v2', createOpen311Feature({ db, cases, calendar, geocoder: createGeocodeService({ layers: layerService, features: featureRepository }), ratePerMinute: config.open311RatePerMinute }));
@@ -154,6 +165,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
     const before = layerRepository.get(CASES_LAYER_ID)?.version;
     cases.writes.refreshClocks(now);
     if (layerRepository.get(CASES_LAYER_ID)?.version !== before) layerChanged(CASES_LAYER_ID);
+    notifications.scanClocks(now);
   };
-  return Object.assign(listener, { express: app, auth, events, refreshClocks });
+  return Object.assign(listener, { express: app, auth, events, refreshClocks, notifications: notifications.worker });
 }

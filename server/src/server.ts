@@ -62,6 +62,7 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () => new Promise<void>((resolve) => {
       clearInterval(clocks);
+      app.notifications.close();
       app.events.close();
       server.close(() => {
         db.close();

@@ -52,6 +52,12 @@ const MATRIX: readonly (readonly [Method, string | RegExp, Who])[] = [
   ['GET', '/api/cases/:id/photos/:photoId/thumb', EVERYONE_BUT_PLANNER],
   ['POST', '/api/photos/exif', 'admin inspector supervisor'],
   ['GET', '/api/events', 'read'],
+  // one's own notifications; the outbound webhooks are the admins'
+  ['GET', '/api/notifications', 'signed-in'],
+  ['POST', '/api/notifications/read', 'signed-in'],
+  ['GET', '/api/notifications/webhooks', 'admin'],
+  ['POST', '/api/notifications/webhooks', 'admin'],
+  ['DELETE', '/api/notifications/webhooks/:id', 'admin'],
   ['GET', '/api/overview', 'admin supervisor dispatcher leader'],
   ['GET', '/api/reports/cases', 'admin supervisor dispatcher handler leader'],
   // the working calendar: whoever sees deadlines reads it, only an admin changes a year

@@ -1,4 +1,5 @@
 import type { CaseState } from './cases';
+import type { NotificationLiveEvent } from './notifications';
 
 /** The public fields of a case that live events carry (never descriptions or contact data). */
 export interface CaseLiveEvent {
@@ -22,6 +23,8 @@ export interface LiveEventMap {
   'case.created': CaseLiveEvent;
   'case.changed': CaseLiveEvent;
   'layer.changed': LayerLiveEvent;
+  /** A notification for the user whose stream it is (sent to that user's streams only). */
+  notification: NotificationLiveEvent;
 }
 
 /** A live event type. */

@@ -1,5 +1,6 @@
 export type { CaseEventRepository } from './case-event-repository';
 export { createCaseFeature, type CaseFeature, type CaseFeatureDeps } from './case-feature';
+export { caseClock } from './case-clock';
 export { CASES_LAYER, CASES_LAYER_ID } from './case-layer';
 export { createCaseLocator, type CaseLocator } from './case-location';
 export type { CaseReadService } from './case-read-service';

@@ -5,10 +5,15 @@ export interface LiveEvent<T extends LiveEventType = LiveEventType> {
   id: number;
   type: T;
   data: LiveEventMap[T];
+  /** The one user it is for (their streams only); absent: for everyone. */
+  to?: number;
 }
 
-/** A subscriber: gets each event, and `null` once when the bus closes. */
+/** A subscriber: gets each event meant for it, and `null` once when the bus closes. */
 export type LiveListener = (event: LiveEvent | null) => void;
+
+/** Whether an event is for a stream of a user (`undefined`: nobody signed in). */
+const isFor = (event: LiveEvent, userId: number | undefined) => event.to === undefined || event.to === userId;
 
 /**
  * An in-process publish/subscribe hub for live updates. It keeps the last
@@ -16,35 +21,35 @@ export type LiveListener = (event: LiveEvent | null) => void;
  */
 export function createEventBus(options: { backlog?: number } = {}) {
   const backlog = options.backlog ?? 500;
-  const listeners = new Set<LiveListener>();
+  const listeners = new Map<LiveListener, number | undefined>();
   const recent: LiveEvent[] = [];
   let lastId = 0;
 
   return {
-    /** Sends an event to every subscriber; returns it. */
-    publish<T extends LiveEventType>(type: T, data: LiveEventMap[T]): LiveEvent<T> {
-      const event: LiveEvent<T> = { id: ++lastId, type, data };
+    /** Sends an event to every subscriber, or (with `to`) to the subscribers of that user only; returns it. */
+    publish<T extends LiveEventType>(type: T, data: LiveEventMap[T], to?: number): LiveEvent<T> {
+      const event: LiveEvent<T> = { id: ++lastId, type, data, ...(to === undefined ? {} : { to }) };
       recent.push(event);
       if (recent.length > backlog) recent.shift();
-      for (const listener of [...listeners]) listener(event);
+      for (const [listener, userId] of [...listeners]) if (isFor(event, userId)) listener(event);
       return event;
     },
-    /** Adds a subscriber; returns the function that removes it. */
-    subscribe(listener: LiveListener): () => void {
-      listeners.add(listener);
+    /** Adds a subscriber (of a signed-in user's stream: `userId`, which also gets the events sent to that user); returns the function that removes it. */
+    subscribe(listener: LiveListener, userId?: number): () => void {
+      listeners.set(listener, userId);
       return () => {
         listeners.delete(listener);
       };
     },
-    /** Kept events after an id, oldest first (all kept ones when the id is older than the backlog). */
-    since: (id: number): LiveEvent[] => recent.filter((e) => e.id > id),
+    /** Kept events after an id meant for a user (or for everyone), oldest first (all kept ones when the id is older than the backlog). */
+    since: (id: number, userId?: number): LiveEvent[] => recent.filter((e) => e.id > id && isFor(e, userId)),
     /** The id of the latest event (0 before the first). */
     lastId: () => lastId,
     /** How many subscribers are connected. */
     size: () => listeners.size,
     /** Tells every subscriber the bus is closing (so streams end) and forgets them. */
     close(): void {
-      for (const listener of [...listeners]) listener(null);
+      for (const listener of [...listeners.keys()]) listener(null);
       listeners.clear();
     },
   };

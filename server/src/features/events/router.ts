@@ -12,7 +12,7 @@ const frame = (e: LiveEvent) => `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.str
 
 /**
  * `GET /api/events`: server-sent events (`case.created`, `case.changed`,
- * `layer.changed`) with ids, a `retry:` hint, a heartbeat comment every
+ * `layer.changed`, and a user's own `notification`s on that user's streams only) with ids, a `retry:` hint, a heartbeat comment every
  * `heartbeatMs`, and a replay of missed events for a reconnect with Last-Event-ID.
  * A stream opened with a session re-checks it every `sessionCheckMs` (and at once
  * when it is signed out) and, once it is no longer valid, ends with an `end` event
@@ -36,8 +36,9 @@ export function createEventsRouter(deps: { bus: EventBus; heartbeatMs: number; a
     req.socket.setNoDelay(true);
     res.write(`retry: ${RETRY_MS}\n: connected\n\n`);
 
+    const userId = req.user?.id;
     const last = Number(req.get('last-event-id'));
-    if (Number.isSafeInteger(last) && last >= 0) for (const e of bus.since(last)) res.write(frame(e));
+    if (Number.isSafeInteger(last) && last >= 0) for (const e of bus.since(last, userId)) res.write(frame(e));
 
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
     heartbeat.unref();
@@ -45,7 +46,7 @@ export function createEventsRouter(deps: { bus: EventBus; heartbeatMs: number; a
     const unsubscribe = bus.subscribe((event) => {
       if (event) res.write(frame(event));
       else stop();
-    });
+    }, userId);
     const token = sessionToken(req);
     const unwatch = req.user && token
       ? watchSession({
