@@ -5,6 +5,7 @@ import { CASE_FILERS, CASE_ROLES, casePages } from '../features/cases';
 import { mapPages } from '../features/map';
 import { OVERVIEW_ROLES, overviewPages } from '../features/overview';
 import { previewPages } from '../features/preview';
+import { REPORT_ROLES, reportsPages } from '../features/reports';
 import { tokensPages } from '../features/tokens';
 
 /**
@@ -29,6 +30,11 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/cases/:id(\\d+|QB\\d{4}-\\d{6})', name: 'case',
     component: casePages.case, meta: { access: CASE_ROLES, titleKey: 'cases.page.title' },
+  },
+  { path: '/reports', name: 'reports', component: reportsPages.reports, meta: { access: REPORT_ROLES, titleKey: 'nav.reports' } },
+  {
+    path: '/reports/appraisal', name: 'appraisal',
+    component: reportsPages.appraisal, meta: { access: REPORT_ROLES, titleKey: 'nav.appraisal', fullScreen: true },
   },
   {
     path: '/admin/audit', name: 'audit',

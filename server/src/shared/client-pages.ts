@@ -12,6 +12,8 @@ export const CLIENT_PAGE_PATHS = [
   '/cases',
   '/cases/new',
   '/cases/:id(\\d+|QB\\d{4}-\\d{6})',
+  '/reports',
+  '/reports/appraisal',
   '/admin/audit',
   '/admin/categories',
   '/forbidden',
