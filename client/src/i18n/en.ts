@@ -19,6 +19,8 @@ export const en: CoreMessages = {
     cases: 'Cases',
     caseNew: 'Report',
     overview: 'Overview',
+    reports: 'Reports',
+    appraisal: 'Monthly appraisal',
   },
   locale: {
     switchLabel: 'Interface language',

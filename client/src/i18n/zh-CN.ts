@@ -24,6 +24,8 @@ export const zhCN = {
     cases: '案件',
     caseNew: '上报',
     overview: '总览',
+    reports: '统计报表',
+    appraisal: '月度考核表',
   },
   locale: {
     switchLabel: '界面语言',
