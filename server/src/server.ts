@@ -8,6 +8,7 @@ import { createLogger } from './logger';
 import { isEmpty, seedDatabase } from './seed/seed';
 import { seedDemoData } from './seed/demo';
 import { syncLayerDefinitions } from './seed/sync';
+import { syncShippedCalendar } from './features/calendar';
 
 /** A running console server. */
 export interface RunningServer {
@@ -35,6 +36,12 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
     } catch (err) {
       // The database is complete without the data folder: serve it as stored.
       log.warn({ err: (err as Error).message, dataDir: config.dataDir }, 'layer definitions not synced with the data folder; serving them as stored');
+    }
+    try {
+      const years = syncShippedCalendar(db, config.dataDir);
+      if (years.length > 0) log.info({ years }, 'working calendar: the data folder\'s years the database lacked were added');
+    } catch (err) {
+      log.warn({ err: (err as Error).message, dataDir: config.dataDir }, 'working calendar not synced with the data folder; serving it as stored');
     }
   }
   const app = createApp({ db, config, log });

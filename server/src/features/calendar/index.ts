@@ -5,3 +5,4 @@ export { createCalendarFeature, type Calendar, type CalendarFeature, type Loaded
 export { createWorkingTime, type Instant, type WorkingTime } from './working-time';
 export { addShippedYears, checkYear, holidayYears, replaceYear, yearOf, type YearIssue } from './calendar-year';
 export { createCalendarService, type CalendarService } from './calendar-service';
+export { syncShippedCalendar } from './calendar-sync';
