@@ -54,7 +54,7 @@ describe.skipIf(skipReason !== undefined)('the /map page in chromium', () => {
     await page.close();
   }, 120_000);
 
-  it('opens a popup with the clicked feature, completes it from the OGC API and hides a layer when its box is unchecked', async () => {
+  it('shows the clicked feature in the details panel (no popup), completes it from the OGC API and hides a layer when its box is unchecked', async () => {
     const { page, errors } = await openPage(browser.context);
     await page.goto(`${server.url}/map`);
     await waitForMapReady(page);
@@ -77,20 +77,21 @@ describe.skipIf(skipReason !== undefined)('the /map page in chromium', () => {
     const box = await page.locator('.map-canvas canvas').boundingBox();
     const fullFeature = page.waitForResponse((r) => /\/ogc\/collections\/alley-renovations\/items\/[^/?]+$/.test(r.url()), { timeout: 10_000 });
     await page.mouse.click(box!.x + target!.x, box!.y + target!.y);
-    const popup = page.locator('.feature-popup');
+    const popup = page.getByTestId('details-panel');
     await popup.waitFor({ timeout: 10_000 });
+    await expect(page.locator('.maplibregl-popup').count()).resolves.toBe(0);
 
     const full = (await (await fullFeature).json()) as { properties: Record<string, unknown> };
     const listed = Object.entries(full.properties)
       .filter(([key, value]) => !['name', 'name_en'].includes(key) && value !== null && value !== '')
       .map(([key]) => key);
     expect(listed.length).toBeGreaterThan(0);
-    await expect.poll(() => popup.locator('.feature-popup__row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key'))))
+    await expect.poll(() => popup.locator('.details-panel__row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key'))))
       .toEqual(expect.arrayContaining(listed));
     const catalogue = (await (await fetch(`${server.url}/api/layers`)).json()) as { layers: { id: string; title: { zh: string } }[] };
     const title = catalogue.layers.find((l) => l.id === 'alley-renovations')?.title.zh;
-    await expect(popup.locator('.feature-popup__layer').textContent()).resolves.toBe(title);
-    await expect(popup.locator('.feature-popup__title').textContent()).resolves.toMatch(/\S/);
+    await expect(popup.locator('.details-panel__layer').textContent()).resolves.toBe(title);
+    await expect(popup.locator('.details-panel__title').textContent()).resolves.toMatch(/\S/);
 
     await page.locator('[data-layer-id="alley-renovations"] input[type="checkbox"]').uncheck();
     await expect.poll(() => page.evaluate(() => {

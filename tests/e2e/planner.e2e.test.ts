@@ -97,7 +97,6 @@ describe.skipIf(skipReason !== undefined)('the planner workspace on /map', () =>
     const title = await panel.locator('.details-panel__title').textContent();
     await expect.poll(() => new URL(page.url()).searchParams.get('sel'), { timeout: 10_000 }).toMatch(/^alley-renovations\/.+/);
 
-    await page.locator('.maplibregl-popup-close-button').click();
     await page.locator('.maplibregl-ctrl-attrib-button').click();
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });

@@ -52,7 +52,7 @@ describe.skipIf(skipReason !== undefined)('hostile text in chromium', () => {
     await running?.close();
   });
 
-  it('shows markup in a feature popup as literal text and runs none of it', async () => {
+  it('shows markup in the feature details panel as literal text and runs none of it', async () => {
     const { page, errors } = await openPage(browser.context);
     await page.goto(url('/map'));
     await waitForMapReady(page);
@@ -67,10 +67,10 @@ describe.skipIf(skipReason !== undefined)('hostile text in chromium', () => {
     const box = await page.locator('.map-canvas canvas').boundingBox();
     await page.mouse.click(box!.x + target!.x, box!.y + target!.y);
 
-    const popup = page.locator('.feature-popup');
+    const popup = page.getByTestId('details-panel');
     await popup.waitFor({ timeout: 10_000 });
-    await expect(popup.locator('.feature-popup__title').textContent()).resolves.toBe(IMG_PAYLOAD);
-    await expect(popup.locator('.feature-popup__subtitle').textContent()).resolves.toBe(SCRIPT_PAYLOAD);
+    await expect(popup.locator('.details-panel__title').textContent()).resolves.toBe(IMG_PAYLOAD);
+    await expect(popup.locator('.details-panel__subtitle').textContent()).resolves.toBe(SCRIPT_PAYLOAD);
     await expect.poll(() => popup.locator('[data-key="address"] dd').textContent(), { timeout: 10_000 }).toBe(SCRIPT_PAYLOAD);
     await expect(popup.getByText(IMG_PAYLOAD, { exact: true }).isVisible()).resolves.toBe(true);
     await expect(injected(page)).resolves.toEqual({ xss: undefined, elements: 0 });

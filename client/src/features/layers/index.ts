@@ -8,4 +8,4 @@ export { featureNames, formatPropertyValue, propertyTitle, type FormatLabels } f
 export { badgeTone } from './statusBadge';
 export { useLayersStore } from './store';
 export { sampleLayer, sampleStyle } from './testing';
-export { useFeaturePopup } from './useFeaturePopup';
+export { useFeatureClicks } from './useFeatureClicks';
