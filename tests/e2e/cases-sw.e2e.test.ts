@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSummary } from '@shared/cases';
-import { browserSkipReason, launchBrowser, openPage, startE2eServer } from './browser';
-import { apiAs, placeDevice, signInAs } from './cases';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
+import { actAsClient, browserSkipReason, launchBrowser, openPage, signInThroughForm, startE2eServer, type MapHandle } from './browser';
+import { apiAs, placeDevice } from './cases';
 import { startDeadSpot, type DeadSpot } from './deadSpot';
 
 /** What the tests read of the page's globals (the test's own types have no DOM). */
@@ -15,6 +17,42 @@ if (skipReason) console.warn(`Skipping the service worker browser test: ${skipRe
 
 /** A spot on 中山中路 in 柳翠井巷社区. */
 const SPOT = { lon: 120.1652, lat: 30.2455 };
+/** Where the location map settles after the device fix: on the spot (rounded), at the zoom a fix is shown at. */
+const SPOT_AT_Z17 = { lon: 120.1652, lat: 30.2455, zoom: 17, tilesLoaded: true };
+
+/** The location map's centre, zoom and whether every tile in view has loaded. */
+function mapSettledAt(page: Page) {
+  return page.evaluate(() => {
+    const map = (globalThis as unknown as { __qingboMap?: MapHandle & { getCenter(): { lng: number; lat: number }; getZoom(): number; areTilesLoaded(): boolean } }).__qingboMap;
+    if (!map) return null;
+    const c = map.getCenter();
+    return { lon: Math.round(c.lng * 1e4) / 1e4, lat: Math.round(c.lat * 1e4) / 1e4, zoom: Math.round(map.getZoom()), tilesLoaded: map.areTilesLoaded() };
+  });
+}
+
+/** How many features the location map has drawn. */
+function drawnFeatureCount(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as { __qingboMap: { queryRenderedFeatures(): unknown[] } }).__qingboMap.queryRenderedFeatures().length);
+}
+
+const CLEAR = { inView: true, onTop: true, overlapsOther: false };
+
+/** Whether the element `selector` is inside the viewport, the topmost element at its centre, and clear of `other`'s box. */
+function reachable(page: Page, selector: string, other: string) {
+  return page.evaluate(({ selector, other }) => {
+    type Box = { top: number; bottom: number; left: number; right: number };
+    const doc = (globalThis as unknown as { document: { querySelector(s: string): { getBoundingClientRect(): Box; contains(n: unknown): boolean }; elementFromPoint(x: number, y: number): unknown } }).document;
+    const view = globalThis as unknown as { innerHeight: number; innerWidth: number };
+    const el = doc.querySelector(selector);
+    const a = el.getBoundingClientRect();
+    const b = doc.querySelector(other).getBoundingClientRect();
+    return {
+      inView: a.top >= 0 && a.left >= 0 && a.bottom <= view.innerHeight && a.right <= view.innerWidth,
+      onTop: el.contains(doc.elementFromPoint((a.left + a.right) / 2, (a.top + a.bottom) / 2)),
+      overlapsOther: a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom,
+    };
+  }, { selector, other });
+}
 
 /** Requests that fail because the test cut the network, and the 401 of a page opened before sign-in. */
 const expectedNoise = (e: string) => /ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|ERR_CONNECTION_(RESET|REFUSED|CLOSED)|ERR_EMPTY_RESPONSE|ERR_FAILED|Failed to fetch|Failed to load resource/.test(e);
@@ -47,28 +85,50 @@ describe.skipIf(skipReason !== undefined)('opening the app and filing a case wit
     expect(await res.text()).toContain('assets/index-');
   });
 
-  it('opens /cases/new from the service worker after one visit, queues a case and files it once when the network returns', async () => {
+  it('after one visit to /cases/new, opens it and its map from the service worker, files a case picked on the map once when the network returns, and answers a duplicate warning on the phone', async () => {
     const description = `死角离线上报：井盖缺失 ${Date.now()}`;
     const supervisor = await apiAs(running.server.url, 'supervisor', 311);
     const { page, errors } = await openPage(browser.context);
-    await signInAs(page, spot.url, 'inspector', 312, '/cases');
-
+    await actAsClient(page, 312);
+    await page.goto(url('/login'));
+    // the time a person takes to type: the service worker installs on the login page
     await page.waitForFunction(() => (globalThis as unknown as Browser).navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-    const cached = () => page.evaluate(async () => (await (await (globalThis as unknown as Browser).caches.open('qingbo-user-v1')).keys()).map((r) => new URL(r.url).pathname).sort());
-    await expect.poll(cached, { timeout: 20_000 }).toEqual(['/api/auth/me', '/api/cases/categories']);
+    await signInThroughForm(page, 'inspector', DEMO_PASSWORD);
+    await page.waitForURL((u) => u.pathname === '/cases/new', { timeout: 15_000 });
+    expect(new URL(page.url()).search, 'the inspector lands on filing with no ?redirect= asked').toBe('');
+
+    await expect.poll(() => page.locator('.location-picker__status').textContent(), { timeout: 20_000 }).toContain('±12 米');
+    await expect.poll(() => mapSettledAt(page), { timeout: 30_000 }).toEqual(SPOT_AT_Z17);
+    const cached = (name: string) => page.evaluate(async (n) => (await (await (globalThis as unknown as Browser).caches.open(n)).keys()).map((r) => new URL(r.url).pathname), name);
+    await expect.poll(async () => (await cached('qingbo-user-v1')).sort(), { timeout: 20_000 }).toEqual(['/api/auth/me', '/api/cases/categories']);
+    const mapCopies = await cached('qingbo-map-v1');
+    expect(mapCopies, 'the layer catalogue and the style are kept with the tiles').toEqual(expect.arrayContaining(['/api/layers', '/styles/console.json']));
+    expect(mapCopies.filter((p) => p.endsWith('.mvt')).length).toBeGreaterThan(0);
 
     spot.cut();
     await browser.context.setOffline(true);
     const reach = await page.evaluate(() => fetch('/api/health').then(() => 'reached', () => 'unreachable'));
     expect(reach, 'the server cannot be reached from the page').toBe('unreachable');
 
-    const response = await page.goto(url('/cases/new'));
+    const response = await page.reload();
     expect(response?.fromServiceWorker(), 'the page came from the service worker').toBe(true);
     await page.locator('[data-testid="offline-status"] .offline-status__badge').waitFor({ timeout: 20_000 });
     await expect(page.locator('[data-testid="offline-status"]').textContent()).resolves.toContain('离线');
 
+    await page.locator('.location-picker__map .map-view[data-map-ready="true"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('.location-picker__status').textContent(), { timeout: 20_000 }).toContain('±12 米');
+    await expect.poll(() => mapSettledAt(page), { timeout: 30_000 }).toEqual(SPOT_AT_Z17);
+    await expect(page.locator('.point-map__state[role="alert"]').count(), 'no “地图加载失败”').resolves.toBe(0);
+    expect(await drawnFeatureCount(page), 'the basemap is drawn from the cached tiles').toBeGreaterThan(0);
+
+    const box = (await page.locator('.location-picker__map canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2 - 30);
+    await expect.poll(() => page.locator('.location-picker__status').textContent()).toContain('已在地图上选点');
+    const [lon, lat] = (await page.locator('[data-testid="place"] div:last-child dd').textContent())!.split(',').map(Number) as [number, number];
+    expect(Math.hypot(lon - SPOT.lon, lat - SPOT.lat), 'the tapped point, not the device’s').toBeGreaterThan(1e-4);
+
     await page.getByLabel('搜索类别').fill('井盖');
+    const category = (await page.locator('button[data-code]').first().getAttribute('data-code'))!;
     await page.locator('button[data-code]').first().click();
     await page.locator('[data-testid="category-chosen"]').waitFor();
     await page.getByLabel('问题描述').fill(description);
@@ -88,12 +148,34 @@ describe.skipIf(skipReason !== undefined)('opening the app and filing a case wit
     await new Promise((r) => setTimeout(r, 3_000));
     const after = await supervisor.get<{ cases: CaseSummary[]; total: number }>(search);
     expect(after.total, 'filed exactly once').toBe(1);
-    expect(after.cases[0]).toMatchObject({ number, state: 'reported', community: { name: '柳翠井巷社区' } });
+    expect(after.cases[0]).toMatchObject({ number, state: 'reported', category: { code: category } });
+    expect(Math.abs(after.cases[0]!.lon - lon)).toBeLessThan(2e-6);
+    expect(Math.abs(after.cases[0]!.lat - lat)).toBeLessThan(2e-6);
     await expect(page.locator('[data-testid="offline-queued"]').count()).resolves.toBe(0);
+
+    // Another case of the same category at the same point: the warning's answer is never under the sticky submit button.
+    await page.locator('[data-action="another"]').click();
+    await page.getByLabel('搜索类别').fill('井盖');
+    await page.locator(`button[data-code="${category}"]`).click();
+    await page.getByLabel('问题描述').fill(`${description}（另一处）`);
+    const fileAnyway = page.locator('[data-action="file-anyway"]');
+    await fileAnyway.waitFor({ timeout: 20_000 });
+    await expect(page.locator('.duplicate-warning__item').first().getAttribute('data-case')).resolves.toBe(number);
+    await page.getByRole('button', { name: '上报', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document.activeElement?.className)).toContain('duplicate-warning');
+    expect(await reachable(page, '[data-action="file-anyway"]', '.case-new__submit'), 'after submit: in view, on top, clear of the submit button').toEqual(CLEAR);
+    // where a sticky button sits: the answer scrolled to the window's bottom edge
+    await fileAnyway.evaluate((el) => {
+      const button = el as unknown as { getBoundingClientRect(): { bottom: number }; closest(s: string): { scrollTop: number } };
+      button.closest('.case-new').scrollTop += button.getBoundingClientRect().bottom - (globalThis as unknown as { innerHeight: number }).innerHeight + 1;
+    });
+    expect(await reachable(page, '[data-action="file-anyway"]', '.case-new__submit'), 'at the bottom edge of the window').toEqual(CLEAR);
+    await fileAnyway.click();
+    await page.locator('.duplicate-warning__ack').waitFor();
 
     expect(errors.filter((e) => !expectedNoise(e))).toEqual([]);
     await page.close();
-  }, 150_000);
+  }, 180_000);
 
   it('empties the user’s offline copies when they sign out', async () => {
     const { page } = await openPage(browser.context);
