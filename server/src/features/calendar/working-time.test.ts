@@ -111,3 +111,30 @@ describe('workingElapsed', () => {
     ), { numRuns: 300 });
   });
 });
+
+describe('the 2026 calendar (notice of 4 November 2025)', () => {
+  it.each([
+    ['2026-01-04', true, 'New Year make-up Sunday'],
+    ['2026-02-14', true, 'Spring Festival make-up Saturday'],
+    ['2026-02-23', false, 'the last day of Spring Festival, a Monday'],
+    ['2026-05-05', false, 'Labour Day holiday on a Tuesday'],
+    ['2026-09-20', true, 'National Day make-up Sunday'],
+    ['2026-09-25', false, 'Mid-Autumn on a Friday'],
+    ['2026-10-01', false, 'National Day, a Thursday'],
+    ['2026-10-07', false, 'the last day of National Day, a Wednesday'],
+    ['2026-10-08', true, 'the Thursday after National Day'],
+    ['2026-10-10', true, 'National Day make-up Saturday'],
+  ])('%s is a working day: %s (%s)', (date, working) => {
+    expect(time.isWorkingDay(date)).toBe(working);
+  });
+
+  it.each([
+    // 150 min on 30 Sep, none 1–7 Oct, 450 on 8 Oct, 210 + 90 on 9 Oct
+    ['2026-09-30 15:00', 2, 'wd', '2026-10-09 15:00', 'two working days over National Day'],
+    // 9 Oct 17:00 + 1 h: 30 min that day, then Saturday 10 Oct is a make-up working day
+    ['2026-10-09 17:00', 1, 'wh', '2026-10-10 09:00', 'into the National Day make-up Saturday'],
+    ['2026-09-24 17:00', 1, 'wh', '2026-09-28 09:00', 'over the Mid-Autumn weekend'],
+  ] as [string, number, TimeUnit, string, string][])('%s + %s %s = %s (%s)', (start, amount, unit, expected) => {
+    expect(wall(time.addWorking(local(start), amount, unit))).toBe(expected);
+  });
+});
