@@ -146,7 +146,7 @@ describe('case reports', () => {
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('案件统计报表-按部门-2011-03-01至2011-04-30.xlsx')}`);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body as ExcelJS.Buffer);
     const sheet = book.getWorksheet('案件按部门')!;
     expect(sheet).toBeDefined();
     expect(sheet.getCell('A1').value).toBe('案件统计报表 按部门 2011-03-01 至 2011-04-30');
@@ -164,7 +164,7 @@ describe('case reports', () => {
 
     const handler = await request(s.app).get(`/api/reports/cases?groupBy=month&${PERIOD}&format=xlsx&lang=en`).set('Cookie', await s.cookieFor('handler')).buffer(true).parse(binary);
     const own = new ExcelJS.Workbook();
-    await own.xlsx.load(handler.body as Buffer);
+    await own.xlsx.load(handler.body as ExcelJS.Buffer);
     expect(own.worksheets[0]!.name).toBe('Cases by month');
     expect(own.worksheets[0]!.getCell('A1').value).toBe('Case report by month 2011-03-01 to 2011-04-30 (Sanitation only)');
     expect(handler.headers['content-disposition']).toContain('filename="case-report-month-2011-03-01-2011-04-30-sanitation.xlsx"');
