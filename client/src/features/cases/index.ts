@@ -1,3 +1,8 @@
+import { defineAsyncComponent } from 'vue';
+
+export { fetchCase } from './api';
+export { useCategoriesStore } from './categoriesStore';
+export type { CaseDetail } from './types';
 export { MAX_PHOTO_BYTES, photoProblem } from './photoApi';
 export { CASE_FILERS, CASE_ROLES } from './roles';
 export { useCaseEvents, type EventSourceLike, type LiveStatus } from './useCaseEvents';
@@ -19,3 +24,10 @@ export const casePages = {
   /** `/admin/categories`: the case category catalogue. */
   categories: () => import('./admin/CategoriesAdminPage.vue'),
 };
+
+/**
+ * A case's next actions (dispatch, register, …) with their forms, for pages other than the case page
+ * (the map's details panel): props `detail` (from `fetchCase`) and `locked`; emits `done` and `stale`.
+ * Loaded when first shown.
+ */
+export const CaseActionsPanel = defineAsyncComponent(() => import('./page/CaseActions.vue'));

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { LayerInfo } from '@shared/layers';
-import { detailRows } from './details';
+import { detailRows, formatInstant } from './details';
 import { anchorOf, areaContaining, featuresWithin } from './locate';
 
 const layer: Pick<LayerInfo, 'schema' | 'labelProperty'> = {
@@ -57,5 +57,28 @@ describe('locating a feature', () => {
 
   it('finds nothing outside every area', () => {
     expect(areaContaining([5, 5], communities)).toBeUndefined();
+  });
+});
+
+describe('formatInstant', () => {
+  const zh = { shanghai: (t: string) => `${t}（北京时间）`, local: (t: string) => `本地时间 ${t}` };
+  const en = { shanghai: (t: string) => `${t} (China Standard Time)`, local: (t: string) => `your time ${t}` };
+
+  it('shows a UTC instant as Asia/Shanghai time in Chinese and English, not as an ISO string', () => {
+    expect(formatInstant('2011-06-01T08:30:00.000Z', 'zh-CN', zh, 'Asia/Shanghai')).toBe('2011年6月1日 16:30（北京时间）');
+    expect(formatInstant('2011-06-01T08:30:00.000Z', 'en', en, 'Asia/Shanghai')).toBe('1 Jun 2011, 16:30 (China Standard Time)');
+    // past midnight in Shanghai, still the day before in UTC
+    expect(formatInstant('2011-12-31T16:05:00Z', 'zh-CN', zh, 'Asia/Shanghai')).toBe('2012年1月1日 00:05（北京时间）');
+  });
+
+  it('adds the user\'s own time when their zone is another', () => {
+    expect(formatInstant('2011-06-01T08:30:00.000Z', 'en', en, 'Europe/London')).toBe('1 Jun 2011, 16:30 (China Standard Time) · your time 1 Jun 2011, 09:30');
+    expect(formatInstant('not a time', 'en', en, 'Europe/London')).toBe('not a time');
+  });
+
+  it('is how the details rows show date-time properties (a case\'s report time and deadline)', () => {
+    const layer = { schema: { type: 'object' as const, required: [], properties: { reported_at: { type: 'string' as const, title: '上报时间', format: 'date-time' } } } };
+    const rows = detailRows(layer, { reported_at: '2011-06-01T08:30:00Z' }, 'zh-CN', { yes: '是', no: '否' }, zh);
+    expect(rows[0]!.value).toMatch(/^2011年6月1日 16:30（北京时间）/);
   });
 });

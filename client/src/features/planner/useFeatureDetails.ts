@@ -26,7 +26,8 @@ export interface UseFeatureDetailsReturn {
 
 /**
  * Loads the selected feature with all its properties, then locates it in its community and grid
- * cell (point-in-polygon on the client) and finds the garbage rooms of that community.
+ * cell (point-in-polygon on the client) and finds the garbage rooms of that community. Loads it
+ * again, keeping what it shows meanwhile, when the feature cache forgets the feature's layer.
  */
 export function useFeatureDetails(options: { selection: MaybeRefOrGetter<Selection | null>; cache: FeatureCache }): UseFeatureDetailsReturn {
   const details = ref<FeatureDetails | null>(null);
@@ -49,15 +50,19 @@ export function useFeatureDetails(options: { selection: MaybeRefOrGetter<Selecti
     return { feature, community, grid, related: community ? featuresWithin(community, rooms, except) : [] };
   }
 
-  watch(() => toValue(options.selection), (selection) => {
+  function show(selection: Selection | null, quiet: boolean): void {
     const asked = ++generation;
-    details.value = null;
-    error.value = null;
-    loading.value = selection !== null;
+    if (!quiet) {
+      details.value = null;
+      error.value = null;
+      loading.value = selection !== null;
+    }
     if (!selection) return;
     load(selection)
       .then((next) => {
-        if (asked === generation) details.value = next;
+        if (asked !== generation) return;
+        details.value = next;
+        error.value = null;
       })
       .catch((e: unknown) => {
         if (asked === generation) error.value = e instanceof Error ? e.message : String(e);
@@ -65,7 +70,14 @@ export function useFeatureDetails(options: { selection: MaybeRefOrGetter<Selecti
       .finally(() => {
         if (asked === generation) loading.value = false;
       });
-  }, { immediate: true, deep: true });
+  }
+
+  watch(() => toValue(options.selection), (selection) => show(selection, false), { immediate: true, deep: true });
+  // a write to the selected feature's layer (here or by anyone, seen live) reloads it in place, without a flash
+  watch(() => {
+    const selection = toValue(options.selection);
+    return selection ? options.cache.revision(selection.layerId) : 0;
+  }, () => show(toValue(options.selection), true));
 
   return { details, loading, error };
 }
