@@ -16,6 +16,7 @@ export const en: CoreMessages = {
     map: 'Map',
     audit: 'Audit log',
     categories: 'Categories',
+    calendar: 'Working calendar',
     cases: 'Cases',
     caseNew: 'Report',
     overview: 'Overview',

@@ -21,6 +21,7 @@ export const zhCN = {
     map: '地图',
     audit: '审计日志',
     categories: '分类管理',
+    calendar: '工作日历',
     cases: '案件',
     caseNew: '上报',
     overview: '总览',
