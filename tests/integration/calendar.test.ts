@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 const get = (path: string, cookie = admin) => request(s.app).get(path).set('Cookie', cookie);
-const put = (year: number | string, body: unknown, cookie = admin) => request(s.app).put(`/api/calendar/${year}`).set('Cookie', cookie).send(body);
+const put = (year: number | string, body: object, cookie = admin) => request(s.app).put(`/api/calendar/${year}`).set('Cookie', cookie).send(body);
 const holiday = (from: string, to: string, zh = '假日') => ({ name: { zh }, from, to });
 const workday = (date: string, zh = '调休上班') => ({ name: { zh }, date });
 

@@ -57,3 +57,46 @@ export interface CalendarStatusAnswer {
   /** The current and/or next year when it has no holiday period (the admin pages warn). */
   missing: number[];
 }
+
+/** Why a year's lists were refused: one code per rule, so a client can say it in its language. */
+export type CalendarIssueCode = 'outside_year' | 'before_from' | 'too_long' | 'overlap' | 'duplicate' | 'inside_holiday';
+
+/** One problem of a year's lists: the field (`holidays.2.to`), its code, and an English message. */
+export interface CalendarIssue {
+  field: string;
+  code: CalendarIssueCode;
+  message: string;
+}
+
+const inYear = (date: string, year: number) => date.startsWith(`${year}-`);
+const spanDays = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+
+/**
+ * What is wrong with a year's lists (empty when nothing): every date inside the year, a period's
+ * start not after its end and at most `MAX_HOLIDAY_DAYS` long, no two periods sharing a day,
+ * no make-up working day twice or inside a holiday. The server refuses such lists; the page checks first.
+ */
+export function checkCalendarYear(year: number, body: Pick<CalendarYearBody, 'holidays' | 'workdays'>): CalendarIssue[] {
+  const issues: CalendarIssue[] = [];
+  const outside = (field: string) => issues.push({ field, code: 'outside_year', message: `must be in ${year}` });
+  body.holidays.forEach((h, i) => {
+    if (!inYear(h.from, year)) outside(`holidays.${i}.from`);
+    if (!inYear(h.to, year)) outside(`holidays.${i}.to`);
+    if (h.from > h.to) issues.push({ field: `holidays.${i}.to`, code: 'before_from', message: 'must not be before from' });
+    else if (spanDays(h.from, h.to) > MAX_HOLIDAY_DAYS) issues.push({ field: `holidays.${i}.to`, code: 'too_long', message: `a holiday period lasts at most ${MAX_HOLIDAY_DAYS} days` });
+  });
+  const order = body.holidays.map((h, i) => ({ ...h, i })).sort((a, b) => a.from.localeCompare(b.from));
+  order.forEach((h, k) => {
+    const previous = order[k - 1];
+    if (previous && h.from <= previous.to) issues.push({ field: `holidays.${h.i}.from`, code: 'overlap', message: `overlaps holiday ${previous.from}–${previous.to}` });
+  });
+  const seen = new Set<string>();
+  body.workdays.forEach((w, i) => {
+    if (!inYear(w.date, year)) outside(`workdays.${i}.date`);
+    if (seen.has(w.date)) issues.push({ field: `workdays.${i}.date`, code: 'duplicate', message: `${w.date} is listed twice` });
+    seen.add(w.date);
+    const clash = body.holidays.find((h) => h.from <= w.date && w.date <= h.to);
+    if (clash) issues.push({ field: `workdays.${i}.date`, code: 'inside_holiday', message: `${w.date} is inside holiday ${clash.from}–${clash.to}` });
+  });
+  return issues;
+}

@@ -1,11 +1,11 @@
 import type { SessionUser } from '@shared/auth';
-import type { CalendarStatusAnswer, CalendarYearAnswer, CalendarYearBody } from '@shared/calendar';
+import { checkCalendarYear, type CalendarStatusAnswer, type CalendarYearAnswer, type CalendarYearBody } from '@shared/calendar';
 import type { Db } from '../../db/database';
 import { BadRequestError } from '../../errors';
 import type { AuditRepository } from '../audit';
 import { DEFAULT_CALENDAR, localYear, type CalendarFile } from './calendar-file';
 import type { CalendarRepository } from './calendar-repository';
-import { checkYear, holidayYears, replaceYear, yearOf } from './calendar-year';
+import { holidayYears, replaceYear, yearOf } from './calendar-year';
 
 /** Reads and edits the working calendar one year at a time; every save is one transaction with its audit entry. */
 export function createCalendarService(deps: { db: Db; repository: CalendarRepository; audit: AuditRepository }) {
@@ -36,7 +36,7 @@ export function createCalendarService(deps: { db: Db; repository: CalendarReposi
      * category's time limit. Answers 400 naming every bad field.
      */
     put(year: number, body: CalendarYearBody, actor: SessionUser, now = new Date()): CalendarYearAnswer {
-      const issues = checkYear(year, body);
+      const issues = checkCalendarYear(year, body);
       if (issues.length > 0) throw new BadRequestError(`invalid calendar for ${year}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
       return db.transaction(() => {
         const before = yearOf(current(), year);

@@ -1,18 +1,10 @@
-import { MAX_HOLIDAY_DAYS, type CalendarYearBody } from '@shared/calendar';
+import type { CalendarYearBody } from '@shared/calendar';
 import type { CalendarFile } from './calendar-file';
 
 type Holiday = CalendarFile['holidays'][number];
 type Workday = CalendarFile['workdays'][number];
 
-/** One problem of a year's lists: the field (`holidays.2.to`) and what is wrong. */
-export interface YearIssue {
-  field: string;
-  message: string;
-}
-
-const DAY_MS = 86_400_000;
 const inYear = (date: string, year: number) => date.startsWith(`${year}-`);
-const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
 
 /** The holiday periods (starting in the year) and make-up working days of one year, in date order. */
 export function yearOf(file: CalendarFile, year: number): { holidays: Holiday[]; workdays: Workday[] } {
@@ -28,38 +20,8 @@ export function holidayYears(file: CalendarFile): number[] {
 }
 
 /**
- * What is wrong with a year's lists (empty when nothing): every date inside the year, a period's
- * start not after its end and at most `MAX_HOLIDAY_DAYS` long, no two periods sharing a day,
- * no make-up working day twice or inside a holiday.
- */
-export function checkYear(year: number, body: CalendarYearBody): YearIssue[] {
-  const issues: YearIssue[] = [];
-  const outside = `must be in ${year}`;
-  body.holidays.forEach((h, i) => {
-    if (!inYear(h.from, year)) issues.push({ field: `holidays.${i}.from`, message: outside });
-    if (!inYear(h.to, year)) issues.push({ field: `holidays.${i}.to`, message: outside });
-    if (h.from > h.to) issues.push({ field: `holidays.${i}.to`, message: 'must not be before from' });
-    else if (days(h.from, h.to) > MAX_HOLIDAY_DAYS) issues.push({ field: `holidays.${i}.to`, message: `a holiday period lasts at most ${MAX_HOLIDAY_DAYS} days` });
-  });
-  const order = body.holidays.map((h, i) => ({ ...h, i })).sort((a, b) => a.from.localeCompare(b.from));
-  order.forEach((h, k) => {
-    const previous = order[k - 1];
-    if (previous && h.from <= previous.to) issues.push({ field: `holidays.${h.i}.from`, message: `overlaps holiday ${previous.from}–${previous.to}` });
-  });
-  const seen = new Set<string>();
-  body.workdays.forEach((w, i) => {
-    if (!inYear(w.date, year)) issues.push({ field: `workdays.${i}.date`, message: outside });
-    if (seen.has(w.date)) issues.push({ field: `workdays.${i}.date`, message: `${w.date} is listed twice` });
-    seen.add(w.date);
-    const clash = body.holidays.find((h) => h.from <= w.date && w.date <= h.to);
-    if (clash) issues.push({ field: `workdays.${i}.date`, message: `${w.date} is inside holiday ${clash.from}–${clash.to}` });
-  });
-  return issues;
-}
-
-/**
  * The calendar with one year's lists replaced by `body` (names trimmed, a missing English name
- * taken from the Chinese one), the year marked as edited. `body` must have passed `checkYear`.
+ * taken from the Chinese one), the year marked as edited. `body` must have passed `checkCalendarYear`.
  */
 export function replaceYear(file: CalendarFile, year: number, body: CalendarYearBody): CalendarFile {
   const name = (n: { zh: string; en?: string }) => ({ zh: n.zh, en: n.en ?? n.zh });

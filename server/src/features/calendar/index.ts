@@ -3,6 +3,6 @@ export {
 } from './calendar-file';
 export { createCalendarFeature, type Calendar, type CalendarFeature, type LoadedCalendar } from './calendar-feature';
 export { createWorkingTime, type Instant, type WorkingTime } from './working-time';
-export { addShippedYears, checkYear, holidayYears, replaceYear, yearOf, type YearIssue } from './calendar-year';
+export { addShippedYears, holidayYears, replaceYear, yearOf } from './calendar-year';
 export { createCalendarService, type CalendarService } from './calendar-service';
 export { syncShippedCalendar } from './calendar-sync';
