@@ -45,3 +45,46 @@ export const PREVIEW_LAYERS: readonly OverlayLayer[] = [
     paint: { 'circle-radius': 6, 'circle-color': COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
   },
 ];
+
+/** A rectangle in page pixels (a `DOMRect` has these). */
+export interface PixelBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Padding of a `fitBounds`, in pixels. */
+export interface FitPadding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/**
+ * `fitBounds` padding that keeps the fitted features in the part of the map no panel covers: a
+ * panel on the map's right half pushes the right edge in, one on the left half the left edge, one
+ * as wide as the map the bottom edge when it reaches the bottom (a phone's sheet), else the top edge. At least `margin` on every side, and at least
+ * `minSize` pixels of the map left to fit into (a panel wider than that is then partly ignored).
+ */
+export function uncoveredPadding(map: PixelBox, panels: readonly PixelBox[], margin = 40, minSize = 120): FitPadding {
+  const padding: FitPadding = { top: margin, right: margin, bottom: margin, left: margin };
+  const width = map.right - map.left;
+  const height = map.bottom - map.top;
+  for (const p of panels) {
+    if (p.right <= map.left || p.left >= map.right || p.bottom <= map.top || p.top >= map.bottom) continue;
+    const wide = p.right - p.left >= width * 0.9;
+    if (wide && p.bottom >= map.bottom - 1) padding.bottom = Math.max(padding.bottom, map.bottom - p.top + margin / 2);
+    else if (wide) padding.top = Math.max(padding.top, p.bottom - map.top + margin / 2);
+    else if ((p.left + p.right) / 2 >= map.left + width / 2) padding.right = Math.max(padding.right, map.right - p.left + margin / 2);
+    else padding.left = Math.max(padding.left, p.right - map.left + margin / 2);
+  }
+  const squeeze = (a: keyof FitPadding, b: keyof FitPadding, size: number) => {
+    const over = padding[a] + padding[b] + minSize - size;
+    if (over > 0) padding[a] = Math.max(0, padding[a] - over);
+  };
+  squeeze('right', 'left', width);
+  squeeze('bottom', 'top', height);
+  return { top: Math.round(padding.top), right: Math.round(padding.right), bottom: Math.round(padding.bottom), left: Math.round(padding.left) };
+}
