@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import { auditPages } from '../features/audit';
+import { calendarPages } from '../features/calendar';
 import { authPages, FORBIDDEN_ROUTE, toLanding } from '../features/auth';
 import { CASE_FILERS, CASE_ROLES, casePages } from '../features/cases';
 import { mapPages } from '../features/map';
@@ -43,6 +44,10 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/admin/categories', name: 'case-categories',
     component: casePages.categories, meta: { access: ['admin'], titleKey: 'categoryAdmin.title', messages: ['categoryAdmin'] },
+  },
+  {
+    path: '/admin/calendar', name: 'calendar',
+    component: calendarPages.calendar, meta: { access: ['admin'], titleKey: 'nav.calendar' },
   },
   { path: '/tokens', name: 'tokens', component: tokensPages.tokens, meta: { access: 'signed-in', titleKey: 'tokens.title' } },
   { path: '/forbidden', name: FORBIDDEN_ROUTE, component: authPages.forbidden, meta: { access: 'public', titleKey: 'forbidden.title' } },

@@ -16,6 +16,7 @@ export const CLIENT_PAGE_PATHS = [
   '/reports/appraisal',
   '/admin/audit',
   '/admin/categories',
+  '/admin/calendar',
   '/forbidden',
   '/tokens',
 ] as const;
