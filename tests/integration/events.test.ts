@@ -36,9 +36,9 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-function connect(headers: Record<string, string> = {}): Promise<Stream> {
+function connect(headers: Record<string, string> = {}, query = ''): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const req = http.get(`${base}/api/events`, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
+    const req = http.get(`${base}/api/events${query}`, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
       let buffer = '';
       const waiters: (() => void)[] = [];
       res.setEncoding('utf8');
@@ -90,7 +90,7 @@ describe('GET /api/events', () => {
   });
 
   it('tells of a new case and its changes with public fields only', async () => {
-    const stream = await connect();
+    const stream = await connect({ cookie: await s.cookieFor('planner') });
     await stream.until(/retry/);
     const filed = await fileCase(s, { description: '私密描述 should not be streamed', contact: { name: '张三', phone: '13800000000' } }, 'supervisor');
     const { id, number } = filed.body.case;
@@ -125,17 +125,42 @@ describe('GET /api/events', () => {
     stream.close();
   });
 
-  it('replays missed events after Last-Event-ID', async () => {
-    const first = await connect();
+  it('replays missed events after Last-Event-ID, or after ?lastEventId= for a new EventSource', async () => {
+    const cookie = await s.cookieFor('supervisor');
+    const first = await connect({ cookie });
     await fileCase(s);
     await first.until(/event: case\.created/);
     const lastId = frames(first.text(), 'case.created')[0]!.id;
     first.close();
     await fileCase(s);
-    const again = await connect({ 'last-event-id': String(lastId) });
+    const again = await connect({ 'last-event-id': String(lastId), cookie });
     await again.until(/event: case\.created/);
     expect(frames(again.text(), 'case.created').every((f) => f.id > lastId)).toBe(true);
     again.close();
+    const byQuery = await connect({ cookie }, `?lastEventId=${lastId}`);
+    await byQuery.until(/event: case\.created/);
+    expect(frames(byQuery.text(), 'case.created').map((f) => f.id)).toEqual(frames(again.text(), 'case.created').map((f) => f.id));
+    byQuery.close();
+  });
+
+  it('gives an anonymous listener (public read) layer changes only, never case details; a signed-in one both', async () => {
+    const anonymous = await connect();
+    const signedIn = await connect({ cookie: await s.cookieFor('planner') });
+    await anonymous.until(/retry/);
+    await signedIn.until(/retry/);
+    const filed = await fileCase(s, {}, 'inspector');
+    await signedIn.until(/event: case\.created/);
+    await anonymous.until(/"layerId":"cases"/);
+    await signedIn.until(/"layerId":"cases"/);
+    expect(anonymous.text()).not.toMatch(/event: case\./);
+    expect(anonymous.text()).not.toContain(filed.body.case.number);
+    expect(frames(anonymous.text(), 'layer.changed').map((f) => f.data)).toEqual([{ layerId: 'cases', version: expect.any(Number) }]);
+    anonymous.close();
+    const replayed = await connect({}, '?lastEventId=0');
+    await replayed.until(/"layerId":"cases"/);
+    expect(replayed.text()).not.toMatch(/event: case\./);
+    replayed.close();
+    signedIn.close();
   });
 
   it('forgets a client that disconnects', async () => {
@@ -155,6 +180,8 @@ describe('GET /api/events', () => {
 
   it('needs a session when public read access is off', async () => {
     const closed = createApp({ db: s.db, config: { ...s.config, publicRead: false } });
-    expect((await request(closed).get('/api/events').set('Accept', 'text/event-stream')).status).toBe(401);
+    const refused = await request(closed).get('/api/events').set('Accept', 'text/event-stream');
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('unauthenticated');
   });
 });

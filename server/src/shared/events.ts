@@ -30,6 +30,9 @@ export interface LiveEventMap {
 /** A live event type. */
 export type LiveEventType = keyof LiveEventMap;
 
+/** The live events an anonymous listener gets (a public map going live): layer versions only, no case details. */
+export const PUBLIC_LIVE_EVENTS: readonly LiveEventType[] = ['layer.changed'];
+
 /**
  * Why the server ended a live stream (its last event, `end`, not replayed): the session it
  * was opened with was signed out, or is no longer valid (expired, signed out elsewhere, or
