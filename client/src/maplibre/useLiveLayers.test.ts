@@ -44,7 +44,7 @@ function setup(known: Record<string, number> = {}) {
   };
   const changes: string[][] = [];
   const scope = effectScope();
-  scope.run(() => useLiveLayers({ map: map as never, hub, known: (id) => known[id], onChange: (ids) => changes.push(ids) }));
+  scope.run(() => useLiveLayers({ map: map as never, hub, known: (id) => known[id], onChange: (ids) => changes.push(ids), debounceMs: 250, maxWaitMs: 1000 }));
   return { source, reloads, changes, scope };
 }
 

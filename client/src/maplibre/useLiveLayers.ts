@@ -31,7 +31,7 @@ export interface UseLiveLayersOptions {
  * (at most one reload per `debounceMs` of quiet, or per `maxWaitMs` while they keep coming).
  */
 export function useLiveLayers(options: UseLiveLayersOptions): { status: Ref<LiveStatus> } {
-  const debounceMs = options.debounceMs ?? 250;
+  const debounceMs = options.debounceMs ?? 150;
   const maxWaitMs = options.maxWaitMs ?? 1000;
   const schedule = options.setTimeout ?? ((run, ms) => globalThis.setTimeout(run, ms));
   const cancel = options.clearTimeout ?? ((t) => globalThis.clearTimeout(t as ReturnType<typeof setTimeout>));
