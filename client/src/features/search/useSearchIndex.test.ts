@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import { describe, expect, it, vi } from 'vitest';
-import { nextTick } from 'vue';
+import { nextTick, ref } from 'vue';
 import { createFeatureCache } from '../workspace';
 import { sampleLayer } from '../layers';
 import type { FeatureCache } from '../workspace';
@@ -88,5 +88,24 @@ describe('useSearchIndex', () => {
     await vi.waitFor(() => expect(index.entries.value.map((e) => e.featureId)).toEqual(['7', '8']));
     expect(urls).toHaveLength(2);
     expect(index.status.value).toBe('ready');
+  });
+
+  it('only marks itself stale on a change while the search is not in use, and reloads at the next load', async () => {
+    const urls: string[] = [];
+    const cache = createFeatureCache(async (url) => {
+      urls.push(String(url));
+      return new Response(JSON.stringify({ type: 'FeatureCollection', features: [named('7', 'QB2011-000007')] }), { headers: { 'content-type': 'application/geo+json' } });
+    });
+    const active = ref(false);
+    const index = useSearchIndex({ layers: [cases], cache, active });
+    await index.load();
+    cache.invalidate('cases');
+    await nextTick();
+    expect([index.stale.value, urls.length]).toEqual([true, 1]);
+    await index.load();
+    expect([index.stale.value, urls.length]).toEqual([false, 2]);
+    active.value = true;
+    cache.invalidate('cases');
+    await vi.waitFor(() => expect(urls).toHaveLength(3));
   });
 });
