@@ -3,7 +3,7 @@ import type { Composer } from 'vue-i18n';
 import type { AppLocale } from './locale';
 
 /** A group of messages only some pages need, loaded with the first of them (the rest ship in the app shell). */
-export type MessageArea = 'planner' | 'overview' | 'categoryAdmin';
+export type MessageArea = 'planner' | 'overview' | 'categoryAdmin' | 'notifications';
 
 /** What loading messages needs of a composer (the global one, from `i18n.global` or `useI18n()`). */
 export type MessageTarget = Pick<Composer, 'locale' | 'getLocaleMessage' | 'setLocaleMessage' | 'mergeLocaleMessage'>;
@@ -21,6 +21,10 @@ const AREA_LOADERS: Record<MessageArea, Record<AppLocale, () => Promise<object>>
   categoryAdmin: {
     'zh-CN': async () => (await import('./categoryAdmin.zh-CN')).categoryAdminZhCN,
     en: async () => (await import('./categoryAdmin.en')).categoryAdminEn,
+  },
+  notifications: {
+    'zh-CN': async () => (await import('../features/notifications/messages.zh-CN')).notificationsZhCN,
+    en: async () => (await import('../features/notifications/messages.en')).notificationsEn,
   },
 };
 

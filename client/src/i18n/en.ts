@@ -12,6 +12,7 @@ export const en: CoreMessages = {
   },
   nav: {
     main: 'Main navigation',
+    webhooks: 'Webhooks',
     tokens: 'Access tokens',
     map: 'Map',
     audit: 'Audit log',
@@ -197,4 +198,5 @@ export const en: CoreMessages = {
   cases: casesEn,
   tokens: tokensEn,
   offline: offlineEn,
+  notificationBell: { label: 'Notifications', unread: 'Notifications: {n} unread' },
 };

@@ -7,6 +7,7 @@ import { tokensZhCN } from '../features/tokens';
 import type { categoryAdminZhCN } from './categoryAdmin.zh-CN';
 import { offlineZhCN } from './offline.zh-CN';
 import type { plannerZhCN } from './planner.zh-CN';
+import type { notificationsZhCN } from '../features/notifications/messages.zh-CN';
 
 /** Chinese (Simplified) UI strings; the shape every other locale follows. */
 export const zhCN = {
@@ -17,6 +18,7 @@ export const zhCN = {
   },
   nav: {
     main: '主导航',
+    webhooks: 'Webhook',
     tokens: '访问令牌',
     map: '地图',
     audit: '审计日志',
@@ -202,6 +204,7 @@ export const zhCN = {
   cases: casesZhCN,
   tokens: tokensZhCN,
   offline: offlineZhCN,
+  notificationBell: { label: '通知', unread: '通知：{n} 条未读' },
 };
 
 /** The messages every page may need, in the app shell; the shape every other locale's follow. */
@@ -212,4 +215,5 @@ export type MessageSchema = CoreMessages & {
   planner: typeof plannerZhCN;
   overview: typeof overviewZhCN;
   categoryAdmin: typeof categoryAdminZhCN;
+  notifications: typeof notificationsZhCN;
 };
