@@ -4,6 +4,7 @@ import { calendarPages } from '../features/calendar';
 import { authPages, FORBIDDEN_ROUTE, toLanding } from '../features/auth';
 import { CASE_FILERS, CASE_ROLES, casePages } from '../features/cases';
 import { mapPages } from '../features/map';
+import { notificationsPages } from '../features/notifications';
 import { OVERVIEW_ROLES, overviewPages } from '../features/overview';
 import { previewPages } from '../features/preview';
 import { REPORT_ROLES, reportsPages } from '../features/reports';
@@ -48,6 +49,10 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/admin/calendar', name: 'calendar',
     component: calendarPages.calendar, meta: { access: ['admin'], titleKey: 'nav.calendar' },
+  },
+  {
+    path: '/admin/webhooks', name: 'webhooks',
+    component: notificationsPages.webhooks, meta: { access: ['admin'], titleKey: 'nav.webhooks', messages: ['notifications'] },
   },
   { path: '/tokens', name: 'tokens', component: tokensPages.tokens, meta: { access: 'signed-in', titleKey: 'tokens.title' } },
   { path: '/forbidden', name: FORBIDDEN_ROUTE, component: authPages.forbidden, meta: { access: 'public', titleKey: 'forbidden.title' } },

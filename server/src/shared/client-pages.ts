@@ -17,6 +17,7 @@ export const CLIENT_PAGE_PATHS = [
   '/admin/audit',
   '/admin/categories',
   '/admin/calendar',
+  '/admin/webhooks',
   '/forbidden',
   '/tokens',
 ] as const;
