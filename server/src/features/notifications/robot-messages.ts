@@ -49,7 +49,7 @@ export function messageText(p: WebhookPayload): string {
   const lines = [
     `【清波一张图】${HEADLINES[p.event]}：${c.number}`,
     `类别：${c.categoryName?.zh ?? c.category}`,
-    `社区：${c.communityName ?? '—'}　处置部门：${department}`,
+    `社区：${c.communityName ?? '—'}，处置部门：${department}`,
     ...(c.deadline ? [`处置时限：${c.deadline}`] : []),
     ...(c.url ? [c.url] : []),
   ];

@@ -24,12 +24,13 @@ export function webhookUrlProblem(raw: string, allowedHosts: readonly string[]):
   return undefined;
 }
 
-/** A URL with its query values hidden (robot keys and access tokens are kept there), for showing to admins. */
+/** A URL with its query values and most of a long last path segment hidden (robot keys and tokens live there), for showing to admins. */
 export function maskedUrl(raw: string): string {
   try {
     const url = new URL(raw);
     for (const key of [...url.searchParams.keys()]) url.searchParams.set(key, '***');
-    const path = url.pathname.length > 24 ? `${url.pathname.slice(0, 20)}…` : url.pathname;
+    // Feishu keeps its hook token as the last path segment: only its first characters are shown
+    const path = url.pathname.replace(/[^/]{9,}$/, (last) => `${last.slice(0, 4)}…`);
     return `${url.protocol}//${url.host}${path}${url.search.replaceAll('%2A', '*')}`;
   } catch {
     return '(invalid URL)';
