@@ -67,7 +67,7 @@ describe('GET /api/calendar', () => {
 
 describe('PUT /api/calendar/{year}', () => {
   it('refuses lists that cannot be a year and names each bad field', async () => {
-    const cases: [unknown, string][] = [
+    const cases: [object, string][] = [
       [{ holidays: [holiday('2028-01-01', '2028-01-01')], workdays: [] }, 'holidays.0.from'],
       [{ holidays: [holiday('2027-12-31', '2028-01-02')], workdays: [] }, 'holidays.0.to'],
       [{ holidays: [holiday('2027-05-05', '2027-05-01')], workdays: [] }, 'holidays.0.to'],
