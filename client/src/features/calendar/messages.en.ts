@@ -29,6 +29,7 @@ export const calendarEn: typeof calendarZhCN = {
   saveFailed: 'Could not save: {message}',
   invalid: 'Please correct the marked entries:',
   rowLabel: { holidays: 'Holiday row {n}', workdays: 'Make-up day row {n}' },
+  issueLine: '{label}: {message}',
   issues: {
     outside_year: 'the date must be in {year}',
     before_from: 'the end is before the start',

@@ -27,6 +27,7 @@ export const calendarZhCN = {
   saveFailed: '未能保存：{message}',
   invalid: '请修改标出的项目：',
   rowLabel: { holidays: '放假安排第{n}行', workdays: '调休上班日第{n}行' },
+  issueLine: '{label}：{message}',
   issues: {
     outside_year: '日期应在{year}年内',
     before_from: '结束日期不能早于开始日期',
