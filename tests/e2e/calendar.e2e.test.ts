@@ -51,6 +51,7 @@ describe.skipIf(skipReason !== undefined)('the working calendar in chromium', ()
     // the admin pages warn: the next year (2027) has no calendar yet
     const warning = page.getByTestId('calendar-warning');
     await expect.poll(() => warning.textContent(), { timeout: 15_000 }).toContain('2027年尚无工作日历');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'calendar-warning.png') });
 
     await warning.getByRole('link').click();
     await page.waitForURL((u) => u.pathname === '/admin/calendar' && u.searchParams.get('year') === '2027');
@@ -94,6 +95,7 @@ describe.skipIf(skipReason !== undefined)('the working calendar in chromium', ()
     await expect(page.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'calendar-phone.png'), fullPage: false });
     await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate("document.querySelector('.calendar-page').scrollTo(0, 0)");
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'calendar.png') });
 
     // A street-lamp case (C01-08, 2 working days) dispatched on Wednesday 2026-09-30 at 15:00 Shanghai time: the
