@@ -99,7 +99,14 @@ describe('POST /api/layers/:layerId/import — GeoJSON', () => {
     expect(errors[1]).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'properties.status' }), expect.objectContaining({ message: 'unknown property "colour"' })]));
     expect(errors[2]).toEqual([expect.objectContaining({ path: 'geometry.type', message: expect.stringMatching(/expected Point or MultiPoint, got LineString/) })]);
     expect(errors[3][0].message).toMatch(/outside the district/);
-    expect(errors[4]).toEqual([{ path: 'type', message: 'not a GeoJSON Feature' }]);
+    expect(errors[4]).toEqual([{ path: 'type', message: 'not a GeoJSON Feature', code: 'notFeature' }]);
+    // each problem also comes structured, for a message in the user's language naming the field by its title
+    expect(errors[1]).toEqual(expect.arrayContaining([
+      expect.objectContaining({ code: 'enum', field: 'status', params: { allowed: expect.stringContaining('open') } }),
+      expect.objectContaining({ code: 'unknownProperty', field: 'colour' }),
+    ]));
+    expect(errors[2][0]).toMatchObject({ code: 'geometryType', field: 'geometry', params: { expected: 'Point / MultiPoint', got: 'LineString' } });
+    expect(errors[3][0]).toMatchObject({ code: 'outsideDistrict', field: 'geometry', params: { lon: 120.3, lat: 30.3 } });
     expect([count('garbage-rooms'), version('garbage-rooms'), audits()]).toEqual([n, v, a]);
   });
 
@@ -194,6 +201,14 @@ describe('CSV', () => {
     expect(res.status).toBe(200);
     expect(res.body.features[0]).toMatchObject({ ok: false, line: 2, errors: [{ path: 'x', message: 'x "abc" is not a number' }] });
     expect(res.body.notes).toContain("columns not in the layer's schema: colour");
+    expect(res.body.features[0].errors[0]).toMatchObject({ code: 'notANumber', field: 'x', params: { text: 'abc' } });
+    expect(res.body.noteDetails).toContainEqual({ code: 'unknownColumns', message: "columns not in the layer's schema: colour", params: { columns: 'colour' } });
+  });
+
+  it('reports a missing required property by its field, not only as "must have required property"', async () => {
+    const res = await upload('garbage-rooms', { text: collection({ type: 'Feature', geometry: { type: 'Point', coordinates: [120.155, 30.235] }, properties: { name_en: 'A', status: 'open' } }), dryRun: true });
+    expect(res.status).toBe(200);
+    expect(res.body.features[0].errors).toContainEqual({ path: 'properties', message: "must have required property 'name'", code: 'required', field: 'name' });
   });
 
   it('reads a GeoJSON geometry column and ignores the id column, as the map CSV export writes them', async () => {

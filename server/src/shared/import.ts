@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Feature } from 'geojson';
+import type { FeatureProblem } from './errors';
 import { IMPORT_CRS, IMPORT_FORMATS } from './upload-limits';
 
 export { IMPORT_CRS, IMPORT_FORMATS, IMPORT_LIMITS } from './upload-limits';
@@ -32,10 +33,14 @@ export const importFields = z.strictObject({
   fileName: z.string().max(255).optional(),
 });
 
-/** One problem of one imported feature, with the JSON path (or CSV column) it concerns. */
-export interface ImportProblem {
-  path: string;
+/** One problem of one imported feature, with the JSON path (or CSV column) it concerns, its code, field and figures. */
+export type ImportProblem = FeatureProblem;
+
+/** A note about the whole file, with a code for a message in the user's language (`message` is English, for tools). */
+export interface ImportNote {
+  code: 'encoding' | 'crsIgnored' | 'idIgnored' | 'unknownColumns';
   message: string;
+  params?: Record<string, string>;
 }
 
 /** What the import found for one feature of the file. */
@@ -65,7 +70,9 @@ export interface ImportReport {
   ids: number[];
   /** The layer's version after the import. */
   layerVersion: number;
-  /** Notes about the whole file (e.g. ignored columns, the text encoding). */
+  /** Notes about the whole file (e.g. ignored columns, the text encoding), in English. */
   notes: string[];
+  /** The same notes with their codes and figures, for the user's language. */
+  noteDetails?: ImportNote[];
   features: ImportFeatureReport[];
 }

@@ -78,7 +78,7 @@ export function recordProperties(header: readonly string[], cells: readonly stri
 /** Parses a coordinate cell; a problem names the column when it is not a finite number. */
 export function coordinateCell(raw: string | undefined, column: string): number | ImportProblem {
   const text = raw?.trim() ?? '';
-  if (text === '') return { path: column, message: `${column} is empty` };
+  if (text === '') return { path: column, message: `${column} is empty`, code: 'emptyValue', field: column };
   const n = Number(text);
-  return Number.isFinite(n) ? n : { path: column, message: `${column} "${text}" is not a number` };
+  return Number.isFinite(n) ? n : { path: column, message: `${column} "${text}" is not a number`, code: 'notANumber', field: column, params: { text } };
 }

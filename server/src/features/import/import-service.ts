@@ -1,5 +1,5 @@
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { IMPORT_LIMITS, type ImportCrs, type ImportFeatureReport, type ImportFormat, type ImportLimits, type ImportReport } from '@shared/import';
+import { IMPORT_LIMITS, type ImportCrs, type ImportFeatureReport, type ImportFormat, type ImportLimits, type ImportNote, type ImportReport } from '@shared/import';
 import type { Db } from '../../db/database';
 import type { AuditRepository } from '../audit';
 import { toNewFeature, type FeatureRepository, type NewFeature, checkGeometry, checkWithin, type Layer, type LayerRepository, districtArea, writableLayer, writeProblems, type WriteRole } from '../layers';
@@ -38,7 +38,7 @@ function checkCandidate(c: Candidate, layer: Layer, crs: ImportCrs, district: Fe
   const geometry = toWgs84(c.feature.geometry, crs);
   if (geometry === undefined) {
     const raw = checkGeometry(c.feature.geometry, layer.geometryType);
-    report.errors = raw.length ? raw : [{ path: 'geometry', message: `cannot be converted from ${CRS_NAMES[crs]}` }];
+    report.errors = raw.length ? raw : [{ path: 'geometry', message: `cannot be converted from ${CRS_NAMES[crs]}`, code: 'crsConversion', field: 'geometry', params: { crs } }];
     return report;
   }
   const feature = { type: 'Feature', geometry, properties: c.feature.properties } as Feature;
@@ -87,13 +87,14 @@ export function createImportService(deps: {
     async run(req: ImportRequest, actor: ImportActor): Promise<ImportReport> {
       const slicer = createSlicer();
       const layer = writableLayer(layers, req.layerId, actor.role);
-      const notes: string[] = [];
+      const notes: ImportNote[] = [];
       let text: string;
       if (typeof req.content === 'string') text = req.content.replace(/^\uFEFF/, '');
       else {
         const decoded = await decodeText(req.content, slicer);
         text = decoded.text;
-        if (decoded.encoding !== 'utf-8') notes.push(`the file is not UTF-8: read as ${decoded.encoding.toUpperCase()}`);
+        const encoding = decoded.encoding.toUpperCase();
+        if (decoded.encoding !== 'utf-8') notes.push({ code: 'encoding', message: `the file is not UTF-8: read as ${encoding}`, params: { encoding } });
       }
       const format = detectFormat(text, req.format, req.fileName);
       await slicer.pause();
@@ -119,7 +120,7 @@ export function createImportService(deps: {
       return {
         layerId: layer.id, format, crs: req.crs, dryRun: req.dryRun, onlyValid: req.onlyValid, committed: commit,
         totals: { features: reports.length, valid: valid.length, invalid, withWarnings: reports.filter((r) => r.warnings.length > 0).length, imported: ids.length },
-        ids, layerVersion, notes, features: reports,
+        ids, layerVersion, notes: notes.map((n) => n.message), noteDetails: notes, features: reports,
       };
     },
   };

@@ -1,4 +1,4 @@
-import type { ImportFormat, ImportLimits, ImportProblem } from '@shared/import';
+import type { ImportFormat, ImportLimits, ImportNote, ImportProblem } from '@shared/import';
 import type { LayerSchema } from '@shared/layers';
 import { HttpError } from '../../errors';
 import { coordinateCell, recordProperties } from './coerce';
@@ -18,7 +18,7 @@ export interface Candidate {
 /** The features of a file and notes about it as a whole. */
 export interface ReadResult {
   candidates: Candidate[];
-  notes: string[];
+  notes: ImportNote[];
 }
 
 /** The format of a file: as asked, else from its name, else from its first character. */
@@ -83,7 +83,7 @@ function parseJson(text: string, what: string): unknown {
 
 function geojsonCandidate(item: unknown, index: number, countVertices: (geometry: unknown) => void): Candidate {
   const f = item as { type?: unknown; geometry?: unknown; properties?: unknown } | null;
-  if (!f || typeof f !== 'object' || f.type !== 'Feature') return { index, errors: [{ path: 'type', message: 'not a GeoJSON Feature' }] };
+  if (!f || typeof f !== 'object' || f.type !== 'Feature') return { index, errors: [{ path: 'type', message: 'not a GeoJSON Feature', code: 'notFeature' }] };
   countVertices(f.geometry);
   return { index, feature: { type: 'Feature', geometry: f.geometry ?? null, properties: withoutNulls(f.properties) }, errors: [] };
 }
@@ -101,9 +101,11 @@ async function readGeojson(text: string, limits: ImportLimits, slicer: Slicer): 
   const type = root && typeof root === 'object' ? root.type : undefined;
   const isCollection = type === 'FeatureCollection' && Array.isArray(root!.features);
   if (!isCollection && type !== 'Feature') throw badFormat(`expected a GeoJSON FeatureCollection or Feature, got ${type === undefined ? 'something else' : `"${String(type)}"`}`);
-  const notes: string[] = [];
+  const notes: ImportNote[] = [];
   const named = root!.crs?.properties?.name;
-  if (typeof named === 'string' && !/CRS84|4326/.test(named)) notes.push(`the file's "crs" member (${named}) is ignored: coordinates are read in the chosen coordinate system`);
+  if (typeof named === 'string' && !/CRS84|4326/.test(named)) {
+    notes.push({ code: 'crsIgnored', message: `the file's "crs" member (${named}) is ignored: coordinates are read in the chosen coordinate system`, params: { crs: named.slice(0, 100) } });
+  }
   const countVertices = vertexBudget(limits.maxVertices);
   if (!isCollection) return { candidates: [geojsonCandidate(root, 0, countVertices)], notes };
   const candidates: Candidate[] = [];
@@ -132,9 +134,9 @@ async function readCsv(input: string, schema: LayerSchema, limits: ImportLimits,
   }
   const idCol = header.findIndex((h) => h.toLowerCase() === 'id');
   const skip = new Set([cols.lon, cols.lat, cols.geometry, idCol].filter((i) => i >= 0));
-  const notes = idCol >= 0 ? ['the "id" column is ignored: imported features get new ids'] : [];
+  const notes: ImportNote[] = idCol >= 0 ? [{ code: 'idIgnored', message: 'the "id" column is ignored: imported features get new ids' }] : [];
   const unknown = header.filter((h, i) => !skip.has(i) && h !== '' && !(h in schema.properties));
-  if (unknown.length && schema.additionalProperties === false) notes.push(`columns not in the layer's schema: ${unknown.join(', ')}`);
+  if (unknown.length && schema.additionalProperties === false) notes.push({ code: 'unknownColumns', message: `columns not in the layer's schema: ${unknown.join(', ')}`, params: { columns: unknown.join(', ') } });
   const countVertices = vertexBudget(limits.maxVertices);
   const candidates: Candidate[] = [];
   for (let record = next(); record; record = next()) {
@@ -160,17 +162,20 @@ function csvCandidate({ line, cells }: CsvRecord, index: number, c: CsvColumns):
   const properties = recordProperties(header, cells, c.schema, c.skip);
   const geometryText = cols.geometry >= 0 ? cells[cols.geometry]?.trim() : '';
   if (geometryText) {
-    if (geometryText.length > c.maxFeatureChars) return { index, line, errors: [{ path: 'geometry', message: `the geometry column has ${kb(geometryText.length)}; at most ${kb(c.maxFeatureChars)}` }] };
+    if (geometryText.length > c.maxFeatureChars) return { index, line, errors: [{
+      path: 'geometry', message: `the geometry column has ${kb(geometryText.length)}; at most ${kb(c.maxFeatureChars)}`,
+      code: 'geometryColumnTooLarge', field: 'geometry', params: { size: kb(geometryText.length), limit: kb(c.maxFeatureChars) },
+    }] };
     let geometry: unknown;
     try {
       geometry = JSON.parse(geometryText);
     } catch {
-      return { index, line, errors: [{ path: 'geometry', message: 'the geometry column is not GeoJSON' }] };
+      return { index, line, errors: [{ path: 'geometry', message: 'the geometry column is not GeoJSON', code: 'geometryColumnNotGeoJson', field: 'geometry' }] };
     }
     c.countVertices(geometry);
     return { index, line, feature: { type: 'Feature', geometry, properties }, errors: [] };
   }
-  if (!c.hasPoint) return { index, line, errors: [{ path: 'geometry', message: 'the geometry column is empty' }] };
+  if (!c.hasPoint) return { index, line, errors: [{ path: 'geometry', message: 'the geometry column is empty', code: 'geometryColumnEmpty', field: 'geometry' }] };
   const lon = coordinateCell(cells[cols.lon], header[cols.lon]!);
   const lat = coordinateCell(cells[cols.lat], header[cols.lat]!);
   const errors = [lon, lat].filter((v): v is ImportProblem => typeof v !== 'number');

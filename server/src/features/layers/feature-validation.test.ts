@@ -25,7 +25,7 @@ describe('checkWithin', () => {
     expect(checkWithin(point(120.17 + 0.7 * M_LON, 30.24), district)).toHaveLength(1);
     expect(checkWithin(point(120.16, 30.25 + 0.7 * M_LAT), district)[0]!.message).toMatch(/lies outside the district boundary/);
     const line = { type: 'LineString' as const, coordinates: [[120.16, 30.24], [116.4, 39.9], [0, 0]] };
-    expect(checkWithin(line, district)).toEqual([{ path: 'geometry', message: 'position [116.4, 39.9] lies outside the district boundary' }]);
+    expect(checkWithin(line, district)).toEqual([{ path: 'geometry', message: 'position [116.4, 39.9] lies outside the district boundary', code: 'outsideDistrict', field: 'geometry', params: { lon: 116.4, lat: 39.9 } }]);
   });
 
   it('checks thousands of vertices hugging the edge (each within the tolerance) and accepts them', () => {
@@ -42,8 +42,8 @@ describe('checkProperties bounds every layer schema', () => {
 
   it('keeps integers exact and numbers within ±1e15 even when the schema allows more', () => {
     expect(checkProperties(schema, { name: 'a', n: 2 ** 53 - 1, x: -1e15 })).toEqual([]);
-    expect(checkProperties(schema, { name: 'a', n: 2 ** 53 })).toEqual([{ path: 'properties.n', message: 'must be <= 9007199254740991' }]);
-    expect(checkProperties(schema, { name: 'a', x: -1e21 })).toEqual([{ path: 'properties.x', message: 'must be >= -1000000000000000' }]);
+    expect(checkProperties(schema, { name: 'a', n: 2 ** 53 })).toEqual([{ path: 'properties.n', message: 'must be <= 9007199254740991', code: 'maximum', field: 'n', params: { limit: 9007199254740991 } }]);
+    expect(checkProperties(schema, { name: 'a', x: -1e21 })).toEqual([{ path: 'properties.x', message: 'must be >= -1000000000000000', code: 'minimum', field: 'x', params: { limit: -1e15 } }]);
   });
 
   it('gives strings a default maxLength (500, long text 4,000) and keeps a narrower one', () => {
@@ -53,8 +53,8 @@ describe('checkProperties bounds every layer schema', () => {
   });
 
   it('refuses blank required strings and prototype keys', () => {
-    expect(checkProperties(schema, { name: ' \u00a0\n' })).toEqual([{ path: 'properties.name', message: 'must not be blank' }]);
+    expect(checkProperties(schema, { name: ' \u00a0\n' })).toEqual([{ path: 'properties.name', message: 'must not be blank', code: 'blank', field: 'name' }]);
     expect(checkProperties(schema, { name: 'a', note: '  ' })).toEqual([]);
-    expect(checkProperties(schema, JSON.parse('{"__proto__":{"name":"x"}}'))).toEqual([{ path: 'properties.__proto__', message: '"__proto__" is not allowed as a property name' }]);
+    expect(checkProperties(schema, JSON.parse('{"__proto__":{"name":"x"}}'))).toEqual([{ path: 'properties.__proto__', message: '"__proto__" is not allowed as a property name', code: 'reservedName', field: '__proto__' }]);
   });
 });

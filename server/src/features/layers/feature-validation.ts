@@ -57,18 +57,37 @@ function problemMessage(e: ErrorObject): string {
   return `${e.message ?? 'invalid'}${allowed}`;
 }
 
+/** Ajv keywords whose problem keeps the keyword as its code, with the parameter named `limit`. */
+const LIMIT_KEYWORDS = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems']);
+
+/** An Ajv error as a structured problem: code, the property it concerns and the figures a translated message needs. */
+function problemOf(e: ErrorObject): FeatureProblem {
+  const path = `properties${e.instancePath.replace(/\//g, '.')}`;
+  const at = /^\/([^/]+)/.exec(e.instancePath)?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+  const p = e.params as Record<string, unknown>;
+  const base = { path, message: problemMessage(e) };
+  if (e.keyword === 'required') return { ...base, code: 'required', field: String(p.missingProperty) };
+  if (e.keyword === 'additionalProperties') return { ...base, code: 'unknownProperty', field: shortName(String(p.additionalProperty)) };
+  const field = at === undefined ? {} : { field: at };
+  if (e.keyword === 'x-non-blank') return { ...base, ...field, code: 'blank' };
+  if (e.keyword === 'type') return { ...base, ...field, code: 'type', params: { type: String(p.type) } };
+  if (e.keyword === 'enum') return { ...base, ...field, code: 'enum', params: { allowed: (p.allowedValues as unknown[]).join(', ') } };
+  if (e.keyword === 'const') return { ...base, ...field, code: 'const', params: { allowed: String(p.allowedValue) } };
+  if (e.keyword === 'format') return { ...base, ...field, code: 'format', params: { format: String(p.format) } };
+  if (e.keyword === 'pattern') return { ...base, ...field, code: 'pattern' };
+  if (LIMIT_KEYWORDS.has(e.keyword)) return { ...base, ...field, code: e.keyword as FeatureProblem['code'], params: { limit: Number(p.limit ?? p.multipleOf) } };
+  return { ...base, ...field, code: 'invalid' };
+}
+
 /** Validates feature properties against a layer's schema (with the PROPERTY_LIMITS of `@shared/feature-schema`). */
 export function checkProperties(schema: LayerSchema, properties: unknown): FeatureProblem[] {
   if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
     const reserved = Object.keys(properties).find((k) => RESERVED_KEYS.includes(k));
-    if (reserved) return [{ path: `properties.${reserved}`, message: `"${reserved}" is not allowed as a property name` }];
+    if (reserved) return [{ path: `properties.${reserved}`, message: `"${reserved}" is not allowed as a property name`, code: 'reservedName', field: reserved }];
   }
   const validate = validatorFor(schema);
   if (validate(properties)) return [];
-  return (validate.errors ?? []).slice(0, MAX_PROPERTY_PROBLEMS).map((e) => ({
-    path: `properties${e.instancePath.replace(/\//g, '.')}`,
-    message: problemMessage(e),
-  }));
+  return (validate.errors ?? []).slice(0, MAX_PROPERTY_PROBLEMS).map(problemOf);
 }
 
 /** Metres per degree of latitude (turf's mean Earth radius). */
@@ -121,7 +140,7 @@ function insideOrNear(area: Polygon | MultiPolygon, toleranceM: number): (v: Pos
 export function checkWithin(geometry: Geometry, area: Feature<Polygon | MultiPolygon>, toleranceM = 0.5): FeatureProblem[] {
   const accepts = insideOrNear(area.geometry, toleranceM);
   for (const v of turf.coordAll(geometry as never)) {
-    if (!accepts(v)) return [{ path: 'geometry', message: `position [${v[0]}, ${v[1]}] lies outside the district boundary` }];
+    if (!accepts(v)) return [{ path: 'geometry', message: `position [${v[0]}, ${v[1]}] lies outside the district boundary`, code: 'outsideDistrict', field: 'geometry', params: { lon: v[0]!, lat: v[1]! } }];
   }
   return [];
 }
@@ -129,8 +148,8 @@ export function checkWithin(geometry: Geometry, area: Feature<Polygon | MultiPol
 /** Validates a whole GeoJSON feature against a layer's geometry family and schema. */
 export function checkFeature(feature: unknown, family: GeometryType, schema: LayerSchema): FeatureProblem[] {
   const f = feature as Feature | null;
-  if (!f || typeof f !== 'object' || Array.isArray(f) || f.type !== 'Feature') return [{ path: 'type', message: 'not a GeoJSON Feature' }];
+  if (!f || typeof f !== 'object' || Array.isArray(f) || f.type !== 'Feature') return [{ path: 'type', message: 'not a GeoJSON Feature', code: 'notFeature' }];
   const reserved = Object.keys(f).find((k) => RESERVED_KEYS.includes(k));
-  if (reserved) return [{ path: reserved, message: `"${reserved}" is not allowed as a member name` }];
+  if (reserved) return [{ path: reserved, message: `"${reserved}" is not allowed as a member name`, code: 'reservedName', field: reserved }];
   return [...checkGeometry(f.geometry, family), ...checkProperties(schema, f.properties ?? {})];
 }

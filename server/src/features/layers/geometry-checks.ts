@@ -32,8 +32,8 @@ class Walker {
   readonly out: FeatureProblem[] = [];
   private count = 0;
 
-  private problem(path: string, message: string): void {
-    this.out.push({ path, message });
+  private problem(path: string, message: string, code: FeatureProblem['code'], params?: FeatureProblem['params']): void {
+    this.out.push({ path, message, code, field: 'geometry', ...(params ? { params } : {}) });
     if (this.out.length >= MAX_PROBLEMS) throw new EnoughProblems();
   }
 
@@ -41,12 +41,12 @@ class Walker {
     this.count += 1;
     if (this.count > MAX_GEOMETRY_POSITIONS) throw new TooManyPositions();
     const bad = positionProblem(p);
-    if (bad) this.problem(path, bad);
+    if (bad) this.problem(path, bad, 'badPosition');
   }
 
   positions(list: unknown, path: string, min: number): boolean {
     if (!Array.isArray(list) || list.length < min) {
-      this.problem(path, `needs at least ${min} positions`);
+      this.problem(path, `needs at least ${min} positions`, 'tooFewPositions', { limit: min });
       return false;
     }
     this.count += list.length;
@@ -54,7 +54,7 @@ class Walker {
     const before = this.out.length;
     for (let i = 0; i < list.length; i += 1) {
       const bad = positionProblem(list[i]);
-      if (bad) this.problem(`${path}[${i}]`, bad);
+      if (bad) this.problem(`${path}[${i}]`, bad, 'badPosition');
     }
     return this.out.length === before;
   }
@@ -62,24 +62,24 @@ class Walker {
   line(list: unknown, path: string): void {
     if (!this.positions(list, path, 2)) return;
     const [first, ...rest] = list as Position[];
-    if (!rest.some((p) => !samePoint(p, first!))) this.problem(path, 'a line needs at least 2 distinct positions (it has zero length)');
+    if (!rest.some((p) => !samePoint(p, first!))) this.problem(path, 'a line needs at least 2 distinct positions (it has zero length)', 'zeroLength');
   }
 
   ring(list: unknown, path: string): void {
     if (!this.positions(list, path, 4)) return;
     const r = list as Position[];
     if (!samePoint(r[0]!, r[r.length - 1]!)) {
-      this.problem(path, 'ring is not closed (first and last positions differ)');
+      this.problem(path, 'ring is not closed (first and last positions differ)', 'ringNotClosed');
       return;
     }
     const open = openRing(r);
-    if (open.length < 3) this.problem(path, 'a ring needs at least 3 distinct positions');
-    else if (collinear(open)) this.problem(path, 'ring has zero area (its positions are collinear)');
+    if (open.length < 3) this.problem(path, 'a ring needs at least 3 distinct positions', 'ringTooFewPositions');
+    else if (collinear(open)) this.problem(path, 'ring has zero area (its positions are collinear)', 'ringZeroArea');
   }
 
   polygon(rings: unknown, path: string): void {
     if (!Array.isArray(rings) || rings.length === 0) {
-      this.problem(path, 'a polygon needs at least one ring');
+      this.problem(path, 'a polygon needs at least one ring', 'noRing');
       return;
     }
     rings.forEach((ring, i) => this.ring(ring, `${path}[${i}]`));
@@ -87,7 +87,7 @@ class Walker {
 
   list(items: unknown, path: string, what: string, each: (item: unknown, path: string) => void): void {
     if (!Array.isArray(items) || items.length === 0) {
-      this.problem(path, `needs at least one ${what}`);
+      this.problem(path, `needs at least one ${what}`, 'noParts');
       return;
     }
     items.forEach((item, i) => each(item, `${path}[${i}]`));
@@ -169,13 +169,14 @@ function polygonContact(rings: Position[][]): string | undefined {
 }
 
 function typeProblem(g: unknown, family: GeometryType): FeatureProblem[] {
-  if (!g || typeof g !== 'object' || Array.isArray(g) || !('type' in g)) return [{ path: 'geometry', message: 'geometry is missing' }];
+  if (!g || typeof g !== 'object' || Array.isArray(g) || !('type' in g)) return [{ path: 'geometry', message: 'geometry is missing', code: 'geometryMissing', field: 'geometry' }];
   const reserved = Object.keys(g).find((k) => RESERVED_KEYS.includes(k));
-  if (reserved) return [{ path: `geometry.${reserved}`, message: `"${reserved}" is not allowed as a member name` }];
+  if (reserved) return [{ path: `geometry.${reserved}`, message: `"${reserved}" is not allowed as a member name`, code: 'reservedName', field: reserved }];
   const type = (g as { type: unknown }).type;
   if (typeof type === 'string' && GEOMETRY_FAMILIES[family].includes(type)) return [];
   const got = typeof type === 'string' && type.length <= 40 ? type : `a ${Array.isArray(type) ? 'list' : typeof type}`;
-  return [{ path: 'geometry.type', message: `expected ${GEOMETRY_FAMILIES[family].join(' or ')}, got ${got}` }];
+  const expected = GEOMETRY_FAMILIES[family].join(' or ');
+  return [{ path: 'geometry.type', message: `expected ${expected}, got ${got}`, code: 'geometryType', field: 'geometry', params: { expected: GEOMETRY_FAMILIES[family].join(' / '), got } }];
 }
 
 /** Every ring of a Polygon or MultiPolygon (structurally valid). */
@@ -207,11 +208,13 @@ export function checkGeometry(geometry: unknown, family: GeometryType): FeatureP
   } catch (err) {
     if (err instanceof EnoughProblems) return w.out;
     if (!(err instanceof TooManyPositions)) throw err;
-    return [{ path, message: `a geometry may have at most ${MAX_GEOMETRY_POSITIONS} positions` }];
+    return [{ path, message: `a geometry may have at most ${MAX_GEOMETRY_POSITIONS} positions`, code: 'tooManyPositions', field: 'geometry', params: { limit: MAX_GEOMETRY_POSITIONS } }];
   }
   if (w.out.length) return w.out;
   const contact = polygonContact(ringsOf(g));
-  return contact ? [{ path, message: `polygon intersects itself ${contact}` }] : [];
+  if (!contact) return [];
+  const [lon, lat] = (/\[(-?[\d.]+), (-?[\d.]+)\]/.exec(contact) ?? []).slice(1).map(Number);
+  return [{ path, message: `polygon intersects itself ${contact}`, code: 'selfIntersection', field: 'geometry', params: { lon: lon ?? NaN, lat: lat ?? NaN } }];
 }
 
 /** The geometry to store: its type and coordinates only (other members are dropped). */
