@@ -6,6 +6,8 @@ export interface Indicator {
   value: number;
   plan: number | null;
   growth_pct: number | null;
+  /** The completion percentage the report states, when it states one. */
+  attainment_pct: number | null;
   unit: string;
   group: 'economy' | 'ecology' | 'renovation' | 'city_management' | 'services' | 'safety' | 'party';
 }
@@ -20,13 +22,13 @@ function planFrom(value: number, pctOfPlan: number, step: number): number {
   return Number(roundTo(value / (pctOfPlan / 100), step).toFixed(6));
 }
 
-type Row = [key: string, zh: string, en: string, value: number, unit: string, extra?: { plan?: number; growth?: number }];
+type Row = [key: string, zh: string, en: string, value: number, unit: string, extra?: { plan?: number; attainment?: number; growth?: number }];
 
 const GROUPS: Array<[Indicator['group'], Row[]]> = [
   ['economy', [
-    ['domestic_capital', '引进内资', 'Domestic capital attracted', 53.8, '亿元', { plan: planFrom(53.8, 336.36, 0.1) }],
-    ['domestic_capital_outside_city', '其中市外资金', 'of which from outside the city', 33.4, '亿元', { plan: planFrom(33.4, 266.96, 0.1) }],
-    ['foreign_capital', '实际到位外资', 'Foreign capital received', 895, '万美元', { plan: planFrom(895, 111.87, 10) }],
+    ['domestic_capital', '引进内资', 'Domestic capital attracted', 53.8, '亿元', { attainment: 336.36, plan: planFrom(53.8, 336.36, 0.1) }],
+    ['domestic_capital_outside_city', '其中市外资金', 'of which from outside the city', 33.4, '亿元', { attainment: 266.96, plan: planFrom(33.4, 266.96, 0.1) }],
+    ['foreign_capital', '实际到位外资', 'Foreign capital received', 895, '万美元', { attainment: 111.87, plan: planFrom(895, 111.87, 10) }],
     ['total_tax', '税收总收入', 'Total tax revenue', 8.7, '亿元', { growth: 33.3 }],
     ['local_fiscal_revenue', '地方财政收入', 'Local fiscal revenue', 4.6, '亿元', { growth: 27.47 }],
     ['enterprises_introduced', '引进企业', 'Enterprises introduced', 172, '家'],
@@ -78,7 +80,8 @@ const GROUPS: Array<[Indicator['group'], Row[]]> = [
 export function indicators(): Indicator[] {
   return GROUPS.flatMap(([group, rows]) =>
     rows.map(([key, zh, en, value, unit, extra]) => ({
-      year: 2011, key, title: { zh, en }, value, plan: extra?.plan ?? null, growth_pct: extra?.growth ?? null, unit, group,
+      year: 2011, key, title: { zh, en }, value, plan: extra?.plan ?? null, growth_pct: extra?.growth ?? null,
+      attainment_pct: extra?.attainment ?? null, unit, group,
     })),
   );
 }

@@ -48,6 +48,10 @@ describe('GET /api/overview', () => {
     expect(o.series.renovation).toHaveLength(18);
     expect(o.latest).toHaveLength(10);
     expect(Object.keys(o.latest[0]!).sort()).toEqual(['category', 'community', 'id', 'number', 'reportedAt', 'state']);
+    // the ticker names communities in both languages
+    const names = new Set(o.latest.flatMap((c) => (c.community ? [`${c.community.zh}|${c.community.en}`] : [])));
+    expect(names.size).toBeGreaterThan(0);
+    for (const n of names) expect(n).toMatch(/^(清波门社区\|Qingbomen|劳动路社区\|Laodong Road|定安路社区\|Ding'an Road|清河坊社区\|Qinghefang|柳翠井巷社区\|Liucuijingxiang) Community$/);
   });
 
   it('gives the report\'s figures as cards, with plan attainment and last year\'s value', async () => {
@@ -58,8 +62,11 @@ describe('GET /api/overview', () => {
       expect(group.cards.map((c) => [c.key, c.value])).toEqual(indicators.filter((i) => i.group === group.group).map((i) => [i.key, i.value]));
     }
     const cards = Object.fromEntries(o.indicators.flatMap((g) => g.cards).map((c) => [c.key, c]));
-    expect(cards.domestic_capital).toMatchObject({ value: 53.8, plan: 16, attainmentPct: 336.25, status: 'good' });
-    expect(cards.total_tax).toMatchObject({ value: 8.7, growthPct: 33.3, lastYear: 6.53, status: 'good' });
+    // the report states the percentages ("完成年度计划336.36%"): shown as stated, not value ÷ plan (53.8 ÷ 16 = 336.25 %)
+    expect(cards.domestic_capital).toMatchObject({ value: 53.8, attainmentPct: 336.36, attainmentStated: true, status: 'good', scope: 'district' });
+    expect(cards.domestic_capital_outside_city).toMatchObject({ value: 33.4, attainmentPct: 266.96, attainmentStated: true });
+    expect(cards.foreign_capital).toMatchObject({ value: 895, attainmentPct: 111.87, attainmentStated: true });
+    expect(cards.total_tax).toMatchObject({ value: 8.7, growthPct: 33.3, lastYear: 6.53, attainmentStated: false, status: 'good' });
     expect(cards.garbage_sorting_households).toMatchObject({ value: 9658, status: 'none' });
   });
 
@@ -71,6 +78,15 @@ describe('GET /api/overview', () => {
     expect(one.cases.registered).toBeLessThan(district.cases.registered);
     expect(one.series.renovation.every((r) => r.community === QINGHEFANG)).toBe(true);
     expect(one.series.byCommunity).toEqual(district.series.byCommunity);
+    // renovation cards count the community's projects (2 courtyard buildings: 2,300 + 1,560 m², 52 + 36 households, no alley);
+    // the other themes stay the district's and say so
+    const cards = Object.fromEntries(one.indicators.flatMap((g) => g.cards).map((c) => [c.key, c]));
+    expect(cards.courtyard_buildings).toMatchObject({ value: 2, scope: 'community', plan: null, growthPct: null });
+    expect(cards.courtyard_floor_area).toMatchObject({ value: 3860, scope: 'community' });
+    expect(cards.courtyard_households).toMatchObject({ value: 88, scope: 'community' });
+    expect(cards.alleys_renovated).toMatchObject({ value: 0, scope: 'community' });
+    expect(cards.domestic_capital).toMatchObject({ value: 53.8, scope: 'district' });
+    expect(one.latest.every((c) => c.community === null || c.community.en === 'Qinghefang Community')).toBe(true);
 
     const filed = await fileCase(s);
     expect(filed.status).toBe(201);

@@ -6,8 +6,11 @@ export const indicatorSchema = z.object({
   key: z.string().regex(/^[a-z0-9_]+$/),
   title: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
   value: z.number(),
+  /** The annual plan; for a 2011 figure derived from the stated percentage (the report states no plan). */
   plan: z.number().nullable().optional(),
   growth_pct: z.number().nullable().optional(),
+  /** The completion of the plan in %, as the report states it ("完成年度计划336.36%"); shown instead of value ÷ plan. */
+  attainment_pct: z.number().nullable().optional(),
   unit: z.string(),
   group: z.string().min(1),
 });

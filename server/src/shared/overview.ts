@@ -25,13 +25,17 @@ export interface IndicatorCard {
   title: Localized;
   value: number;
   unit: string;
-  /** The plan, when the report gives one; `attainmentPct` = value ÷ plan. */
+  /** The plan, when the data has one; `attainmentPct` is the report's stated percentage, else value ÷ plan. */
   plan: number | null;
   attainmentPct: number | null;
+  /** True when `attainmentPct` is the figure the report states (the plan is then derived from it, not stated). */
+  attainmentStated: boolean;
   /** Growth on last year in %, and last year's value derived from it. */
   growthPct: number | null;
   lastYear: number | null;
   status: ThresholdStatus;
+  /** Whether the figure is the whole district's or the drilled-into community's (counted from the layers). */
+  scope: 'district' | 'community';
 }
 
 /** The report's figures of one theme. */
@@ -65,6 +69,9 @@ export interface RenovationItem {
   name: Localized;
   status: string;
   progressPct: number;
+  /** Households and floor area of a courtyard building, when the data has them. */
+  households: number | null;
+  floorAreaM2: number | null;
   community: string | null;
   lon: number;
   lat: number;
@@ -84,7 +91,8 @@ export interface TickerCase {
   number: string;
   category: Localized;
   state: CaseState;
-  community: string | null;
+  /** The case's community in both languages (the community layer's `name_en`), or null. */
+  community: Localized | null;
   reportedAt: string;
 }
 

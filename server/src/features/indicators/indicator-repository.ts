@@ -9,6 +9,7 @@ interface IndicatorRow {
   value: number;
   plan: number | null;
   growth_pct: number | null;
+  attainment_pct: number | null;
   unit: string;
   indicator_group: string;
 }
@@ -16,10 +17,10 @@ interface IndicatorRow {
 /** SQL access to the `indicators` table (the report's figures). */
 export function createIndicatorRepository(db: Db) {
   const upsert = db.prepare(`
-    INSERT INTO indicators (year, key, title_zh, title_en, value, plan, growth_pct, unit, indicator_group)
-    VALUES (@year, @key, @title_zh, @title_en, @value, @plan, @growth_pct, @unit, @indicator_group)
+    INSERT INTO indicators (year, key, title_zh, title_en, value, plan, growth_pct, attainment_pct, unit, indicator_group)
+    VALUES (@year, @key, @title_zh, @title_en, @value, @plan, @growth_pct, @attainment_pct, @unit, @indicator_group)
     ON CONFLICT (year, key) DO UPDATE SET title_zh = excluded.title_zh, title_en = excluded.title_en,
-      value = excluded.value, plan = excluded.plan, growth_pct = excluded.growth_pct,
+      value = excluded.value, plan = excluded.plan, growth_pct = excluded.growth_pct, attainment_pct = excluded.attainment_pct,
       unit = excluded.unit, indicator_group = excluded.indicator_group`);
   const deleteYear = db.prepare('DELETE FROM indicators WHERE year = ?');
   const select = db.prepare<[number | null, number | null], IndicatorRow>(
@@ -33,7 +34,7 @@ export function createIndicatorRepository(db: Db) {
       for (const i of indicators) {
         upsert.run({
           year: i.year, key: i.key, title_zh: i.title.zh, title_en: i.title.en, value: i.value,
-          plan: i.plan ?? null, growth_pct: i.growth_pct ?? null, unit: i.unit, indicator_group: i.group,
+          plan: i.plan ?? null, growth_pct: i.growth_pct ?? null, attainment_pct: i.attainment_pct ?? null, unit: i.unit, indicator_group: i.group,
         });
       }
     },
@@ -42,7 +43,7 @@ export function createIndicatorRepository(db: Db) {
       const y = year ?? null;
       return select.all(y, y).map((r) => ({
         year: r.year, key: r.key, title: { zh: r.title_zh, en: r.title_en }, value: r.value,
-        plan: r.plan, growth_pct: r.growth_pct, unit: r.unit, group: r.indicator_group,
+        plan: r.plan, growth_pct: r.growth_pct, attainment_pct: r.attainment_pct, unit: r.unit, group: r.indicator_group,
       }));
     },
   };

@@ -1,10 +1,11 @@
 import { caseListQuery, type KpiRow } from '@shared/cases';
 import type { Indicator } from '@shared/indicators';
-import type { CaseKpiCards, IndicatorCard, IndicatorGroup, OverviewResponse, SeriesPoint, TickerCase } from '@shared/overview';
+import type { CaseKpiCards, IndicatorCard, IndicatorGroup, OverviewResponse, RenovationItem, SeriesPoint, TickerCase } from '@shared/overview';
 import { BadRequestError } from '../../errors';
 import type { CaseReadService } from '../cases';
 import type { IndicatorRepository } from '../indicators';
 import type { FeatureRepository } from '../layers';
+import { forCommunity } from './community-figures';
 import { readPlaces } from './places';
 import { growthStatus, overdueStatus, planStatus, rateStatus } from './thresholds';
 
@@ -20,18 +21,23 @@ const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** di
 function toCard(i: Indicator): IndicatorCard {
   const plan = i.plan ?? null;
   const growthPct = i.growth_pct ?? null;
-  const attainmentPct = plan ? round((i.value / plan) * 100) : null;
+  const stated = i.attainment_pct ?? null;
+  const attainmentPct = stated ?? (plan ? round((i.value / plan) * 100) : null);
   return {
-    key: i.key, title: i.title, value: i.value, unit: i.unit, plan, attainmentPct, growthPct,
+    key: i.key, title: i.title, value: i.value, unit: i.unit, plan, attainmentPct, attainmentStated: stated !== null, growthPct,
     lastYear: growthPct === null ? null : round(i.value / (1 + growthPct / 100)),
     status: attainmentPct !== null ? planStatus(attainmentPct) : growthStatus(growthPct),
+    scope: 'district',
   };
 }
 
-/** The report's cards of the latest year, by theme. */
-function indicatorGroups(all: Indicator[]): IndicatorGroup[] {
+/** The report's cards of the latest year, by theme; with `projects` (a community's), the renovation cards it can count are the community's. */
+function indicatorGroups(all: Indicator[], projects?: RenovationItem[]): IndicatorGroup[] {
   const year = all.reduce((y, i) => Math.max(y, i.year), 0);
-  return CARD_GROUPS.map((group) => ({ group, year, cards: all.filter((i) => i.year === year && i.group === group).map(toCard) }));
+  return CARD_GROUPS.map((group) => ({
+    group, year,
+    cards: all.filter((i) => i.year === year && i.group === group).map(toCard).map((c) => (projects && group === 'renovation' ? forCommunity(c, projects) : c)),
+  }));
 }
 
 const point = (r: KpiRow, value: number): SeriesPoint => ({ key: r.key ?? '', label: r.label, value });
@@ -53,8 +59,9 @@ export function createOverviewService(deps: { cases: CaseReadService; indicators
       const byCommunity = q.community ? cases.kpiTables(['community'], {})[0] : tables[3];
       const total = byMonth!.total;
       const overdueNow = cases.list(caseListQuery.parse({ community: q.community, overdue: 'true', limit: 1 }), everyone, now).total;
+      const names = new Map(places.communities.map((c) => [c.code, c.name]));
       const latest = cases.list(caseListQuery.parse({ community: q.community, limit: TICKER_SIZE }), everyone, now).cases.map((c): TickerCase => ({
-        id: c.id, number: c.number, category: c.category.name, state: c.state, community: c.community?.name ?? null, reportedAt: c.reportedAt,
+        id: c.id, number: c.number, category: c.category.name, state: c.state, community: c.community ? names.get(c.community.code) ?? { zh: c.community.name, en: c.community.name } : null, reportedAt: c.reportedAt,
       }));
       const kpis: CaseKpiCards = {
         registered: total.registered, closed: total.closed, closureRate: total.closureRate, onTimeClosureRate: total.onTimeClosureRate,
@@ -66,12 +73,12 @@ export function createOverviewService(deps: { cases: CaseReadService; indicators
           overdueNow: overdueStatus(overdueNow),
         },
       };
-      const names = new Map(places.communities.map((c) => [c.code, c.name]));
+      const renovation = places.renovation.filter((r) => !q.community || r.community === q.community);
       return {
         generatedAt: now.toISOString(),
         community: community ?? null,
         communities: places.communities,
-        indicators: indicatorGroups(indicators.list()),
+        indicators: indicatorGroups(indicators.list(), q.community ? renovation : undefined),
         cases: kpis,
         series: {
           byMonth: byMonth!.rows.filter((r) => r.key !== null).map((r) => point(r, r.registered)),
@@ -79,7 +86,7 @@ export function createOverviewService(deps: { cases: CaseReadService; indicators
           byCommunity: byCommunity!.rows.filter((r) => r.key !== null).sort((a, b) => b.registered - a.registered)
             .map((r) => ({ ...point(r, r.registered), label: names.get(r.key!) ?? r.label })),
           onTimeByDepartment: byDepartment!.rows.filter((r) => r.key !== null && r.onTimeClosureRate !== null).map((r) => point(r, round(r.onTimeClosureRate! * 100, 1))),
-          renovation: places.renovation.filter((r) => !q.community || r.community === q.community),
+          renovation,
         },
         latest,
       };

@@ -20,6 +20,7 @@ function featuresOf(repo: FeatureRepository, layerId: string): Feature<Geometry,
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+const count = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** The communities and the renovation projects of the district, with a community for each project. */
 export function readPlaces(repo: FeatureRepository): { communities: OverviewCommunity[]; polygons: Feature<Geometry, Props>[]; renovation: RenovationItem[] } {
@@ -38,6 +39,7 @@ export function readPlaces(repo: FeatureRepository): { communities: OverviewComm
     return {
       layerId, name: { zh, en: text(f.properties.name_en) ?? zh }, status,
       progressPct: typeof pct === 'number' ? pct : STATUS_PROGRESS[status] ?? 0,
+      households: count(f.properties.households), floorAreaM2: count(f.properties.area_m2),
       community: inside ? String(inside.properties.code) : null, lon, lat,
     };
   }));
