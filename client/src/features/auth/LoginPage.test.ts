@@ -73,6 +73,16 @@ describe('LoginPage', () => {
     }
   });
 
+  it('sends a user to their own work rather than to a ?redirect= their role may not open', async () => {
+    const { wrapper, router } = await open(authApiHandler([sessionUser('leader')]), '/cases/new');
+    const landed: string[] = [];
+    router.beforeEach((to) => (to.path === '/login' ? true : (landed.push(to.fullPath), false)));
+
+    await signIn(wrapper, 'leader', 'secret');
+    await vi.waitFor(() => expect(landed).toEqual(['/overview']), { timeout: 10_000 });
+    wrapper.unmount();
+  });
+
   it('is busy while signing in', async () => {
     let release!: (response: Response) => void;
     const { wrapper } = await open(() => new Promise<Response>((resolve) => { release = resolve; }));
@@ -112,9 +122,12 @@ describe('LoginPage', () => {
     expect(wrapper.get('[role="alert"]').text()).toBe('无法连接服务器，请检查网络后重试。');
 
     vi.stubGlobal('fetch', fakeAuthApi([sessionUser('planner')]));
+    const landed: string[] = [];
+    // stop before the map page loads (heavy, and not what is checked here)
+    router.beforeEach((to) => (to.path === '/login' ? true : (landed.push(to.fullPath), false)));
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/map'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(landed).toEqual(['/map']), { timeout: 10_000 });
     wrapper.unmount();
   });
 

@@ -66,6 +66,12 @@ describe('where each role lands', () => {
     expect(afterSignIn(undefined, sessionUser('leader'))).toBe('/overview');
     expect(afterSignIn('//evil.example/', sessionUser('handler')), 'an unsafe target falls back to the queue').toBe('/cases');
   });
+
+  it('does not follow a ?redirect= the user may not open: the page the last user signed out of', () => {
+    const mayOpen = (path: string) => path !== '/cases/new';
+    expect(afterSignIn('/cases/new', sessionUser('leader'), mayOpen)).toBe('/overview');
+    expect(afterSignIn('/cases?tab=mine', sessionUser('leader'), mayOpen)).toBe('/cases?tab=mine');
+  });
 });
 
 describe('the app’s root, /', () => {

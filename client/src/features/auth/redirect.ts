@@ -35,9 +35,13 @@ export function toLanding(): string {
   return landingPath(pinia ? useSessionStore(pinia).user : null);
 }
 
-/** Where signing in leads: the `?redirect=` target when there is a safe one, else the user's own work. */
-export function afterSignIn(redirect: unknown, user: { role: Role }): string {
-  return safeRedirect(redirect, landingPath(user));
+/**
+ * Where signing in leads: the `?redirect=` target when there is a safe one the user may open (`mayOpen`), else the
+ * user's own work (a leader signing in on a device an inspector signed out of is not sent to the filing page).
+ */
+export function afterSignIn(redirect: unknown, user: { role: Role }, mayOpen: (path: string) => boolean = () => true): string {
+  const target = safeRedirect(redirect, landingPath(user));
+  return mayOpen(target) ? target : landingPath(user);
 }
 
 /**
