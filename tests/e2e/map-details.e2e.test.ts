@@ -117,7 +117,7 @@ describe.skipIf(skipReason !== undefined)('case details on /map in chromium', ()
     await page.close();
   }, 180_000);
 
-  it('keeps the analysis panel off the zoom buttons at 1280×800 and 1366×768', async () => {
+  it('keeps the analysis panel off the zoom buttons and the edit form above the time slider at 1280×800 and 1366×768', async () => {
     const { page, errors } = await openPage(browser.context);
     await openMapAs(page, running.server.url, 905, 'planner');
     for (const size of [{ width: 1280, height: 800 }, { width: 1366, height: 768 }]) {
@@ -134,6 +134,16 @@ describe.skipIf(skipReason !== undefined)('case details on /map in chromium', ()
       // the zoom-out button still takes a click: nothing lies over its middle
       const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.maplibregl-ctrl-zoom-out') !== null, { x: zoomOut!.x + zoomOut!.width / 2, y: zoomOut!.y + zoomOut!.height / 2 });
       expect(hit).toBe(true);
+      // however long the edit form grows, it ends above the time slider's button
+      const edit = await page.getByTestId('edit-panel').evaluate((el: HTMLElement) => {
+        const before = el.style.height;
+        el.style.height = '5000px';
+        const maxBottom = el.getBoundingClientRect().bottom;
+        el.style.height = before;
+        return { maxBottom };
+      });
+      const slider = await page.locator('.time-slider__open').boundingBox();
+      expect(edit.maxBottom, `edit panel over the time slider at ${size.width}×${size.height}`).toBeLessThan(slider!.y);
     }
     expect(errors).toEqual([]);
     await page.close();
