@@ -22,6 +22,19 @@ const layer: Pick<LayerInfo, 'schema' | 'labelProperty'> = {
 };
 
 describe('details rows', () => {
+  it('shows a property with an English twin once, in the user\'s language', () => {
+    const twins: Pick<LayerInfo, 'schema' | 'labelProperty'> = { schema: { type: 'object', required: [], properties: {
+      category: { type: 'string', title: '类别', 'x-title-en': 'Category' },
+      category_en: { type: 'string', title: '类别（英文）', 'x-title-en': 'Category (English)' },
+      note: { type: 'string', title: '备注', 'x-title-en': 'Note' },
+      note_en: { type: 'string', title: '备注（英文）' },
+    } } };
+    const props = { category: '道路不洁', category_en: 'Dirty street surface', note: '只有中文', note_en: '' };
+    const labels = { yes: 'yes', no: 'no' };
+    expect(detailRows(twins, props, 'zh-CN', labels).map((r) => [r.title, r.value])).toEqual([['类别', '道路不洁'], ['备注', '只有中文']]);
+    expect(detailRows(twins, props, 'en', labels).map((r) => [r.title, r.value])).toEqual([['Category', 'Dirty street surface'], ['Note', '只有中文']]);
+  });
+
   it('formats every schema property: badges, dates, units, booleans and long text', () => {
     const rows = detailRows(layer, {
       name: '甲巷', status: 'completed', start_date: '2011-03-05', area_m2: 1234.5, budget_wan: 80, demo: true, after_desc: '路面铺设青石板', contractor: '',

@@ -57,16 +57,20 @@ function kindOf(schema: PropertySchema | undefined): DetailRow['kind'] {
 /**
  * Every schema property of a feature, formatted (dates, instants as the district's time with
  * `instants`, units such as m² and 万元, enum labels,
- * yes/no), in schema order; names and empty values are left out, as are `_en` twins of long text
- * in the other language.
+ * yes/no), in schema order; names and empty values are left out, and a property with an `_en`
+ * twin is one row in the user's language (the Chinese value when the English one is empty).
  */
 export function detailRows(layer: Pick<LayerInfo, 'schema' | 'labelProperty'>, properties: Record<string, unknown>, locale: AppLocale, labels: FormatLabels, instants?: InstantTexts): DetailRow[] {
   const skip = new Set(['name', 'name_en']);
   if (layer.labelProperty) skip.add(layer.labelProperty).add(`${layer.labelProperty}_en`);
   const rows: DetailRow[] = [];
-  for (const [key, schema] of Object.entries(layer.schema.properties)) {
+  const props = layer.schema.properties;
+  for (const [key, schema] of Object.entries(props)) {
     if (skip.has(key)) continue;
-    const raw = properties[key];
+    // a property with an English twin (`category` / `category_en`) is one row, in the user's language
+    if (key.endsWith('_en') && key.slice(0, -3) in props) continue;
+    const twin = `${key}_en` in props && locale === 'en' ? properties[`${key}_en`] : undefined;
+    const raw = twin === null || twin === undefined || twin === '' ? properties[key] : twin;
     if (raw === null || raw === undefined || raw === '') continue;
     const value = schema.format === 'date' ? formatDate(raw, locale)
       : schema.format === 'date-time' && instants ? formatInstant(raw, locale, instants)
