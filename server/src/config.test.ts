@@ -26,3 +26,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(pattern);
   });
 });
+
+describe('WEBHOOK_HOSTS', () => {
+  it('defaults to the three robot services and takes a comma-separated list of host[:port], refusing anything else', () => {
+    expect(loadConfig({}).webhookHosts).toEqual(['qyapi.weixin.qq.com', 'oapi.dingtalk.com', 'open.feishu.cn']);
+    expect(loadConfig({ WEBHOOK_HOSTS: ' Hooks.Example.cn:8443 , 127.0.0.1:9000,[::1]:8080' }).webhookHosts).toEqual(['hooks.example.cn:8443', '127.0.0.1:9000', '[::1]:8080']);
+    expect(loadConfig({ WEBHOOK_HOSTS: '' }).webhookHosts).toEqual([]);
+    expect(() => loadConfig({ WEBHOOK_HOSTS: 'https://oapi.dingtalk.com/robot' })).toThrow(/WEBHOOK_HOSTS=.*not host\[:port\]: https:\/\/oapi\.dingtalk\.com\/robot/);
+  });
+});
