@@ -11,6 +11,7 @@ export const reportsEn: typeof reportsZhCN = {
   groups: { department: 'Department', community: 'Community', grid: 'Grid', month: 'Month', category: 'Category' },
   show: 'Show',
   download: 'Download',
+  nothingToDownload: 'Nothing to download',
   xlsx: 'Excel (.xlsx)',
   csv: 'CSV',
   appraisal: 'Monthly appraisal sheet',

@@ -9,6 +9,7 @@ export const reportsZhCN = {
   groups: { department: '部门', community: '社区', grid: '网格', month: '月份', category: '类别' },
   show: '查询',
   download: '下载',
+  nothingToDownload: '没有可下载的数据',
   xlsx: 'Excel (.xlsx)',
   csv: 'CSV',
   appraisal: '月度考核表',
