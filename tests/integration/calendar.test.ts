@@ -107,7 +107,7 @@ describe('PUT /api/calendar/{year}', () => {
     const audit = await get('/api/audit?entity=calendar');
     expect(audit.body.entries[0]).toMatchObject({
       action: 'update', entity: 'calendar', entityId: '2027', username: 'admin',
-      summary: { before: { holidays: 0, workdays: 0 }, after: { holidays: 2, workdays: 1 }, workdays: ['2027-02-14'] },
+      summary: { changed: { holidays: [[], ['2027-01-01..2027-01-03', '2027-02-05..2027-02-11']], workdays: [[], ['2027-02-14']] } },
     });
   });
 });

@@ -46,9 +46,10 @@ export function createCalendarService(deps: { db: Db; repository: CalendarReposi
         audit.record({
           userId: actor.id, username: actor.username, action: 'update', entity: 'calendar', entityId: String(year),
           summary: {
-            before: { holidays: before.holidays.length, workdays: before.workdays.length },
-            after: { holidays: body.holidays.length, workdays: body.workdays.length },
-            holidays: body.holidays.map((h) => `${h.from}..${h.to}`), workdays: body.workdays.map((w) => w.date),
+            changed: {
+              holidays: [before.holidays.map((h) => `${h.from}..${h.to}`), body.holidays.map((h) => `${h.from}..${h.to}`)],
+              workdays: [before.workdays.map((w) => w.date), body.workdays.map((w) => w.date)],
+            },
           },
         }, at);
         return answer(after, year);
