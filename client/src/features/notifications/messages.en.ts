@@ -28,7 +28,6 @@ export const notificationsEn: typeof notificationsZhCN = {
     kind: 'Kind',
     kinds: { wecom: 'WeCom group robot', dingtalk: 'DingTalk custom robot', feishu: 'Feishu custom bot', generic: 'Generic JSON (HMAC-signed)' },
     url: 'URL',
-    urlHint: 'e.g. https://oapi.dingtalk.com/robot/send?access_token=…',
     secret: 'Signing secret (optional)',
     secretHint: "DingTalk's signing secret, Feishu's signature secret, or the generic JSON's HMAC key; never shown again once saved.",
     events: 'Events',

@@ -26,7 +26,6 @@ export const notificationsZhCN = {
     kind: '类型',
     kinds: { wecom: '企业微信群机器人', dingtalk: '钉钉自定义机器人', feishu: '飞书自定义机器人', generic: '通用 JSON（HMAC 签名）' },
     url: '地址',
-    urlHint: '例如 https://oapi.dingtalk.com/robot/send?access_token=…',
     secret: '签名密钥（可选）',
     secretHint: '钉钉“加签”、飞书“签名校验”的密钥，或通用 JSON 的 HMAC 密钥；保存后不再显示。',
     events: '推送事件',
