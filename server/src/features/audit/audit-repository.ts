@@ -1,6 +1,18 @@
 import type { Db } from '../../db/database';
 import type { AuditEntry, AuditPage } from '@shared/audit';
 
+/** Which entries to list: each filter optional (null), `fromAt` inclusive and `toAt` exclusive ISO instants. */
+export interface AuditFilter {
+  entity: string | null;
+  user: string | null;
+  action: string | null;
+  fromAt: string | null;
+  toAt: string | null;
+}
+
+const WHERE = `(@entity IS NULL OR entity = @entity) AND (@user IS NULL OR username = @user) AND (@action IS NULL OR action = @action)
+    AND (@fromAt IS NULL OR at >= @fromAt) AND (@toAt IS NULL OR at < @toAt)`;
+
 export type { AuditEntry };
 
 /** What a write records. */
@@ -9,10 +21,10 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 /** SQL access to the append-only `audit_log`. */
 export function createAuditRepository(db: Db) {
   const insert = db.prepare('INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const page = db.prepare<{ entity: string | null; limit: number; offset: number }, { id: number; at: string; user_id: number | null; username: string | null; action: string; entity: string; entity_id: string | null; summary: string }>(`
-    SELECT * FROM audit_log WHERE (@entity IS NULL OR entity = @entity) ORDER BY id DESC LIMIT @limit OFFSET @offset`);
+  const page = db.prepare<AuditFilter & { limit: number; offset: number }, { id: number; at: string; user_id: number | null; username: string | null; action: string; entity: string; entity_id: string | null; summary: string }>(`
+    SELECT * FROM audit_log WHERE ${WHERE} ORDER BY id DESC LIMIT @limit OFFSET @offset`);
   const setSummary = db.prepare('UPDATE audit_log SET summary = ? WHERE id = ?');
-  const count = db.prepare<{ entity: string | null }, { n: number }>('SELECT count(*) AS n FROM audit_log WHERE (@entity IS NULL OR entity = @entity)');
+  const count = db.prepare<AuditFilter, { n: number }>(`SELECT count(*) AS n FROM audit_log WHERE ${WHERE}`);
 
   return {
     /** Appends an entry (call inside the write's transaction); returns its id. */
@@ -23,11 +35,11 @@ export function createAuditRepository(db: Db) {
     updateSummaries: db.transaction((updates: readonly { id: number; summary: Record<string, unknown> }[]): void => {
       for (const u of updates) setSummary.run(JSON.stringify(u.summary), u.id);
     }),
-    /** Newest entries first, optionally for one entity type. */
-    list(entity: string | null, limit: number, offset: number): AuditPage {
-      const rows = page.all({ entity, limit, offset });
+    /** Newest entries first, filtered by entity type, user name, action and time (each optional). */
+    list(filter: AuditFilter, limit: number, offset: number): AuditPage {
+      const rows = page.all({ ...filter, limit, offset });
       return {
-        total: count.get({ entity })?.n ?? 0,
+        total: count.get(filter)?.n ?? 0,
         entries: rows.map((r) => ({
           id: r.id, at: r.at, userId: r.user_id, username: r.username, action: r.action, entity: r.entity, entityId: r.entity_id,
           summary: JSON.parse(r.summary) as Record<string, unknown>,
