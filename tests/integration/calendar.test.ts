@@ -35,6 +35,7 @@ describe('GET /api/calendar', () => {
     expect(res.body.workdays.map((w: { date: string }) => w.date)).toEqual(NOTICE_2026.workdays);
     expect(res.body.holidays.at(-1).name).toEqual({ zh: '国庆节', en: 'National Day' });
     expect(res.body).toMatchObject({ year: 2026, weekend: [0, 6], edited: false });
+    expect(res.body.note.zh).toContain('https://politics.gmw.cn/2025-11/04/content_38391083.htm');
     const y2025 = await get('/api/calendar/2025');
     expect(y2025.body.holidays.map((h: { from: string }) => h.from)).toEqual(['2025-01-01', '2025-01-28', '2025-04-04', '2025-05-01', '2025-05-31', '2025-10-01']);
     expect(y2025.body.workdays.map((w: { date: string }) => w.date)).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);

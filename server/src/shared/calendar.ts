@@ -45,6 +45,8 @@ export interface CalendarYearAnswer {
   workingHours: { start: string; end: string }[];
   /** True once an admin saved the year (the shipped file then never overwrites it). */
   edited: boolean;
+  /** What the calendar was made from (the notices, with their dates and addresses), or null. */
+  note: CalendarName | null;
   updatedAt: string | null;
 }
 

@@ -16,7 +16,7 @@ export function createCalendarService(deps: { db: Db; repository: CalendarReposi
     const { holidays, workdays } = yearOf(file, year);
     return {
       year, holidays, workdays, weekend: file.weekend, workingHours: file.workingHours,
-      edited: (file.edited ?? []).includes(year), updatedAt: repository.updatedAt() ?? null,
+      edited: (file.edited ?? []).includes(year), note: file.note ?? null, updatedAt: repository.updatedAt() ?? null,
     };
   }
 
