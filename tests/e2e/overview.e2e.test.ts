@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OverviewResponse } from '@shared/overview';
 import { browserSkipReason, launchBrowser, openPage, SCREENSHOT_DIR, startE2eServer, waitForMapReady, type MapHandle } from './browser';
 import { apiAs, signInAs } from './cases';
+import { CJK, measureOverviewText, type TextReport } from './overview-checks';
 
 const skipReason = browserSkipReason();
 if (skipReason) console.warn(`Skipping the overview browser test: ${skipReason}`);
@@ -23,6 +24,20 @@ interface Browser {
     querySelector(selector: string): { getBoundingClientRect(): Rect; offsetWidth: number } | null;
     querySelectorAll(selector: string): ArrayLike<{ getBoundingClientRect(): Rect }>;
   };
+}
+
+/**
+ * Checks every text on screen is at least 12 px (computed size × the canvas's scale), that no card title, figure or
+ * reference is cut off, and in English that cards, panel titles, header and ticker hold no Chinese character.
+ */
+async function expectLegible(page: Page, lang: 'zh' | 'en'): Promise<TextReport> {
+  const r = await measureOverviewText(page);
+  expect(r.measured).toBeGreaterThan(60);
+  expect(r.smallest.px, `${r.smallest.selector} "${r.smallest.text}"`).toBeGreaterThanOrEqual(11.99);
+  expect(r.titles).toBe(24);
+  expect(r.cut).toEqual([]);
+  if (lang === 'en') expect(r.texts.filter((t) => CJK.test(t))).toEqual([]);
+  return r;
 }
 
 const cardValue = (page: Page, kpi: string) => page.locator(`[data-kpi="${kpi}"] [data-testid="kpi-value"]`);
@@ -140,14 +155,47 @@ describe.skipIf(skipReason !== undefined)('the leader overview screen in chromiu
     await page.close();
   });
 
-  it('scales down to a 1366×768 laptop without overflow or scrollbars', async () => {
+  it('scales down to a 1366×768 laptop with nothing under 12 px or cut off, in Chinese and in English (also at 1920×1080)', async () => {
     const { page, errors } = await openPage(browser.context);
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.goto(`${running.server.url}/overview`);
+    await signInAs(page, running.server.url, 'leader', client++, '/overview');
     await waitForOverview(page);
     await expectFitted(page, { width: 1366, height: 768 });
+    await expectLegible(page, 'zh');
+    // the report states "完成年度计划336.36%" (53.8 ÷ 16 would give 336.25 %)
+    expect(await page.locator('[data-kpi="domestic_capital"] .kpi-card__reference').innerText()).toBe('完成年度计划 336.36%');
     await page.waitForTimeout(1500);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'overview-1366.png') });
+
+    // English: units, community names and titles in English, nothing cut off
+    await page.locator('.overview-header__locale button', { hasText: 'English' }).click();
+    await page.locator('.overview-header__title', { hasText: 'City at a glance' }).waitFor({ timeout: 10_000 });
+    await expectFitted(page, { width: 1366, height: 768 });
+    const en = await expectLegible(page, 'en');
+    expect(await page.locator('[data-kpi="domestic_capital"] .kpi-card__value').innerText()).toMatch(/^¥5\.38\s*billion$/);
+    expect(await page.locator('[data-kpi="domestic_capital"] .kpi-card__reference').innerText()).toBe('336.36% of the annual plan');
+    expect(await page.locator('[data-kpi="foreign_capital"] .kpi-card__value').innerText()).toMatch(/^US\$8\.95\s*million$/);
+    expect(await page.locator('[data-kpi="garbage_sorting_households"] .kpi-card__value').innerText()).toMatch(/^9,658\s*households$/);
+    expect(await page.locator('[data-kpi="total_tax"] .kpi-card__reference').innerText()).toBe('+33.3% on last year · last year ¥653 million');
+    expect(en.texts.join(' ')).toMatch(/(Qingbomen|Laodong Road|Ding'an Road|Qinghefang|Liucuijingxiang) Community/);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'overview-1366-en.png') });
+
+    // drilled into 清河坊: the renovation cards count the community's projects; the report's other themes say district-wide
+    await page.goto(`${running.server.url}/overview?community=330102001055`);
+    await page.locator('[data-testid="breadcrumb-community"]', { hasText: 'Qinghefang Community' }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator('[data-kpi="courtyard_buildings"] [data-testid="kpi-value"]').innerText(), { timeout: 5000 }).toBe('2');
+    expect(await page.locator('[data-kpi="courtyard_households"] .kpi-card__value').innerText()).toMatch(/^88\s*households$/);
+    expect(await page.locator('[data-testid="panel-renovation"] .overview-panel__note').innerText()).toBe('Qinghefang Community only');
+    expect(await page.locator('[data-testid="panel-ecology"] .overview-panel__note').innerText()).toBe('district-wide');
+    await expectLegible(page, 'en');
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${running.server.url}/overview`);
+    await waitForOverview(page);
+    await expectFitted(page, { width: 1920, height: 1080 });
+    await expectLegible(page, 'en');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'overview-1920-en.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -17,6 +17,7 @@ export const overviewEn: typeof overviewZhCN = {
   stale: 'Live connection lost: figures may be stale',
   loadError: 'Could not load the data: {message}',
   districtWide: 'district-wide',
+  communityFigures: '{community} only',
   mapLabel: 'Qingbo Street overview map (case heatmap)',
   groups: {
     economy: 'Economy',
@@ -35,6 +36,7 @@ export const overviewEn: typeof overviewZhCN = {
   },
   reference: {
     plan: 'Plan {plan} · {pct}% achieved',
+    attained: '{pct}% of the annual plan',
     growth: '{growth}% on last year · last year {last}',
     none: '{year} work report',
     rate: 'Target ≥ {target}%',
@@ -44,7 +46,7 @@ export const overviewEn: typeof overviewZhCN = {
   },
   charts: {
     byMonth: 'Cases registered by month',
-    topCategories: 'Top 10 case categories',
+    topCategories: 'Top {n} case categories',
     byCommunity: 'Cases by community (click to drill down)',
     onTimeByDepartment: 'On-time closure by department',
     renovation: 'Renovation progress',

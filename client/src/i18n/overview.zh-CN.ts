@@ -15,6 +15,7 @@ export const overviewZhCN = {
   stale: '实时连接中断，数据可能已过期',
   loadError: '数据加载失败：{message}',
   districtWide: '全街道口径',
+  communityFigures: '{community}口径',
   mapLabel: '清波街道总览地图（案件热力图）',
   groups: {
     economy: '经济发展',
@@ -33,6 +34,7 @@ export const overviewZhCN = {
   },
   reference: {
     plan: '计划 {plan} · 完成 {pct}%',
+    attained: '完成年度计划 {pct}%',
     growth: '同比 {growth}% · 上年 {last}',
     none: '{year} 年报告数据',
     rate: '目标 ≥ {target}%',
@@ -42,7 +44,7 @@ export const overviewZhCN = {
   },
   charts: {
     byMonth: '月度立案趋势',
-    topCategories: '案件类别 TOP 10',
+    topCategories: '案件类别 TOP {n}',
     byCommunity: '社区立案排名（点击下钻）',
     onTimeByDepartment: '部门按期结案率',
     renovation: '城市更新进度',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CANVAS, fitCanvas } from './scale';
+import { CANVAS, fitCanvas, minCanvasFont } from './scale';
 
 describe('fitCanvas', () => {
   it('keeps a 1920×1080 window at scale 1 with no bars', () => {
@@ -39,5 +39,15 @@ describe('fitCanvas', () => {
 
   it('gives scale 0 for a window with no room (e.g. minimised)', () => {
     expect(fitCanvas({ width: 0, height: 768 }).scale).toBe(0);
+  });
+});
+
+describe('minCanvasFont', () => {
+  it('keeps 12 px at full size and larger, and grows small text so that it shows 12 px once scaled down', () => {
+    expect(minCanvasFont(1)).toBe(12);
+    expect(minCanvasFont(2)).toBe(12);
+    expect(minCanvasFont(768 / 1080)).toBe(16.9);
+    expect(minCanvasFont(768 / 1080) * (768 / 1080)).toBeGreaterThanOrEqual(12);
+    expect(minCanvasFont(0.5)).toBe(24);
   });
 });

@@ -18,3 +18,16 @@ export function fitCanvas(viewport: { width: number; height: number }, canvas: {
   const bar = (room: number, used: number) => Math.max(0, Math.round(((room - used) / 2) * 1000) / 1000);
   return { scale, left: bar(viewport.width, canvas.width * scale), top: bar(viewport.height, canvas.height * scale) };
 }
+
+/** The smallest text on screen, in device-independent pixels, at any scale. */
+export const MIN_SCREEN_FONT_PX = 12;
+
+/**
+ * The smallest font size, in canvas pixels, that still shows `MIN_SCREEN_FONT_PX` once the canvas is scaled by
+ * `scale` (12 px at 1920×1080; 16.9 px at 1366×768, scale 0.711): small text grows on a small screen rather than
+ * shrink below legibility. Rounded up to a tenth of a pixel.
+ */
+export function minCanvasFont(scale: number, screenPx = MIN_SCREEN_FONT_PX): number {
+  if (scale <= 0 || scale >= 1) return screenPx;
+  return Math.ceil((screenPx / scale) * 10) / 10;
+}
