@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSummary } from '@shared/cases';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
-import { actAsClient, browserSkipReason, launchBrowser, openPage, signInThroughForm, startE2eServer, type MapHandle } from './browser';
+import { actAsClient, browserSkipReason, launchBrowser, openPage, SCREENSHOT_DIR, signInThroughForm, startE2eServer, type MapHandle } from './browser';
 import { apiAs, placeDevice } from './cases';
 import { startDeadSpot, type DeadSpot } from './deadSpot';
 
@@ -122,6 +124,8 @@ describe.skipIf(skipReason !== undefined)('opening the app and filing a case wit
     await expect.poll(() => mapSettledAt(page), { timeout: 30_000 }).toEqual(SPOT_AT_Z17);
     await expect(page.locator('.point-map__state[role="alert"]').count(), 'no “地图加载失败”').resolves.toBe(0);
     expect(await drawnFeatureCount(page), 'the basemap is drawn from the cached tiles').toBeGreaterThan(0);
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'phone-offline-map.png') });
 
     const box = (await page.locator('.location-picker__map canvas').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2 - 30);
@@ -166,6 +170,7 @@ describe.skipIf(skipReason !== undefined)('opening the app and filing a case wit
     await page.getByRole('button', { name: '上报', exact: true }).click();
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document.activeElement?.className)).toContain('duplicate-warning');
     expect(await reachable(page, '[data-action="file-anyway"]', '.case-new__submit'), 'after submit: in view, on top, clear of the submit button').toEqual(CLEAR);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'phone-duplicate-warning.png') });
     // where a sticky button sits: the answer scrolled to the window's bottom edge
     await fileAnyway.evaluate((el) => {
       const button = el as unknown as { getBoundingClientRect(): { bottom: number }; closest(s: string): { scrollTop: number } };
