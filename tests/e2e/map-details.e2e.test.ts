@@ -104,6 +104,7 @@ describe.skipIf(skipReason !== undefined)('case details on /map in chromium', ()
     await form.locator('button[type="submit"]').click();
     await panel.getByTestId('case-action-done').waitFor({ timeout: 15_000 });
     await expect.poll(() => panel.locator('[data-key="state"] .status-badge').textContent(), { timeout: 15_000 }).toBe('已派遣');
+    await expect(panel.locator('[data-key="department"] dd').textContent()).resolves.toBe('环卫');
     const dispatcher = await apiAs(base, 'dispatcher', 904);
     const after = (await dispatcher.get<{ case: CaseDetail }>(`/api/cases/${filed.id}`)).case;
     expect(after).toMatchObject({ state: 'dispatched', department: 'sanitation' });
@@ -132,14 +133,17 @@ describe.skipIf(skipReason !== undefined)('case details on /map in chromium', ()
       expect(overlap(zoomOut!, panel!), `zoom-out under the panel at ${size.width}×${size.height}`).toBe(false);
       expect(overlap(zoomIn!, panel!), `zoom-in under the panel at ${size.width}×${size.height}`).toBe(false);
       // the zoom-out button still takes a click: nothing lies over its middle
-      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.maplibregl-ctrl-zoom-out') !== null, { x: zoomOut!.x + zoomOut!.width / 2, y: zoomOut!.y + zoomOut!.height / 2 });
+      type Doc = { elementFromPoint(x: number, y: number): { closest(selector: string): unknown } | null };
+      const hit = await page.evaluate(({ x, y }) => (globalThis as unknown as { document: Doc }).document.elementFromPoint(x, y)?.closest('.maplibregl-ctrl-zoom-out') != null,
+        { x: zoomOut!.x + zoomOut!.width / 2, y: zoomOut!.y + zoomOut!.height / 2 });
       expect(hit).toBe(true);
       // however long the edit form grows, it ends above the time slider's button
-      const edit = await page.getByTestId('edit-panel').evaluate((el: HTMLElement) => {
-        const before = el.style.height;
-        el.style.height = '5000px';
-        const maxBottom = el.getBoundingClientRect().bottom;
-        el.style.height = before;
+      const edit = await page.getByTestId('edit-panel').evaluate((el) => {
+        const panel = el as unknown as { style: { height: string }; getBoundingClientRect(): { bottom: number } };
+        const before = panel.style.height;
+        panel.style.height = '5000px';
+        const maxBottom = panel.getBoundingClientRect().bottom;
+        panel.style.height = before;
         return { maxBottom };
       });
       const slider = await page.locator('.time-slider__open').boundingBox();

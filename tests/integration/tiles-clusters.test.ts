@@ -42,7 +42,10 @@ async function features(app: App['app'], z: number, x: number, y: number) {
   return [...Array(layer.length).keys()].map((i) => {
     const f = layer.feature(i);
     const [[p]] = f.loadGeometry() as unknown as [[{ x: number; y: number }]];
-    return { x: p!.x, y: p!.y, count: Number(f.properties.point_count ?? 1), cluster: f.properties.cluster === true, id: f.id, props: f.properties };
+    return {
+      x: p!.x, y: p!.y, count: Number(f.properties.point_count ?? 1), cluster: f.properties.cluster === true,
+      member: f.properties.in_cluster === true, id: f.id, props: f.properties,
+    };
   });
 }
 
@@ -63,16 +66,27 @@ describe('clustered point tiles', () => {
       const se = tileOf(120.169, 30.235, z);
       let total = 0;
       let clusters = 0;
+      let points = 0;
+      let members = 0;
+      let clustered = 0;
       for (let x = nw.x; x <= se.x; x += 1) {
         for (let y = nw.y; y <= se.y; y += 1) {
           for (const f of await features(test.app, z, x, y)) {
             if (f.x < 0 || f.y < 0 || f.x >= 4096 || f.y >= 4096) continue;
-            total += f.count;
-            if (f.cluster) clusters += 1;
+            if (f.cluster) {
+              clusters += 1;
+              clustered += f.count;
+            } else points += 1;
+            if (f.member) members += 1;
+            // what the console draws: clusters and the points in no cluster
+            else total += f.count;
           }
         }
       }
       expect(total, `z${z} points`).toBe(340);
+      // every point is in the tiles as well (for heatmaps and filtered views), the clustered ones tagged
+      expect(points, `z${z} raw points`).toBe(340);
+      expect(members, `z${z} points in clusters`).toBe(clustered);
       expect(clusters, `z${z} clusters`).toBeGreaterThan(0);
       // z12: the district (1.7 × 1.4 km) spans at most 3 × 3 cells of 512 tile units
       if (z === 12) expect(clusters).toBeLessThanOrEqual(9);
@@ -95,12 +109,12 @@ describe('clustered point tiles', () => {
     expect(first.status).toBe(200);
     const etag = first.headers.etag as string;
     expect((await getTile(test.app, path, { 'If-None-Match': etag })).status).toBe(304);
-    const before = (await features(test.app, t.z, t.x, t.y)).reduce((s, f) => s + f.count, 0);
+    const before = (await features(test.app, t.z, t.x, t.y)).filter((f) => !f.member).reduce((s, f) => s + f.count, 0);
     addPoints(test.db, [[120.1601, 30.2411]]);
     const second = await getTile(test.app, path, { 'If-None-Match': etag });
     expect(second.status).toBe(200);
     expect(second.headers.etag).not.toBe(etag);
-    expect((await features(test.app, t.z, t.x, t.y)).reduce((s, f) => s + f.count, 0)).toBe(before + 1);
+    expect((await features(test.app, t.z, t.x, t.y)).filter((f) => !f.member).reduce((s, f) => s + f.count, 0)).toBe(before + 1);
   });
 
   it('is how the cases layer is drawn below zoom 15', () => {

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, FilterSpecification, StyleSpecification } from 'maplibre-gl';
 import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { FILTERED_METADATA_KEY } from '@shared/legend';
 import { injectMap } from './context';
 import { catalogueLayerOf, type TaggedLayer } from './styleMetadata';
 
@@ -32,14 +33,17 @@ export function useLayerFilters(options: UseLayerFiltersOptions): void {
   const map = options.map ?? injectMap();
 
   function apply(): void {
-    const own = new Map((toValue(options.style)?.layers ?? []).map((l) => [l.id, 'filter' in l ? l.filter : undefined]));
+    const layers = toValue(options.style)?.layers ?? [];
+    const own = new Map(layers.map((l) => [l.id, 'filter' in l ? l.filter : undefined]));
+    // a style layer may name the filter it uses while its layer is filtered (a clustered layer shows points then)
+    const whileFiltered = new Map(layers.map((l) => [l.id, (l.metadata as Record<string, unknown> | undefined)?.[FILTERED_METADATA_KEY] as FilterSpecification | undefined]));
     const expressions = toValue(options.expressions);
     for (const id of map.getLayersOrder()) {
       const layer = map.getLayer(id);
       const catalogueId = layer && catalogueLayerOf(layer);
       if (!catalogueId || !own.has(id)) continue;
-      const base = own.get(id);
       const extra = expressions[catalogueId];
+      const base = (extra && whileFiltered.get(id)) || own.get(id);
       const next = extra ? (base ? ['all', base as ExpressionSpecification, extra] as FilterSpecification : extra) : base ?? null;
       if (JSON.stringify(map.getFilter(id) ?? null) !== JSON.stringify(next)) map.setFilter(id, next);
     }

@@ -13,3 +13,9 @@ export interface LegendColor {
 
 /** Metadata key of the legend colours on a style layer. */
 export const LEGEND_METADATA_KEY = 'qingbo:legend';
+
+/**
+ * Metadata key of the filter a style layer uses in place of its own while the client filters its
+ * catalogue layer (by property or date): a clustered layer then shows its matching points, not clusters.
+ */
+export const FILTERED_METADATA_KEY = 'qingbo:filtered';

@@ -80,6 +80,13 @@ describe('layer style hints', () => {
       { part: 'cluster', color: '#b2182b' },
     ]);
     expect((console[1] as { filter?: unknown }).filter).toEqual(['has', 'point_count']);
+    // the console hides the points a tile carries inside clusters; a filtered view shows points, no clusters
+    expect((circle as { filter?: unknown }).filter).toEqual(['!', ['has', 'in_cluster']]);
+    expect(circle.metadata['qingbo:filtered']).toEqual(['!', ['has', 'point_count']]);
+    expect((console[1] as { metadata: Record<string, unknown> }).metadata['qingbo:filtered']).toEqual(['boolean', false]);
+    // the big screen's heatmap reads the points, not the clusters over them
+    const heatmap = layerStyles(l, 'thematic', LIGHT, 'zh').map((p) => p.spec)[0] as { filter?: unknown };
+    expect(heatmap.filter).toEqual(['!', ['has', 'cluster_members']]);
     // the big screen keeps its heatmap
     expect(layerStyles(l, 'thematic', LIGHT, 'zh').map((p) => p.spec.id)[0]).toBe('cases-heatmap');
   });

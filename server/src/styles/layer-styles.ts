@@ -2,7 +2,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import type { Layer } from '../features/layers';
 import { lookOf, type LayerLook } from './looks';
 import { LABEL_FONT_STACK, type Palette } from './palette';
-import { LEGEND_METADATA_KEY, type LegendColor } from '@shared/legend';
+import { FILTERED_METADATA_KEY, LEGEND_METADATA_KEY, type LegendColor } from '@shared/legend';
 
 /** Label language of a style. */
 export type StyleLang = 'zh' | 'en';
@@ -44,6 +44,30 @@ const IS_POINT: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const NOT_POINT: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
 const IS_CLUSTER: ExpressionSpecification = ['has', 'point_count'];
 const NOT_CLUSTER: ExpressionSpecification = ['!', ['has', 'point_count']];
+/** Not a point the tile also carries inside a cluster (see the server's clusterLayer). */
+const NOT_MEMBER: ExpressionSpecification = ['!', ['has', 'in_cluster']];
+/** Not a cluster whose members the tile carries too. */
+const NOT_MEMBERS_CLUSTER: ExpressionSpecification = ['!', ['has', 'cluster_members']];
+const NEVER: ExpressionSpecification = ['boolean', false];
+
+
+function clustered(ctx: Ctx): boolean {
+  return ctx.layer.geometryType === 'Point' && hints(ctx).clusterBelowZoom !== undefined;
+}
+
+/** The filter of a point style layer, and the one it takes while the client filters the layer. */
+function pointFilters(ctx: Ctx, role: 'circle' | 'count' | 'label' | 'heatmap'): { filter?: ExpressionSpecification; metadata?: Record<string, unknown> } {
+  if (!clustered(ctx)) return role === 'count' ? { filter: IS_CLUSTER } : role === 'label' ? { filter: NOT_CLUSTER } : {};
+  if (role === 'heatmap') return { filter: NOT_MEMBERS_CLUSTER };
+  const filtered = role === 'count' ? NEVER : NOT_CLUSTER;
+  const own = role === 'count' ? IS_CLUSTER : role === 'label' ? ['all', NOT_CLUSTER, NOT_MEMBER] as ExpressionSpecification : NOT_MEMBER;
+  return { filter: own, metadata: { [FILTERED_METADATA_KEY]: filtered } };
+}
+
+/** A style layer with its point filters (metadata merged). */
+function withFilters<T extends { metadata: Record<string, unknown> }>(spec: T, f: ReturnType<typeof pointFilters>): T {
+  return { ...spec, ...(f.filter ? { filter: f.filter } : {}), metadata: { ...spec.metadata, ...(f.metadata ?? {}) } };
+}
 
 /** The label text: the English variant of the label property in English, when the schema has one. */
 export function labelExpression(layer: Pick<Layer, 'options' | 'schema'>, lang: StyleLang): ExpressionSpecification | undefined {
@@ -107,7 +131,7 @@ function hintedColor(ctx: Ctx, fallback: string, by = hints(ctx).colorBy): Expre
 
 function heatmapSpec(ctx: Ctx): LayerSpecification {
   return {
-    ...base(ctx, 'heatmap'), type: 'heatmap', maxzoom: 16,
+    ...withFilters(base(ctx, 'heatmap'), pointFilters(ctx, 'heatmap')), type: 'heatmap', maxzoom: 16,
     paint: {
       'heatmap-weight': ['case', IS_CLUSTER, ['get', 'point_count'], 1],
       'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 12, 0.5, 16, 0.6],
@@ -133,7 +157,7 @@ function pointSpecs(ctx: Ctx): LayerSpecification[] {
   return [
     ...(heat ? [heatmapSpec(ctx)] : []),
     {
-      ...base(ctx, 'circle'), type: 'circle', ...(heat ? { minzoom: 14 } : {}),
+      ...withFilters(base(ctx, 'circle'), pointFilters(ctx, 'circle')), type: 'circle', ...(heat ? { minzoom: 14 } : {}),
       paint: {
         'circle-color': hintedColor(ctx, color),
         'circle-radius': radius,
@@ -143,7 +167,7 @@ function pointSpecs(ctx: Ctx): LayerSpecification[] {
       },
     },
     {
-      ...base(ctx, 'count'), type: 'symbol', filter: IS_CLUSTER,
+      ...withFilters(base(ctx, 'count'), pointFilters(ctx, 'count')), type: 'symbol',
       layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': LABEL_FONT_STACK, 'text-size': 11, 'text-allow-overlap': true },
       paint: { 'text-color': ctx.p.countText, 'text-halo-color': ctx.p.countHalo, 'text-halo-width': 1.2 },
     },
@@ -200,11 +224,11 @@ function labelSpec(ctx: Ctx, lang: StyleLang): LayerSpecification | undefined {
   const { look, layer, p } = ctx;
   if (!text || look === 'boundary' || look === 'grid') return undefined;
   const isPoint = layer.geometryType === 'Point';
-  const filter: FilterSpecification | undefined = layer.geometryType === 'Polygon' ? IS_POINT : isPoint ? NOT_CLUSTER : undefined;
+  const filter: FilterSpecification | undefined = layer.geometryType === 'Polygon' ? IS_POINT : undefined;
   const color = look === 'water' ? p.waterLabel : look === 'green' ? p.greenLabel : look === 'road' ? p.roadLabel : p.label;
   const minzoom = hints(ctx).labelMinZoom;
   return {
-    ...base(ctx, 'label'),
+    ...(isPoint ? withFilters(base(ctx, 'label'), pointFilters(ctx, 'label')) : base(ctx, 'label')),
     type: 'symbol',
     ...(filter ? { filter } : {}),
     ...(minzoom === undefined ? {} : { minzoom }),

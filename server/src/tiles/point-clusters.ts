@@ -36,19 +36,20 @@ const inBuffer = (v: number) => v >= -BUFFER && v <= EXTENT + BUFFER;
 
 /**
  * A clustered tile: points are grouped by a grid of cells fixed in world coordinates
- * (the same cell has the same members in every tile that shows it). A cell of one point
- * is that raw point with its id and properties; a cell of more is one point at the
- * members' mean position (floored, so it stays inside its cell) with `point_count`
- * and `cluster=true`. Only what lies within the tile's buffer is written.
- * `raw` encodes the single points (items in id order).
+ * (the same cell has the same members in every tile that shows it). A cell of more than
+ * one point adds one point at the members' mean position (floored, so it stays inside its
+ * cell) with `point_count`, `cluster=true` and `cluster_members=true` (its members are in
+ * the tile too). Every point is written as well, with its id and properties, the members
+ * of a cluster tagged `in_cluster=true`: the console draws clusters and single points, a
+ * heatmap or a filtered view the points. Only what lies within the tile's buffer is written.
+ * `raw` encodes points (items in id order); past `rawLimit` points the members are left out.
  */
-export function clusterLayer(index: PointIndex, items: Uint32Array, t: TileAddress, raw: (items: Uint32Array) => PointLayer): PointLayer {
+export function clusterLayer(index: PointIndex, items: Uint32Array, t: TileAddress, raw: (items: Uint32Array) => PointLayer, rawLimit = Infinity): PointLayer {
   const scale = 2 ** t.z * EXTENT;
   const side = CELLS_PER_TILE + 2;
   const x0 = t.x * CELLS_PER_TILE - 1;
   const y0 = t.y * CELLS_PER_TILE - 1;
   const count = new Uint32Array(side * side);
-  const first = new Int32Array(side * side).fill(-1);
   const sx = new Float64Array(side * side);
   const sy = new Float64Array(side * side);
   for (const i of items) {
@@ -56,31 +57,51 @@ export function clusterLayer(index: PointIndex, items: Uint32Array, t: TileAddre
     const cy = Math.floor(index.wy[i]! * 2 ** t.z * CELLS_PER_TILE) - y0;
     if (cx < 0 || cy < 0 || cx >= side || cy >= side) continue;
     const c = cy * side + cx;
-    if (count[c] === 0) first[c] = i;
     count[c] = count[c]! + 1;
     sx[c] = sx[c]! + index.wx[i]! * scale - t.x * EXTENT;
     sy[c] = sy[c]! + index.wy[i]! * scale - t.y * EXTENT;
   }
-  const singles: number[] = [];
+  const points: number[] = [];
+  const members = new Set<number>();
   const clusters: { x: number; y: number; n: number }[] = [];
   for (let c = 0; c < count.length; c += 1) {
     const n = count[c]!;
-    if (n === 0) continue;
-    const x = n === 1 ? Math.round(sx[c]!) : Math.floor(sx[c]! / n);
-    const y = n === 1 ? Math.round(sy[c]!) : Math.floor(sy[c]! / n);
-    if (!inBuffer(x) || !inBuffer(y)) continue;
-    if (n === 1) singles.push(first[c]!);
-    else clusters.push({ x, y, n });
+    if (n < 2) continue;
+    const x = Math.floor(sx[c]! / n);
+    const y = Math.floor(sy[c]! / n);
+    if (inBuffer(x) && inBuffer(y)) clusters.push({ x, y, n });
   }
-  const layer = raw(Uint32Array.from(singles).sort());
-  if (clusters.length === 0) return layer;
+  // every point in the buffer goes too (a cluster's members tagged `in_cluster`): a heatmap or a
+  // filter on the client reads the points, the console draws the clusters and the single points
+  for (const i of items) {
+    const x = index.wx[i]! * scale - t.x * EXTENT;
+    const y = index.wy[i]! * scale - t.y * EXTENT;
+    if (!inBuffer(Math.round(x)) || !inBuffer(Math.round(y))) continue;
+    points.push(i);
+    const cx = Math.floor(index.wx[i]! * 2 ** t.z * CELLS_PER_TILE) - x0;
+    const cy = Math.floor(index.wy[i]! * 2 ** t.z * CELLS_PER_TILE) - y0;
+    if (cx >= 0 && cy >= 0 && cx < side && cy < side && count[cy * side + cx]! > 1) members.add(i);
+  }
+  // past the raw-point budget, the members stay out (clusters and single points only)
+  const sorted = Uint32Array.from(points.length > rawLimit ? points.filter((i) => !members.has(i)) : points).sort();
+  if (points.length > rawLimit) members.clear();
+  const layer = raw(sorted);
   // reuse a key or value the single points already put in the tables: MVT tables hold no duplicates
   const slot = <T>(table: T[], v: T) => {
     const at = table.indexOf(v);
     return at >= 0 ? at : table.push(v) - 1;
   };
+  if (members.size > 0) {
+    const memberKey = slot(layer.keys, 'in_cluster');
+    const memberValue = slot<TagValue>(layer.values, true);
+    sorted.forEach((i, n) => {
+      if (members.has(i)) layer.points[n]!.tags.push(memberKey, memberValue);
+    });
+  }
+  if (clusters.length === 0) return layer;
   const countKey = slot(layer.keys, 'point_count');
   const clusterKey = slot(layer.keys, 'cluster');
+  const membersKey = slot(layer.keys, 'cluster_members');
   const trueValue = slot<TagValue>(layer.values, true);
   const valueOf = new Map<number, number>();
   for (const { x, y, n } of clusters) {
@@ -89,7 +110,7 @@ export function clusterLayer(index: PointIndex, items: Uint32Array, t: TileAddre
       v = slot<TagValue>(layer.values, n);
       valueOf.set(n, v);
     }
-    layer.points.push({ x, y, tags: [countKey, v, clusterKey, trueValue] });
+    layer.points.push({ x, y, tags: [countKey, v, clusterKey, trueValue, membersKey, trueValue] });
   }
   return layer;
 }

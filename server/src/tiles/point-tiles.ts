@@ -199,12 +199,12 @@ export function createPointTiles(repo: TileRepository) {
       if (isClusteredTile(layer, t)) {
         const items = Uint32Array.from(index.kd.range(...clusterRange(t))).sort();
         if (items.length === 0) return { bytes: new Uint8Array(0), features: 0, raw: 0 };
-        let singles = 0;
+        let points = 0;
         const clusters = clusterLayer(index, items, t, (some) => {
-          singles = some.length;
+          points = some.length;
           return rawLayer(index, layer.id, some, t);
-        });
-        return { bytes: encodePointLayer(clusters), features: clusters.points.length, raw: singles };
+        }, rawLimit);
+        return { bytes: encodePointLayer(clusters), features: clusters.points.length, raw: points };
       }
       // in item (= id) order: the same points make the same bytes, whatever the KD-tree's shape
       const items = Uint32Array.from(index.kd.range(...tileRange(t))).sort();
