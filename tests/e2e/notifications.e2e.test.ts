@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '@shared/cases';
 import { loadConfig } from '../../server/src/config';
@@ -17,6 +18,11 @@ if (skipReason) console.warn(`Skipping the notifications browser test: ${skipRea
 /** Where the issue's screenshots are collected (when that folder exists). */
 const SHOTS = '/work/briefs/s5/shots';
 const PHONE = { width: 390, height: 844 };
+
+/** Signs the page's user out (the browser context keeps one session cookie for all its pages). */
+async function signOut(page: Page): Promise<void> {
+  expect(await page.evaluate(async () => (await fetch('/api/auth/logout', { method: 'POST' })).status)).toBe(204);
+}
 
 /** A local webhook receiver: every request it got. */
 interface Received { url: string; headers: http.IncomingHttpHeaders; body: string }
@@ -76,6 +82,7 @@ describe.skipIf(skipReason !== undefined)('notifications in chromium: the bell a
     expect(await hook.textContent()).toContain('已设密钥 …cret');
     expect(await hook.textContent()).not.toContain('e2e-secret');
     expect(errors).toEqual([]);
+    await signOut(page);
     await page.close();
 
     const inspector = await apiAs(url, 'inspector', 501);
@@ -113,6 +120,7 @@ describe.skipIf(skipReason !== undefined)('notifications in chromium: the bell a
     await page.locator('[data-testid="case-number"]', { hasText: number }).waitFor();
     await expect.poll(() => page.locator('[data-testid="notification-count"]').count()).toBe(0);
     expect(errors).toEqual([]);
+    await signOut(page);
     await page.close();
 
     // the receiver got the dispatch, signed with the secret (HMAC-SHA256 of the body)

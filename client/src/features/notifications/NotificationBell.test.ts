@@ -5,7 +5,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import { createAppI18n } from '../../i18n';
 import type { NotificationItem } from './api';
 import NotificationBell from './NotificationBell.vue';
-import type { StreamSource } from './useNotificationStream';
+import { createLiveHub, type EventSourceLike } from '../../live';
 
 const memoryStorage = () => ({ getItem: () => null, setItem: () => undefined });
 const item = (id: number, number: string, read = false): NotificationItem => ({
@@ -24,11 +24,19 @@ function fakeServer() {
   return { fetch, calls };
 }
 
-/** A fake event stream the test pushes `notification` events into. */
+/** A fake event stream the test pushes `notification` events into, behind a live hub. */
 function fakeStream() {
   const listeners = new Map<string, (e: MessageEvent) => void>();
-  const source: StreamSource = { readyState: 1, onerror: null, addEventListener: (type, l) => listeners.set(type, l), close: () => undefined };
-  return { connect: () => source, push: (data: unknown) => listeners.get('notification')!({ data: JSON.stringify(data) } as MessageEvent) };
+  const source: EventSourceLike = { readyState: 1, onopen: null, onerror: null, addEventListener: (type, l) => listeners.set(type, l), close: () => undefined };
+  const hub = createLiveHub({ connect: () => source, delay: () => 1000, checkSession: async () => true });
+  /** The browser reconnecting by itself after a dropped connection. */
+  const drop = async () => {
+    source.onerror!(new Event('error'));
+    await flushPromises();
+    source.onopen!(new Event('open'));
+    await flushPromises();
+  };
+  return { hub, drop, push: (data: unknown) => listeners.get('notification')!({ data: JSON.stringify(data), lastEventId: '7' } as MessageEvent) };
 }
 
 async function mountBell() {
@@ -37,7 +45,7 @@ async function mountBell() {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<p />' } }, { path: '/cases/:id', component: { template: '<p />' } }] });
   await router.push('/');
   const bell = mount(NotificationBell, {
-    props: { fetch: server.fetch, connect: stream.connect },
+    props: { fetch: server.fetch, hub: stream.hub },
     global: { plugins: [createPinia(), router, createAppI18n({ storage: memoryStorage() })] },
     attachTo: document.body,
   });
@@ -83,6 +91,17 @@ describe('NotificationBell', () => {
     expect(server.calls).toContain('POST /api/notifications/read {"all":true}');
     expect(bell.find('[data-testid="notification-count"]').exists()).toBe(false);
     expect(bell.findAll('.notification-panel__item--unread')).toHaveLength(0);
+    bell.unmount();
+  });
+
+  it('reads the list again each time the stream (re)connects, so nothing made before it was open is missed', async () => {
+    const { bell, server, stream } = await mountBell();
+    const reads = () => server.calls.filter((c) => c.startsWith('GET /api/notifications')).length;
+    expect(reads()).toBe(1);
+    await stream.drop();
+    expect(reads()).toBe(2);
+    await stream.drop();
+    expect(reads()).toBe(3);
     bell.unmount();
   });
 });
