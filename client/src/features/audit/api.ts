@@ -7,14 +7,19 @@ export type { AuditEntry, AuditPage } from '@shared/audit';
 export interface AuditQuery {
   /** Only entries of this entity type; all without it. */
   entity?: string;
+  /** Only entries of this user name, of this action code, and of these days (YYYY-MM-DD, Asia/Shanghai, both included). */
+  user?: string;
+  action?: string;
+  from?: string;
+  to?: string;
   limit: number;
   offset: number;
 }
 
 /** The URL of an audit query. */
-export function auditUrl({ entity, limit, offset }: AuditQuery): string {
+export function auditUrl({ limit, offset, ...filters }: AuditQuery): string {
   const params = new URLSearchParams({ limit: String(limit), offset: String(offset) });
-  if (entity) params.set('entity', entity);
+  for (const key of ['entity', 'user', 'action', 'from', 'to'] as const) if (filters[key]) params.set(key, filters[key]);
   return `/api/audit?${params}`;
 }
 
