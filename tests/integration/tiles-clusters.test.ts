@@ -117,7 +117,7 @@ describe('clustered point tiles', () => {
     expect((await features(test.app, t.z, t.x, t.y)).filter((f) => !f.member).reduce((s, f) => s + f.count, 0)).toBe(before + 1);
   });
 
-  it('is how the cases layer is drawn below zoom 15', () => {
-    expect(CASES_LAYER.style).toMatchObject({ clusterBelowZoom: 15 });
+  it('is how the cases layer is drawn below zoom 16', () => {
+    expect(CASES_LAYER.style).toMatchObject({ clusterBelowZoom: 16 });
   });
 });

@@ -42,8 +42,7 @@ async function expectFresh(app: App, db: Db, layer: string, t: { z: number; x: n
   return featuresIn(served.body, layer);
 }
 
-// z15 and up: below it the cases layer carries clusters (tests/integration/tiles-clusters.test.ts)
-const HEFANG_TILES = [15, 16, 17].map((z) => tileOf(HEFANG.lon, HEFANG.lat, z));
+const HEFANG_TILES = [14, 16, 17].map((z) => tileOf(HEFANG.lon, HEFANG.lat, z));
 
 describe('case tiles after case writes', () => {
   let s: SecuredApp;

@@ -64,7 +64,7 @@ export const CASES_LAYER: Omit<Layer, 'version' | 'updatedAt'> = {
     labelMinZoom: 18,
     colorBy: { property: 'state', values: { closed: '#7f7f7f', rejected: '#bdbdbd', void: '#bdbdbd', feedback: '#E69F00' } },
     strokeBy: { property: 'clock', values: { green: '#1a9850', yellow: '#f2c12e', red: '#67001f' } },
-    clusterBelowZoom: 15,
+    clusterBelowZoom: 16,
   },
   options: { readOnly: true, temporal: { start: 'reported_at' }, labelProperty: 'name' },
   attribution: '清波街道数字城管 Qingbo digital city management (demo = 演示数据)',
