@@ -82,6 +82,8 @@ describe.skipIf(skipReason !== undefined)('case details on /map in chromium', ()
     expect(district.biggest).toBeGreaterThan(20);
     expect(district.counts).toBeGreaterThan(5);
     expect(district.singles).toBeLessThan(district.clusters * 3);
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'map-case-clusters.png') });
 
     // street zoom: the filed case is a single point; clicking it opens the details panel, no popup
     await jumpAndSettle(page, [SPOT.lon, SPOT.lat], 19.5);
@@ -108,7 +110,6 @@ describe.skipIf(skipReason !== undefined)('case details on /map in chromium', ()
     const dispatcher = await apiAs(base, 'dispatcher', 904);
     const after = (await dispatcher.get<{ case: CaseDetail }>(`/api/cases/${filed.id}`)).case;
     expect(after).toMatchObject({ state: 'dispatched', department: 'sanitation' });
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'map-case-details.png') });
 
     // the case page the link names opens
