@@ -58,4 +58,19 @@ describe('openDatabase', () => {
     expect(schemaVersion(db)).toBe(next - 1);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 't1'").pluck().get()).toBe(0);
   });
+
+  it('applies a step added below the newest one applied (a database that got 14 before 12 existed)', () => {
+    const db = openDatabase(':memory:');
+    const top = MIGRATIONS.at(-1)!.version;
+    const steps = [
+      { version: top + 1, name: 'one', sql: 'CREATE TABLE m_one (a)' },
+      { version: top + 3, name: 'three', sql: 'CREATE TABLE m_three (a)' },
+    ];
+    expect(migrate(db, [...MIGRATIONS, ...steps])).toBe(top + 3);
+    // a later tree adds step two between them: it runs, the others do not run again
+    const later = [...MIGRATIONS, steps[0]!, { version: top + 2, name: 'two', sql: 'CREATE TABLE m_two (a)' }, steps[1]!];
+    expect(migrate(db, later)).toBe(top + 3);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'm\\_%' ESCAPE '\\' ORDER BY name").pluck().all()).toEqual(['m_one', 'm_three', 'm_two']);
+    expect(db.prepare('SELECT version FROM schema_migrations WHERE version > ? ORDER BY version').pluck().all(top)).toEqual([top + 1, top + 2, top + 3]);
+  });
 });

@@ -29,14 +29,20 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-/** Applies every migration newer than the recorded schema version, each in a transaction. */
+/**
+ * Applies every migration the database has not recorded, in the list's order, each in a transaction. A
+ * version below the newest applied one still runs when it is missing (a step added after a later one
+ * reached a database); a database without records trusts its `user_version` alone.
+ */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const current = schemaVersion(db);
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]));
+  const done = (version: number) => applied.has(version) || (applied.size === 0 && version <= current);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of migrations) {
-    if (m.version <= current) continue;
+    if (done(m.version)) continue;
     // the pragma is a no-op inside a transaction, so it is switched around it
     const restoreForeignKeys = m.foreignKeysOff === true && db.pragma('foreign_keys', { simple: true }) === 1;
     if (restoreForeignKeys) db.pragma('foreign_keys = OFF');
@@ -49,7 +55,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
           throw new Error(`migration ${m.version} (${m.name}) left rows that break a foreign key`);
         }
         record.run(m.version, m.name, new Date().toISOString());
-        db.pragma(`user_version = ${m.version}`);
+        db.pragma(`user_version = ${Math.max(m.version, schemaVersion(db))}`);
       })();
     } finally {
       if (restoreForeignKeys) db.pragma('foreign_keys = ON');
