@@ -1,17 +1,20 @@
 import './app/theme.css';
 import { createPinia } from 'pinia';
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import App from './app/App.vue';
 import { useNoticesStore } from './app/notices';
 import { createAppRouter } from './app/router';
 import { handleAuthFailures, installAccessGuard, useSessionStore } from './features/auth';
 import { installOfflineSupport } from './features/cases';
 import { createAppI18n, installMessageLoading, localeReady } from './i18n';
+import { restartSharedLive } from './live';
 
 const pinia = createPinia();
 const router = createAppRouter();
 const session = useSessionStore(pinia);
-void session.load();
+// the live stream carries the events of the session that opened it: once the first answer of who is signed in
+// is known, another user (or none) opens it again
+void session.load().finally(() => watch(() => session.user?.id ?? null, () => restartSharedLive()));
 installAccessGuard(router, session);
 handleAuthFailures({ router, session, notices: useNoticesStore(pinia) });
 // the service worker (offline filing) would serve stale modules to Vite's dev server

@@ -1,2 +1,2 @@
 export { createLiveHub, type EventSourceLike, type LiveHub, type LiveHubOptions, type LiveStatus, type LiveSubscriber, type SignedOutReason } from './liveHub';
-export { sharedLiveHub, useLiveEvents, type UseLiveEventsOptions } from './useLiveEvents';
+export { restartSharedLive, sharedLiveHub, useLiveEvents, type UseLiveEventsOptions } from './useLiveEvents';

@@ -130,4 +130,30 @@ describe('createLiveHub', () => {
     timers.shift()!.run();
     expect(sources[0]!.closed).toBe(true);
   });
+
+  it('opens the stream again when another user signs in, even after it stopped for want of a session', async () => {
+    const { hub, sources } = fakeHub({}, false);
+    const notes: string[] = [];
+    const scope = effectScope();
+    scope.run(() => useLiveEvents({ hub, on: { notification: (d) => notes.push((d as { id: string }).id) }, requireSession: true }));
+    sources[0]!.open();
+    sources[0]!.emit('notification', '7', { id: 'for the first user' });
+    sources[0]!.fail(true);
+    await vi.waitFor(() => expect(hub.status.value).toBe('signedOut'));
+
+    hub.restart();
+    expect(sources.map((s) => s.url)).toEqual(['/api/events', '/api/events']);
+    expect(hub.status.value).toBe('connecting');
+    sources[1]!.open();
+    sources[1]!.emit('notification', '9', { id: 'for the second user' });
+    sources[0]!.emit('notification', '8', { id: 'late, from the old stream' });
+    expect(notes).toEqual(['for the first user', 'for the second user']);
+    expect(hub.status.value).toBe('live');
+
+    // a restart with a live stream closes it first and does not replay the old session's events
+    hub.restart();
+    expect(sources[1]!.closed).toBe(true);
+    expect(sources[2]!.url).toBe('/api/events');
+    scope.stop();
+  });
 });

@@ -49,6 +49,12 @@ export interface LiveHub {
   status: Ref<LiveStatus>;
   /** Adds a listener (opening the stream if it is the first); returns the function that removes it. */
   subscribe(subscriber: LiveSubscriber): () => void;
+  /**
+   * Opens the stream again for the listeners it has (another user signed in, or the user signed out):
+   * a stream carries the events of the session that opened it, so it must not outlive that session.
+   * What the old stream missed is not asked for.
+   */
+  restart(): void;
 }
 
 const CLOSED = 2;
@@ -174,5 +180,15 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     };
   }
 
-  return { status, subscribe };
+  function restart(): void {
+    if (lingerTimer !== undefined) cancel(lingerTimer);
+    lingerTimer = undefined;
+    close();
+    attempt = 0;
+    lastEventId = undefined;
+    status.value = connect ? 'connecting' : 'unsupported';
+    if (subscribers.size > 0) open();
+  }
+
+  return { status, subscribe, restart };
 }

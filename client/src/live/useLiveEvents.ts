@@ -16,6 +16,11 @@ export function sharedLiveHub(): LiveHub {
   return shared;
 }
 
+/** Opens the page's live stream again if it exists (the signed-in user changed): see `LiveHub.restart`. */
+export function restartSharedLive(): void {
+  shared?.restart();
+}
+
 /** Options of `useLiveEvents`: a subscriber, and the hub (the page's shared one by default). */
 export interface UseLiveEventsOptions extends LiveSubscriber {
   hub?: LiveHub;
