@@ -109,6 +109,9 @@ const JSON_ROUTES: [string, string][] = [
   ['POST', '/api/cases/dispatch'],
   ['POST', '/api/cases/1/actions/register'],
   ['POST', '/api/cases/1/actions/postpone'],
+  ['PUT', '/api/calendar/2026'],
+  ['POST', '/api/notifications/read'],
+  ['POST', '/api/notifications/webhooks'],
 ];
 
 /** Bodies a JSON route must refuse with 4xx. */
@@ -180,6 +183,7 @@ describe('malformed bodies', () => {
 const GET_ROUTES = [
   '/api/cases', '/api/cases/duplicates', '/api/cases/locate', '/api/cases/kpis', '/api/overview', '/api/indicators', '/api/audit',
   '/open311/v2/requests.json', '/open311/v2/services.json', '/ogc/collections/cases/items', '/styles/light.json',
+  '/api/reports/cases', '/api/notifications', '/api/notifications/webhooks', '/api/calendar', '/api/calendar/2026',
 ];
 const BAD_QUERIES = [
   ['repeated parameters', 'state=reported&state=closed&limit=1&limit=2&lon=1&lon=2&lang=zh&lang=en&year=2011&year=2012&status=open&status=closed'],
@@ -187,7 +191,8 @@ const BAD_QUERIES = [
   ['huge numbers', 'limit=1e400&offset=99999999999999999999999&lon=-1e400&lat=NaN&year=Infinity'],
   ['a long value', `q=${'x'.repeat(8000)}`],
   ['many parameters', Array.from({ length: 1000 }, (_, i) => `p${i}=1`).join('&')],
-  ['a NUL', 'q=%00&entity=%00&service_request_id=%00'],
+  ['a NUL', 'q=%00&entity=%00&service_request_id=%00&from=%00&groupBy=%00&format=%00'],
+  ['impossible dates', 'from=2026-02-30&to=99999-01-01&groupBy=month&format=xlsx&lang=__proto__'],
 ] as const;
 
 describe('malformed queries', () => {
