@@ -73,7 +73,8 @@ describe.skipIf(skipReason !== undefined)('importing a GCJ-02 file on /map', () 
     await page.getByTestId('import-file').setInputFiles({ name: 'amap-rooms.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(file) });
 
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('共 2 个要素：1 个有效，1 个无效');
-    await expect.poll(async () => (await page.getByTestId('import-report').textContent()) ?? '').toMatch(/第 2 个\s*无效\s*状态: must be equal to one of the allowed values/);
+    await expect.poll(async () => (await page.getByTestId('import-report').textContent()) ?? '').toMatch(/第 2 个\s*无效\s*状态：应为以下之一：规划、在建、使用中、停用/);
+    expect(await page.getByTestId('import-report').textContent()).not.toMatch(/must|allowed/);
     // the preview is drawn and the map is fitted to it (near the converted, not the Amap, position)
     await expect.poll(async () => (await rendered(page, 'import-preview-point')).length).toBe(2);
     await expect.poll(async () => turf.distance(await center(page), WGS, { units: 'meters' })).toBeLessThan(150);
