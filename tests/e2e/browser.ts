@@ -25,8 +25,14 @@ export function browserSkipReason(): string | undefined {
   return fs.existsSync(CHROMIUM_PATH) ? undefined : `${CHROMIUM_PATH} is missing (apt-get install chromium fonts-noto-cjk)`;
 }
 
-/** A chromium with a fresh profile; `close` also deletes the profile. */
-export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * A chromium with a fresh profile; `close` also deletes the profile. `serviceWorkers: 'block'` keeps the
+ * console's service worker out (route interception does not see the requests a service worker makes).
+ */
+export async function launchBrowser(
+  viewport = { width: 1280, height: 800 },
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -34,6 +40,7 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
     viewport,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   return {
     context,
