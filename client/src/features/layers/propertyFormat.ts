@@ -1,4 +1,5 @@
 import type { LayerInfo, PropertySchema } from '@shared/layers';
+import { formatQuantityText } from '@shared/units';
 import type { AppLocale } from '../../i18n/locale';
 
 /** Words the formatter needs from the UI strings. */
@@ -29,6 +30,8 @@ export function formatPropertyValue(
   const unit = schema?.['x-unit'];
   const text = typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : String(value);
   if (!unit) return text;
+  // English never shows a Chinese unit: 248 万元 is ¥2.48 million, 86 户 86 households
+  if (locale === 'en' && typeof value === 'number') return formatQuantityText(value, unit, 'en');
   return CJK.test(unit) ? `${text}${unit}` : `${text} ${unit}`;
 }
 

@@ -48,6 +48,15 @@ describe('details rows', () => {
       ['after_desc', '路面铺设青石板', 'long'],
     ]);
   });
+
+  it('shows no Chinese unit in English: 248 万元 is ¥2.48 million, m² stays', () => {
+    const rows = detailRows(layer, { name: '甲巷', area_m2: 1234.5, budget_wan: 248, demo: false }, 'en', { yes: 'yes', no: 'no' });
+    expect(rows.map((r) => [r.key, r.value])).toEqual([
+      ['area_m2', '1,234.5 m²'],
+      ['budget_wan', '¥2.48 million'],
+      ['demo', 'no'],
+    ]);
+  });
 });
 
 const square = (id: string, x: number, name: string): Feature => ({
