@@ -87,7 +87,13 @@ describe('layer style hints', () => {
     // the big screen's heatmap reads the points, not the clusters over them
     const heatmap = layerStyles(l, 'thematic', LIGHT, 'zh').map((p) => p.spec)[0] as { filter?: unknown };
     expect(heatmap.filter).toEqual(['!', ['has', 'cluster_members']]);
-    // the big screen keeps its heatmap
-    expect(layerStyles(l, 'thematic', LIGHT, 'zh').map((p) => p.spec.id)[0]).toBe('cases-heatmap');
+    // the big screen keeps its heatmap, and closer in draws every point (members included), never a cluster
+    const screen = layerStyles(l, 'thematic', LIGHT, 'zh').map((p) => p.spec as { id: string; filter?: unknown });
+    expect(screen.map((s) => [s.id, s.filter])).toEqual([
+      ['cases-heatmap', ['!', ['has', 'cluster_members']]],
+      ['cases-circle', ['!', ['has', 'point_count']]],
+      ['cases-count', ['boolean', false]],
+      ['cases-label', ['!', ['has', 'point_count']]],
+    ]);
   });
 });

@@ -59,6 +59,9 @@ function clustered(ctx: Ctx): boolean {
 function pointFilters(ctx: Ctx, role: 'circle' | 'count' | 'label' | 'heatmap'): { filter?: ExpressionSpecification; metadata?: Record<string, unknown> } {
   if (!clustered(ctx)) return role === 'count' ? { filter: IS_CLUSTER } : role === 'label' ? { filter: NOT_CLUSTER } : {};
   if (role === 'heatmap') return { filter: NOT_MEMBERS_CLUSTER };
+  // the big screen draws its heatmap and, closer in, every single point: no cluster circles (at its z14.99
+  // district view they made a grid of blobs)
+  if (!ctx.console) return { filter: role === 'count' ? NEVER : NOT_CLUSTER };
   const filtered = role === 'count' ? NEVER : NOT_CLUSTER;
   const own = role === 'count' ? IS_CLUSTER : role === 'label' ? ['all', NOT_CLUSTER, NOT_MEMBER] as ExpressionSpecification : NOT_MEMBER;
   return { filter: own, metadata: { [FILTERED_METADATA_KEY]: filtered } };
