@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
-import { actAsClient, browserSkipReason, launchBrowser, openPage, SCREENSHOT_DIR, signInOverApi, signInThroughForm, startE2eServer } from './browser';
+import { actAsClient, browserSkipReason, clientAddress, launchBrowser, openPage, SCREENSHOT_DIR, signInOverApi, signInThroughForm, startE2eServer } from './browser';
 
 const skipReason = browserSkipReason();
 if (skipReason) console.warn(`Skipping the sign-in browser test: ${skipReason}`);
@@ -18,6 +18,7 @@ const ZH = {
   logout: '退出登录',
   filter: '对象类型',
   loginAction: '登录',
+  audit: { apply: '筛选', loginFailed: '登录失败', empty: '没有符合条件的记录。' },
   roles: { admin: '系统管理员', planner: '规划建设科', inspector: '巡查员', supervisor: '监督中心', dispatcher: '指挥中心', handler: '处置部门', leader: '街道领导' },
   departments: { sanitation: '环卫', municipal: '市政', greening: '园林', enforcement: '城管执法' } as Record<string, string>,
 };
@@ -26,6 +27,12 @@ const ZH = {
 const where = (page: Page) => {
   const u = new URL(page.url());
   return `${u.pathname}${[...u.searchParams].map(([k, v], i) => `${i ? '&' : '?'}${k}=${v}`).join('')}`;
+};
+
+/** Where each demo account's own work is: the page signing in leads to when nothing (it may open) asked for another. */
+const LANDING: Record<string, string> = {
+  admin: '/map', planner: '/map', inspector: '/cases/new', supervisor: '/cases', dispatcher: '/cases',
+  sanitation: '/cases', municipal: '/cases', greening: '/cases', enforcement: '/cases', leader: '/overview',
 };
 
 const expectedRefusal = (e: string) => /HTTP 401 .*\/api\/auth\/login$/.test(e);
@@ -92,6 +99,8 @@ describe.skipIf(skipReason !== undefined)('signing in, roles and the audit log i
         await page.locator('.audit-table').waitFor();
         await expect(auditLink.count()).resolves.toBe(1);
       } else {
+        await expect.poll(() => where(page), { message: `${account.username} may not open the audit log: their own work instead` }).toBe(LANDING[account.username]);
+        await page.goto(url('/admin/audit'));
         await expect.poll(() => where(page)).toBe('/forbidden?from=/admin/audit');
         await expect(page.locator('.forbidden__status').textContent()).resolves.toContain('403');
         await expect(page.locator('.forbidden__roles li').allTextContents()).resolves.toEqual([ZH.roles.admin]);
@@ -121,7 +130,18 @@ describe.skipIf(skipReason !== undefined)('signing in, roles and the audit log i
     }
   }, 180_000);
 
-  it('shows the admin edits and sign-ins in the audit log, with before and after, filtered by record type', async () => {
+  it('leads a leader, a handler and a planner signing in on the plain login page to their own work', async () => {
+    for (const username of ['leader', 'sanitation', 'planner']) {
+      const { page, errors } = await freshPage();
+      await page.goto(url('/login'));
+      await signInThroughForm(page, username, DEMO_PASSWORD);
+      await expect.poll(() => where(page), { message: username }).toBe(LANDING[username]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+
+  it('shows the admin edits and sign-ins in the audit log, with before and after, translated actions, filtered by record type, user, action and days', async () => {
     const [planner] = await Promise.all(['planner', 'leader'].map((username, i) => signInOverApi(running.server.url, username, DEMO_PASSWORD, 200 + i)));
     const rooms = (await (await fetch(url('/ogc/collections/garbage-rooms/items?status=in_service&limit=1'))).json()) as { features: { id: number }[] };
     const room = rooms.features[0]!;
@@ -129,6 +149,10 @@ describe.skipIf(skipReason !== undefined)('signing in, roles and the audit log i
       method: 'PATCH', headers: { Cookie: planner!, 'Content-Type': 'application/merge-patch+json' }, body: JSON.stringify({ properties: { status: 'closed' } }),
     });
     expect(edit.status).toBe(200);
+    const refused = await fetch(url('/api/auth/login'), {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': clientAddress(210) }, body: JSON.stringify({ username: 'inspector', password: 'wrong-password' }),
+    });
+    expect(refused.status).toBe(401);
 
     const { page, errors } = await freshPage();
     await page.goto(url('/login'));
@@ -154,6 +178,32 @@ describe.skipIf(skipReason !== undefined)('signing in, roles and the audit log i
     await expect(rows.first().locator('td').nth(2).textContent()).resolves.toBe(ZH.loginAction);
     const time = await rows.first().locator('time').textContent();
     expect(time, 'times are shown as local date and time').toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}$/);
+
+    // The filter form: user, action and a range of (Beijing) days go into the URL; a day long past finds nothing.
+    const form = page.getByTestId('audit-filters');
+    await form.locator('[name="user"]').fill('inspector');
+    await form.locator('[name="action"]').selectOption({ label: ZH.audit.loginFailed });
+    await form.locator('[name="from"]').fill('2020-01-01');
+    await form.locator('[name="to"]').fill('2020-01-31');
+    await form.getByRole('button', { name: ZH.audit.apply, exact: true }).click();
+    await expect.poll(() => where(page)).toBe('/admin/audit?entity=session&user=inspector&action=login_failed&from=2020-01-01&to=2020-01-31');
+    await expect.poll(() => page.locator('.audit-page__state--empty').textContent()).toBe(ZH.audit.empty);
+
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // the day in Beijing
+    await form.locator('[name="from"]').fill(today);
+    await form.locator('[name="to"]').fill(today);
+    await form.getByRole('button', { name: ZH.audit.apply, exact: true }).click();
+    const filtered = `/admin/audit?entity=session&user=inspector&action=login_failed&from=${today}&to=${today}`;
+    await expect.poll(() => where(page)).toBe(filtered);
+    const shown = () => rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('.audit-table__user')?.textContent, tr.children[2]?.textContent]));
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([['inspector', ZH.audit.loginFailed]]);
+
+    await page.reload();
+    await expect.poll(shown, { timeout: 15_000 }).toEqual([['inspector', ZH.audit.loginFailed]]);
+    expect(where(page), 'a reload keeps the filters').toBe(filtered);
+    await expect(form.locator('[name="user"]').inputValue()).resolves.toBe('inspector');
+    await expect(form.locator('[name="action"]').inputValue()).resolves.toBe('login_failed');
+    await expect(form.locator('[name="from"]').inputValue()).resolves.toBe(today);
 
     expect(errors).toEqual([]);
     await page.close();
