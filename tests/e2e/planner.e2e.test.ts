@@ -55,7 +55,7 @@ describe.skipIf(skipReason !== undefined)('the planner workspace on /map', () =>
     await running?.close();
   });
 
-  it('lets a planner toggle a layer, filter renovations by status, open one\'s details and share the link', async () => {
+  it('lets a planner toggle a layer, filter renovations by status, open one\'s details and share the link, and not export an empty selection', async () => {
     const { page, errors } = await openPage(browser.context);
     await openMapAs(page, running.server.url, 400);
 
@@ -110,6 +110,22 @@ describe.skipIf(skipReason !== undefined)('the planner workspace on /map', () =>
     await expect(other.locator('[data-layer-id="cases"] input[type="checkbox"]').isChecked()).resolves.toBe(false);
     await expect(other.locator('[data-layer-id="alley-renovations"] [data-filter-key="status"] input[value="completed"]').isChecked()).resolves.toBe(false);
     await expect.poll(async () => [...new Set(await renderedAlleyStatuses(other))], { timeout: 10_000 }).toEqual(['accepted']);
+
+    // A filter no renovation passes: the exports say so instead of downloading an empty file.
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    const notice = item.getByTestId('export-empty');
+    await status.locator('input[value="accepted"]').uncheck();
+    await expect.poll(() => item.locator('.layer-item__count').textContent(), { timeout: 10_000 }).toContain(`0 / ${total.features.length}`);
+    await item.getByRole('button', { name: '导出 GeoJSON' }).click();
+    await expect.poll(() => notice.textContent()).toBe('没有符合当前筛选条件的要素，未导出文件。');
+    await status.locator('input[value="accepted"]').check();
+    await expect.poll(() => notice.count(), { message: 'a new filter takes the notice away' }).toBe(0);
+    await status.locator('input[value="accepted"]').uncheck();
+    await item.getByRole('button', { name: '导出 CSV' }).click();
+    await expect.poll(() => notice.textContent()).toBe('没有符合当前筛选条件的要素，未导出文件。');
+    await expect(item.locator('[data-server-export]').evaluateAll((bs) => bs.map((b) => b.hasAttribute('disabled')))).resolves.toEqual([true, true]);
+    expect(downloads, 'no empty file is downloaded').toEqual([]);
 
     expect(errors).toEqual([]);
     expect(otherErrors).toEqual([]);
