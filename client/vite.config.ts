@@ -122,7 +122,7 @@ export default defineConfig({
       // A feature's front door (features/<name>/index.ts) only re-exports: importing one export must not make the
       // chunk that imports it load every module the door lists (pages stay lazy, the app shell stays small).
       treeshake: { moduleSideEffects: (id) => !FRONT_DOOR.test(id) },
-      output: { codeSplitting: { groups: [{ name: shellChunk }] } },
+      output: { codeSplitting: { groups: [{ name: shellChunk, debugName: 'shell' }] } },
     },
   },
   server: {
