@@ -6,6 +6,7 @@ import { loadConfig, PROJECT_ROOT } from '../../server/src/config';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-accounts';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { buildClient, clientBuildIsStale } from '../../scripts/client-build';
+import { copySeededDatabase } from './demo-database';
 
 /** Debian's chromium, as `.ci/run` installs it. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -72,6 +73,7 @@ export async function startE2eServer(): Promise<{ server: RunningServer; close()
   if (!fs.existsSync(path.join(DATA_DIR, 'layers.json'))) throw new Error(`no layer catalogue at ${DATA_DIR}/layers.json`);
   await ensureClientBuilt();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-e2e-'));
+  await copySeededDatabase(DATA_DIR, path.join(tmp, 'qingbo.sqlite'));
   const server = await startServer(loadConfig({
     PORT: '0', HOST: '127.0.0.1', DATA_DIR, DB_FILE: path.join(tmp, 'qingbo.sqlite'), LOG_LEVEL: 'warn',
   }));
