@@ -1,9 +1,16 @@
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
 /** `@shared/*`: the types, schemas and constants both sides import (server/src/shared, see its README). */
 const sharedAlias = { '@shared': fileURLToPath(new URL('./server/src/shared', import.meta.url)) };
+
+/**
+ * Test files run at once outside the browser project. Vitest's default is one less than the CPUs, so a 2-core CI machine
+ * ran every file one after another; its main process mostly waits, so two workers use both cores.
+ */
+const WORKERS = Math.max(2, os.availableParallelism() - 1);
 
 export default defineConfig({
   test: {
@@ -13,6 +20,9 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
+          maxWorkers: WORKERS,
+          // seeding the demo district in a hook takes ~3 s alone, more beside another worker
+          hookTimeout: 30_000,
           include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/interop/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           testTimeout: 30_000,
         },
@@ -23,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'client',
           environment: 'happy-dom',
+          maxWorkers: WORKERS,
           include: ['client/**/*.test.ts'],
           testTimeout: 20_000,
         },
