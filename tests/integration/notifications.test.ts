@@ -189,6 +189,8 @@ describe('outbound webhooks', () => {
     expect((await addHook({ ...body, url: 'https://127.0.0.1:1/x' })).status).toBe(400);
     expect((await addHook({ ...body, kind: 'smtp' })).status).toBe(400);
     expect((await addHook({ ...body, events: ['case.deleted'] })).status).toBe(400);
+    expect((await addHook({ ...body, name: '本地\u0000机器人' })).status).toBe(400);
+    expect((await addHook({ ...body, name: '   ' })).status).toBe(400);
     const made = await addHook(body);
     expect(made.status).toBe(201);
     const list = await hooks();

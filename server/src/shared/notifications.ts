@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './text';
 
 /** Case events that notify people and webhooks. */
 export const NOTIFICATION_EVENTS = ['case.dispatched', 'case.feedback', 'case.returned', 'case.deadline_near', 'case.overdue'] as const;
@@ -62,7 +63,7 @@ export const markReadBody = z.union([
 
 /** Body of `POST /api/notifications/webhooks`. */
 export const newWebhookBody = z.strictObject({
-  name: z.string().trim().min(1).max(64),
+  name: plainText(1, 64),
   kind: z.enum(WEBHOOK_KINDS),
   url: z.string().trim().min(1).max(1000),
   secret: z.string().min(1).max(200).optional(),
