@@ -79,6 +79,7 @@ describe('PUT /api/calendar/{year}', () => {
       [{ holidays: [holiday('2027-01-01', '2027-03-01')], workdays: [] }, 'holidays.0.to'],
       [{ holidays: [holiday('2027-01-01', '2027-01-01', '节'.repeat(101))], workdays: [] }, 'holidays.0.name.zh'],
       [{ holidays: [holiday('2027-01-01', '2027-01-01', ' ')], workdays: [] }, 'holidays.0.name.zh'],
+      [{ holidays: [], workdays: [workday('2027-02-14', '调休\u0000上班')] }, 'workdays.0.name.zh'],
       [{ holidays: [{ name: { zh: '元旦' }, from: '2027-02-30', to: '2027-03-01' }], workdays: [] }, 'holidays.0.from'],
       [{ holidays: Array.from({ length: 41 }, (_, i) => holiday(`2027-01-${String((i % 28) + 1).padStart(2, '0')}`, '2027-01-01')), workdays: [] }, 'holidays'],
       [{ holidays: [] }, 'workdays'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from './text';
 
 /** Years the calendar API accepts. */
 export const CALENDAR_YEARS = { min: 2000, max: 2100 } as const;
@@ -11,7 +12,8 @@ export const MAX_HOLIDAY_DAYS = 31;
 /** Longest name of a holiday or make-up day, in characters. */
 export const CALENDAR_NAME_MAX = 100;
 
-const name = z.string().trim().min(1, 'a name is required').max(CALENDAR_NAME_MAX, `at most ${CALENDAR_NAME_MAX} characters`);
+const name = z.string().trim().min(1, 'a name is required').max(CALENDAR_NAME_MAX, `at most ${CALENDAR_NAME_MAX} characters`)
+  .refine((s) => !hasControlCharacters(s), CONTROL_CHARACTERS_MESSAGE);
 const localizedName = z.object({ zh: name, en: name.optional() }).strict();
 const date = z.iso.date('a date like 2026-10-01');
 
