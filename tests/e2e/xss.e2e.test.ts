@@ -69,8 +69,9 @@ describe.skipIf(skipReason !== undefined)('hostile text in chromium', () => {
 
     const popup = page.getByTestId('details-panel');
     await popup.waitFor({ timeout: 10_000 });
-    await expect(popup.locator('.details-panel__title').textContent()).resolves.toBe(IMG_PAYLOAD);
-    await expect(popup.locator('.details-panel__subtitle').textContent()).resolves.toBe(SCRIPT_PAYLOAD);
+    // the panel opens at once with the feature's id and names it when the layer's features have loaded
+    await expect.poll(() => popup.locator('.details-panel__title').textContent(), { timeout: 10_000 }).toBe(IMG_PAYLOAD);
+    await expect.poll(() => popup.locator('.details-panel__subtitle').textContent(), { timeout: 10_000 }).toBe(SCRIPT_PAYLOAD);
     await expect.poll(() => popup.locator('[data-key="address"] dd').textContent(), { timeout: 10_000 }).toBe(SCRIPT_PAYLOAD);
     await expect(popup.getByText(IMG_PAYLOAD, { exact: true }).isVisible()).resolves.toBe(true);
     await expect(injected(page)).resolves.toEqual({ xss: undefined, elements: 0 });
