@@ -1,34 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { effectScope } from 'vue';
-import { createLiveHub, type EventSourceLike, type LiveHubOptions } from './liveHub';
+import { createLiveHub, type LiveHubOptions } from './liveHub';
+import { FakeEventSource as FakeSource } from './testing';
 import { useLiveEvents } from './useLiveEvents';
-
-class FakeSource implements EventSourceLike {
-  readyState = 0;
-  onopen: ((event: Event) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  closed = false;
-  readonly listeners = new Map<string, ((event: MessageEvent) => void)[]>();
-  constructor(readonly url: string) {}
-  addEventListener(type: string, listener: (event: MessageEvent) => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close(): void {
-    this.closed = true;
-    this.readyState = 2;
-  }
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.(new Event('open'));
-  }
-  emit(type: string, id: string, data: unknown): void {
-    for (const l of this.listeners.get(type) ?? []) l(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id }));
-  }
-  fail(closed: boolean): void {
-    this.readyState = closed ? 2 : 0;
-    this.onerror?.(new Event('error'));
-  }
-}
 
 /** A hub over fake event sources and hand-run timers; `signedIn` answers the session check. */
 function fakeHub(over: Partial<LiveHubOptions> = {}, signedIn = true) {

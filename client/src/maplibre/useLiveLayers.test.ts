@@ -1,25 +1,9 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { effectScope } from 'vue';
-import { createLiveHub, type EventSourceLike } from '../live';
+import { createLiveHub } from '../live';
+import { FakeEventSource } from '../live/testing';
 import { useLiveLayers } from './useLiveLayers';
-
-/** A stream the test pushes events into. */
-class FakeSource implements EventSourceLike {
-  readyState = 1;
-  onopen: ((event: Event) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  readonly listeners = new Map<string, ((event: MessageEvent) => void)[]>();
-  addEventListener(type: string, listener: (event: MessageEvent) => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close(): void {
-    this.readyState = 2;
-  }
-  layer(layerId: string, version: number): void {
-    for (const l of this.listeners.get('layer.changed') ?? []) l(new MessageEvent('layer.changed', { data: JSON.stringify({ layerId, version }) }));
-  }
-}
 
 /** Two vector sources: `basemap` draws communities and roads, `pois` draws garbage rooms. */
 const STYLE = {
@@ -35,7 +19,8 @@ const STYLE = {
 } as unknown as StyleSpecification;
 
 function setup(known: Record<string, number> = {}) {
-  const source = new FakeSource();
+  const source = new FakeEventSource();
+  source.open();
   const hub = createLiveHub({ connect: () => source, delay: () => 1000, checkSession: async () => true });
   const reloads: string[] = [];
   const map = {
@@ -58,11 +43,11 @@ afterEach(() => {
 describe('useLiveLayers', () => {
   it('reloads the sources drawing a changed layer once the burst is over, then reports the layers', () => {
     const { source, reloads, changes, scope } = setup();
-    for (let v = 1; v <= 50; v += 1) source.layer('garbage-rooms', v);
-    source.layer('roads', 7);
+    for (let v = 1; v <= 50; v += 1) source.emit('layer.changed', '', { layerId: 'garbage-rooms', version: v });
+    source.emit('layer.changed', '', { layerId: 'roads', version: 7 });
     expect(reloads).toEqual([]);
     vi.advanceTimersByTime(249);
-    source.layer('garbage-rooms', 51);
+    source.emit('layer.changed', '', { layerId: 'garbage-rooms', version: 51 });
     vi.advanceTimersByTime(249);
     expect(reloads).toEqual([]);
     vi.advanceTimersByTime(1);
@@ -73,12 +58,12 @@ describe('useLiveLayers', () => {
 
   it('acts within a second while changes keep coming, and skips versions already shown', () => {
     const { source, reloads, changes, scope } = setup({ communities: 5 });
-    source.layer('communities', 5);
+    source.emit('layer.changed', '', { layerId: 'communities', version: 5 });
     vi.advanceTimersByTime(1000);
     expect(changes).toEqual([]);
     // ten changes 150 ms apart: one reload after a second, one after the last
     for (let t = 0; t < 10; t += 1) {
-      source.layer('garbage-rooms', 10 + t);
+      source.emit('layer.changed', '', { layerId: 'garbage-rooms', version: 10 + t });
       vi.advanceTimersByTime(150);
     }
     expect(changes).toEqual([['garbage-rooms']]);
@@ -86,7 +71,7 @@ describe('useLiveLayers', () => {
     expect(changes).toEqual([['garbage-rooms'], ['garbage-rooms']]);
     expect(reloads).toEqual(['pois /tiles/garbage-rooms.json', 'pois /tiles/garbage-rooms.json']);
     scope.stop();
-    source.layer('garbage-rooms', 30);
+    source.emit('layer.changed', '', { layerId: 'garbage-rooms', version: 30 });
     vi.advanceTimersByTime(2000);
     expect(changes).toHaveLength(2);
   });

@@ -1,34 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { effectScope } from 'vue';
 import { setAuthFailureHandler, type AuthFailure } from '../../api/http';
-import { useCaseEvents, type EventSourceLike } from './useCaseEvents';
-
-class FakeSource implements EventSourceLike {
-  readyState = 0;
-  onopen: ((event: Event) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  closed = false;
-  readonly listeners = new Map<string, ((event: MessageEvent) => void)[]>();
-  constructor(readonly url: string) {}
-  addEventListener(type: string, listener: (event: MessageEvent) => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close(): void {
-    this.closed = true;
-    this.readyState = 2;
-  }
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.(new Event('open'));
-  }
-  emit(type: string, data: string): void {
-    for (const l of this.listeners.get(type) ?? []) l(new MessageEvent(type, { data }));
-  }
-  fail(closed: boolean): void {
-    this.readyState = closed ? 2 : 0;
-    this.onerror?.(new Event('error'));
-  }
-}
+import { FakeEventSource as FakeSource } from '../../live/testing';
+import { useCaseEvents } from './useCaseEvents';
 
 describe('useCaseEvents', () => {
   it('is live once the stream opens and hands over case events', () => {
@@ -45,8 +19,8 @@ describe('useCaseEvents', () => {
     expect(live.status.value).toBe('connecting');
     sources[0]!.open();
     expect(live.status.value).toBe('live');
-    sources[0]!.emit('case.created', JSON.stringify({ id: 7, number: 'QB2011-000007', state: 'reported', community: null, category: 'E01-02' }));
-    sources[0]!.emit('case.changed', '{not json');
+    sources[0]!.emitText('case.created', JSON.stringify({ id: 7, number: 'QB2011-000007', state: 'reported', community: null, category: 'E01-02' }));
+    sources[0]!.emitText('case.changed', '{not json');
     expect(seen).toEqual(['case.created QB2011-000007 reported']);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
@@ -97,7 +71,7 @@ describe('useCaseEvents', () => {
       onSignedOut: (reason) => reasons.push(reason),
     }))!;
     sources[0]!.open();
-    sources[0]!.emit('end', JSON.stringify({ reason: 'signed_out' }));
+    sources[0]!.emitText('end', JSON.stringify({ reason: 'signed_out' }));
     expect(live.status.value).toBe('signedOut');
     expect(sources[0]!.closed).toBe(true);
     expect(reasons).toEqual(['signed_out']);
@@ -155,7 +129,7 @@ describe('useCaseEvents', () => {
     const sources: FakeSource[] = [];
     const scope = effectScope();
     scope.run(() => useCaseEvents({ connect: (url) => sources[sources.push(new FakeSource(url)) - 1]! }));
-    sources[0]!.emit('end', JSON.stringify({ reason: 'session_ended' }));
+    sources[0]!.emitText('end', JSON.stringify({ reason: 'session_ended' }));
     expect(failures).toEqual([{ status: 401, code: 'unauthenticated', message: expect.stringContaining('session_ended'), method: 'GET', url: '/api/events' }]);
     remove();
     scope.stop();
