@@ -13,11 +13,34 @@ export const DEFAULT_WEBHOOK_HOSTS = ['qyapi.weixin.qq.com', 'oapi.dingtalk.com'
 /** One `WEBHOOK_HOSTS` entry: a host name, IPv4 address or bracketed IPv6 address, with an optional port. */
 const WEBHOOK_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
 
+/** Why a `DATABASE_URL` cannot be used (undefined when it can): a postgres:// URL with a host and a database name. */
+export function databaseUrlProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'not a URL: expected postgres://user:password@host:5432/database';
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return `unsupported scheme "${url.protocol}": expected postgres://user:password@host:5432/database`;
+  if (!url.hostname && !url.searchParams.get('host')) return 'no host: expected postgres://user:password@host:5432/database';
+  if (url.pathname.length <= 1) return 'no database name: expected postgres://user:password@host:5432/database';
+  return undefined;
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data')),
   DB_FILE: z.string().min(1).optional(),
+  DATABASE_URL: z.string().optional().transform((text, ctx) => {
+    if (text === undefined || text.trim() === '') return undefined;
+    const reason = databaseUrlProblem(text);
+    if (reason) {
+      ctx.addIssue({ code: 'custom', message: reason });
+      return z.NEVER;
+    }
+    return text;
+  }),
   CLIENT_DIST: z.string().min(1).default(path.join(PROJECT_ROOT, 'client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: z.url().optional(),
@@ -57,6 +80,8 @@ export interface AppConfig {
   dataDir: string;
   /** Path of the SQLite database file (`:memory:` in tests). */
   dbFile: string;
+  /** A PostgreSQL/PostGIS connection URL (`DATABASE_URL`); when set it is used instead of the SQLite file. */
+  databaseUrl?: string;
   /** Folder of the built client served at `/`. */
   clientDist: string;
   logLevel: string;
@@ -105,7 +130,9 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])])}: ${issue.message}`);
+    // a database URL may hold a password: never echo it
+    const shown = (name: string) => (name === 'DATABASE_URL' ? '"(hidden)"' : JSON.stringify(env[name]));
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}=${shown(String(issue.path[0]))}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -115,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     dataDir,
     dbFile: e.DB_FILE ?? path.join(dataDir, 'qingbo.sqlite'),
+    databaseUrl: e.DATABASE_URL,
     clientDist: path.resolve(e.CLIENT_DIST),
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
