@@ -478,4 +478,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE indicators ADD COLUMN attainment_pct REAL;
     `,
   },
+  {
+    version: 16,
+    name: 'rate limit counts shared by every process (Open311 per api_key, login attempts)',
+    // the same DDL on both engines; SQLite (one process) keeps its counts in memory by default
+    sql: `
+      -- calls per bucket (open311, login…) and key in the window starting at window_start (ISO-8601)
+      CREATE TABLE rate_limits (
+        bucket TEXT NOT NULL,
+        key TEXT NOT NULL,
+        window_start TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (bucket, key, window_start)
+      );
+    `,
+  },
 ];
