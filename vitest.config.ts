@@ -12,6 +12,9 @@ const sharedAlias = { '@shared': fileURLToPath(new URL('./server/src/shared', im
  */
 const WORKERS = Math.max(2, os.availableParallelism() - 1);
 
+/** HTTP suites about the SQLite file itself (its durability, its start-up), not the engine-neutral behaviour. */
+const SQLITE_ONLY: string[] = [];
+
 export default defineConfig({
   test: {
     projects: [
@@ -24,7 +27,23 @@ export default defineConfig({
           // seeding the demo district in a hook takes ~3 s alone, more beside another worker
           hookTimeout: 30_000,
           include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/interop/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.pg.test.ts'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // the HTTP suites again on PostgreSQL/PostGIS (#14): a throw-away cluster for the run, a fresh database per app
+        resolve: { alias: sharedAlias },
+        test: {
+          name: 'server-pg',
+          environment: 'node',
+          maxWorkers: WORKERS,
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
+          globalSetup: ['tests/global-setup-pg.ts'],
+          setupFiles: ['tests/setup-pg.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts', '**/*.pg.test.ts'],
+          exclude: ['**/node_modules/**', ...SQLITE_ONLY],
         },
       },
       {
