@@ -54,7 +54,7 @@ describe('openDatabase', () => {
   it('rolls a failing migration back whole', () => {
     const db = openDatabase(':memory:');
     const next = MIGRATIONS.at(-1)!.version + 1;
-    expect(() => migrate(db, [...MIGRATIONS, { version: next, name: 'broken', sql: 'CREATE TABLE t1 (a); CREATE TABLE oops (' }])).toThrow();
+    expect(() => migrate(db, [...MIGRATIONS, { version: next, name: 'broken', sql: 'CREATE TABLE t1 (a); CREATE TABLE oops (', postgres: '' }])).toThrow();
     expect(schemaVersion(db)).toBe(next - 1);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 't1'").pluck().get()).toBe(0);
   });
@@ -63,12 +63,12 @@ describe('openDatabase', () => {
     const db = openDatabase(':memory:');
     const top = MIGRATIONS.at(-1)!.version;
     const steps = [
-      { version: top + 1, name: 'one', sql: 'CREATE TABLE m_one (a)' },
-      { version: top + 3, name: 'three', sql: 'CREATE TABLE m_three (a)' },
+      { version: top + 1, name: 'one', sql: 'CREATE TABLE m_one (a)', postgres: '' },
+      { version: top + 3, name: 'three', sql: 'CREATE TABLE m_three (a)', postgres: '' },
     ];
     expect(migrate(db, [...MIGRATIONS, ...steps])).toBe(top + 3);
     // a later tree adds step two between them: it runs, the others do not run again
-    const later = [...MIGRATIONS, steps[0]!, { version: top + 2, name: 'two', sql: 'CREATE TABLE m_two (a)' }, steps[1]!];
+    const later = [...MIGRATIONS, steps[0]!, { version: top + 2, name: 'two', sql: 'CREATE TABLE m_two (a)', postgres: '' }, steps[1]!];
     expect(migrate(db, later)).toBe(top + 3);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'm\\_%' ESCAPE '\\' ORDER BY name").pluck().all()).toEqual(['m_one', 'm_three', 'm_two']);
     expect(db.prepare('SELECT version FROM schema_migrations WHERE version > ? ORDER BY version').pluck().all(top)).toEqual([top + 1, top + 2, top + 3]);

@@ -1,5 +1,6 @@
 import type { Db } from './database';
 import { neverReusedIdsAfter, neverReusedIdsSql } from './ids-migration';
+import { POSTGRES_STEPS } from './migrations-pg';
 
 /** One numbered schema migration. */
 export interface Migration {
@@ -10,6 +11,12 @@ export interface Migration {
   sqlAfter?: (db: Db) => string;
   /** Runs with foreign-key enforcement off (a table rebuild); `foreign_key_check` must be clean before it commits. */
   foreignKeysOff?: boolean;
+  /**
+   * What the step does on PostgreSQL (see migrations-pg.ts for the conventions): SQL run through `exec`, or a
+   * function of the database returning it. `''` when an earlier PostgreSQL step already made the final form
+   * (a SQLite-only rebuild).
+   */
+  postgres: string | ((db: Db) => string);
 }
 
 /** Every migration in order; append only, never edit a released one. */
@@ -17,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'layers, features, rtree, indicators',
+    postgres: POSTGRES_STEPS.v1,
     sql: `
       CREATE TABLE layers (
         id TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
@@ -83,6 +91,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     name: 'users, sessions, audit log',
+    postgres: POSTGRES_STEPS.v2,
     sql: `
       CREATE TABLE users (
         id INTEGER PRIMARY KEY,
@@ -127,6 +136,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 3,
     name: 'case categories, calendar, cases, case events',
+    postgres: POSTGRES_STEPS.v3,
     sql: `
       CREATE TABLE case_categories (
         code TEXT PRIMARY KEY CHECK (code GLOB '[CE][0-9][0-9]-[0-9][0-9]'),
@@ -219,6 +229,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'case photos, Open311 API keys',
+    postgres: POSTGRES_STEPS.v4,
     sql: `
       CREATE TABLE case_photos (
         id INTEGER PRIMARY KEY,
@@ -255,6 +266,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 5,
     name: 'feature photos (before/after photos of renovation features)',
+    postgres: POSTGRES_STEPS.v5,
     sql: `
       CREATE TABLE feature_photos (
         id INTEGER PRIMARY KEY,
@@ -281,6 +293,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 6,
     name: 'case category versions (ETags for the admin catalogue editor)',
+    postgres: POSTGRES_STEPS.v6,
     sql: `ALTER TABLE case_categories ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);`,
   },
   {
@@ -288,6 +301,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'feature properties as SQLite JSONB (property filters read them without parsing text)',
     // SQLite cannot change a CHECK in place: rebuild the table (its triggers and index go with it, the R*Tree
     // and feature_photos keep their rows because foreign keys are off while it runs)
+    postgres: POSTGRES_STEPS.v7,
     foreignKeysOff: true,
     sql: `
       CREATE TABLE features_jsonb (
@@ -325,6 +339,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 8,
     name: 'feature change log (which feature each layer version changed; tiles update their indexes from it)',
+    postgres: POSTGRES_STEPS.v8,
     sql: `
       -- one row per layer version bumped by a feature write: the feature it inserted, updated or deleted.
       -- Versions bumped otherwise (a layer definition change) have no row, so a reader that finds every
@@ -363,6 +378,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 9,
     name: 'failed sign-ins per (name tried, client address) instead of an account-wide lock',
+    postgres: POSTGRES_STEPS.v9,
     sql: `
       -- one row per name tried (an account or not, so unknown names answer alike) and client address;
       -- failures past the free ones make that pair wait, doubling up to a cap. users.failed_logins and
@@ -382,6 +398,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 10,
     name: 'personal access tokens (Bearer) for OGC writes and reads from tools',
+    postgres: POSTGRES_STEPS.v10,
     sql: `
       -- a token is shown once; only its SHA-256 is kept (hash), with its first characters (prefix) to tell tokens apart
       CREATE TABLE access_tokens (
@@ -403,6 +420,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 11,
     name: 'ids are never reused: features, feature photos and cases with AUTOINCREMENT, sequences from the largest id ever named',
     // a rebuild (SQLite cannot add AUTOINCREMENT in place); foreign keys off keeps the children's rows
+    postgres: POSTGRES_STEPS.v11,
     foreignKeysOff: true,
     sql: neverReusedIdsSql(),
     sqlAfter: neverReusedIdsAfter,
@@ -410,6 +428,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 12,
     name: 'notifications per user, outbound webhooks and their queued deliveries',
+    postgres: POSTGRES_STEPS.v12,
     sql: `
       -- a user's in-app notifications (the newest NOTIFICATIONS_KEPT kept); dedupe_key makes a repeated event one row
       CREATE TABLE notifications (
@@ -473,6 +492,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 14,
     name: 'indicators keep the completion percentage a report states (attainment_pct)',
+    postgres: POSTGRES_STEPS.v14,
     sql: `
       -- the report's own "完成年度计划 x%" figure; the screen shows it as stated instead of value ÷ plan
       ALTER TABLE indicators ADD COLUMN attainment_pct REAL;
@@ -482,6 +502,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 16,
     name: 'rate limit counts shared by every process (Open311 per api_key, login attempts)',
     // the same DDL on both engines; SQLite (one process) keeps its counts in memory by default
+    postgres: POSTGRES_STEPS.v16,
     sql: `
       -- calls per bucket (open311, login…) and key in the window starting at window_start (ISO-8601)
       CREATE TABLE rate_limits (
