@@ -23,8 +23,9 @@ const toRecord = (r: Row): ApiKeyRecord => ({ id: r.id, name: r.name, demo: r.de
 
 /** SQL access to `api_keys`. */
 export function createApiKeyRepository(db: Db) {
-  const insert = db.prepare('INSERT INTO api_keys (name, key_hash, demo, created_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare<[string, string, number, string], number>('INSERT INTO api_keys (name, key_hash, demo, created_at) VALUES (?, ?, ?, ?) RETURNING id').pluck();
   const all = db.prepare<[], Row>('SELECT id, name, demo, disabled, created_at, last_used_at FROM api_keys ORDER BY id');
+  // the column compares without case: COLLATE NOCASE on SQLite, citext on PostgreSQL
   const byName = db.prepare<[string], Row>('SELECT id, name, demo, disabled, created_at, last_used_at FROM api_keys WHERE name = ?');
   const byHash = db.prepare<[string], Row>('SELECT id, name, demo, disabled, created_at, last_used_at FROM api_keys WHERE key_hash = ?');
   const used = db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?');
@@ -33,7 +34,7 @@ export function createApiKeyRepository(db: Db) {
 
   return {
     /** Stores a key's hash under a name; returns its id. */
-    insert: (name: string, keyHash: string, demo: boolean, now: string): number => Number(insert.run(name, keyHash, demo ? 1 : 0, now).lastInsertRowid),
+    insert: (name: string, keyHash: string, demo: boolean, now: string): number => Number(insert.get(name, keyHash, demo ? 1 : 0, now)),
     /** Every key, oldest first. */
     list: (): ApiKeyRecord[] => all.all().map(toRecord),
     /** A key by name (case-insensitive), or undefined. */

@@ -26,15 +26,16 @@ export interface PhotoRecord {
 /** A photo to store: everything but its id. */
 export type NewPhoto = Omit<PhotoRecord, 'id'>;
 
-const SELECT = `SELECT id, case_id AS caseId, kind, mime, bytes, width, height, taken_at AS takenAt, lon, lat, sha256,
-  file_name AS fileName, thumb_name AS thumbName, user_id AS userId, demo, created_at AS createdAt FROM case_photos`;
+const SELECT = `SELECT id, case_id AS "caseId", kind, mime, bytes, width, height, taken_at AS "takenAt", lon, lat, sha256,
+  file_name AS "fileName", thumb_name AS "thumbName", user_id AS "userId", demo, created_at AS "createdAt" FROM case_photos`;
 
 const toRecord = (row: Record<string, unknown>): PhotoRecord => ({ ...row, demo: row.demo === 1 }) as unknown as PhotoRecord;
 
 /** SQL access to `case_photos`. */
 export function createPhotoRepository(db: Db) {
   const insert = db.prepare(`INSERT INTO case_photos (case_id, kind, mime, bytes, width, height, taken_at, lon, lat, sha256, file_name, thumb_name, user_id, demo, created_at)
-    VALUES (@caseId, @kind, @mime, @bytes, @width, @height, @takenAt, @lon, @lat, @sha256, @fileName, @thumbName, @userId, @demo, @createdAt)`);
+    VALUES (@caseId, @kind, @mime, @bytes, @width, @height, @takenAt, @lon, @lat, @sha256, @fileName, @thumbName, @userId, @demo, @createdAt)
+    RETURNING id`).pluck();
   const ofCase = db.prepare<[number]>(`${SELECT} WHERE case_id = ? ORDER BY id`);
   const one = db.prepare<[number, number]>(`${SELECT} WHERE case_id = ? AND id = ?`);
   const countKind = db.prepare<[number, string], number>('SELECT count(*) FROM case_photos WHERE case_id = ? AND kind = ?').pluck();
@@ -42,7 +43,7 @@ export function createPhotoRepository(db: Db) {
 
   return {
     /** Stores a photo's metadata; returns its id. */
-    insert: (p: NewPhoto): number => Number(insert.run({ ...p, demo: p.demo ? 1 : 0 }).lastInsertRowid),
+    insert: (p: NewPhoto): number => Number(insert.get({ ...p, demo: p.demo ? 1 : 0 })),
     /** A case's photos in upload order. */
     list: (caseId: number): PhotoRecord[] => (ofCase.all(caseId) as Record<string, unknown>[]).map(toRecord),
     /** One photo of a case, or undefined. */

@@ -83,14 +83,17 @@ export function generateHistory(input: { categories: readonly CaseCategory[]; ce
   });
 }
 
-function store(db: Db, generated: readonly DemoCase[], pictures: Record<'before' | 'after', DemoPicture>, time: WorkingTime): void {
+/** Stores the generated history in one transaction; false (nothing stored) when another process stored one meanwhile. */
+function store(db: Db, generated: readonly DemoCase[], pictures: Record<'before' | 'after', DemoPicture>, time: WorkingTime): boolean {
   const cases = createCaseRepository(db);
   const events = createCaseEventRepository(db);
   const photos = createPhotoRepository(db);
   const categories = new Map(createCategoryRepository(db).list().map((c) => [c.code, c]));
   const layer = createCaseLayerWriter({ layers: createLayerRepository(db), features: createFeatureRepository(db) });
   const now = new Date();
-  db.transaction(() => {
+  return db.transaction(() => {
+    // checked again inside the write: on PostgreSQL another process may have seeded since the first look
+    if (cases.countDemoOrYear(DEMO_YEAR) > 0) return false;
     for (const d of generated) {
       const id = cases.insert(d.record, d.events.at(-1)!.at, d.version);
       for (const e of d.events) events.append({ caseId: id, ...e });
@@ -104,6 +107,7 @@ function store(db: Db, generated: readonly DemoCase[], pictures: Record<'before'
       const c = cases.get(id)!;
       cases.setFeatureId(id, layer.write(c, categories.get(c.categoryCode), caseClock(c, now, time), now.toISOString()));
     }
+    return true;
   })();
 }
 
@@ -123,7 +127,7 @@ export async function seedDemoHistory(db: Db, options: { uploadDir: string }): P
   const { time, offsetMinutes } = createCalendarFeature({ db }).load();
   const generated = generateHistory({ categories, cells, actors: demoActors(db), time, offsetMinutes });
   const pictures = await ensureDemoPictures(createPhotoFiles(options.uploadDir).demoDir);
-  store(db, generated, pictures, time);
+  if (!store(db, generated, pictures, time)) return none;
   return {
     created: true,
     registered: generated.filter((d) => d.record.state !== 'rejected').length,
