@@ -1,20 +1,18 @@
 import * as turf from '@turf/turf';
 import type { Geometry } from 'geojson';
 import type { Db } from '../../db/database';
-import type { FeatureFilter, Operand, PropertyRef, SortKey, TemporalOp, TemporalOperand } from './feature-filter';
+import {
+  OPEN_INTERVAL, TEMPORAL_RELATIONS, type FeatureFilter, type Operand, type PropertyRef, type SortKey, type SqlFragment, type TemporalOp, type TemporalOperand,
+} from './feature-filter';
 
-/** A piece of SQL with its bound parameters (values are never written into the SQL text). */
-export interface SqlFragment {
-  sql: string;
-  params: unknown[];
-}
+export type { SqlFragment } from './feature-filter';
 
 /** The SQL function that tests a stored GeoJSON geometry against a query geometry (GeoJSON text) exactly. */
 export const INTERSECTS_FUNCTION = 'qb_s_intersects';
 
 const ISO = "'%Y-%m-%dT%H:%M:%fZ'";
-const EARLIEST = '0000-01-01T00:00:00.000Z';
-const LATEST = '9999-12-31T23:59:59.999Z';
+const EARLIEST = OPEN_INTERVAL.start;
+const LATEST = OPEN_INTERVAL.end;
 
 const frag = (sql: string, ...params: unknown[]): SqlFragment => ({ sql, params });
 
@@ -81,29 +79,9 @@ function timeBounds(o: TemporalOperand): [SqlFragment, SqlFragment] {
   return [dayStart(o), dayEnd(o)];
 }
 
-/** Allen's relations over [aStart, aEnd] and [bStart, bEnd], as CQL2 defines the T_ functions. */
-const TEMPORAL: Record<TemporalOp, [number, string, number][]> = {
-  // endpoints: 0 = a.start, 1 = a.end, 2 = b.start, 3 = b.end
-  t_after: [[0, '>', 3]],
-  t_before: [[1, '<', 2]],
-  t_contains: [[0, '<', 2], [1, '>', 3]],
-  t_disjoint: [], // NOT t_intersects, below
-  t_during: [[0, '>', 2], [1, '<', 3]],
-  t_equals: [[0, '=', 2], [1, '=', 3]],
-  t_finishedby: [[0, '<', 2], [1, '=', 3]],
-  t_finishes: [[0, '>', 2], [1, '=', 3]],
-  t_intersects: [[0, '<=', 3], [1, '>=', 2]],
-  t_meets: [[1, '=', 2]],
-  t_metby: [[0, '=', 3]],
-  t_overlappedby: [[0, '>', 2], [0, '<', 3], [1, '>', 3]],
-  t_overlaps: [[0, '<', 2], [1, '>', 2], [1, '<', 3]],
-  t_startedby: [[0, '=', 2], [1, '>', 3]],
-  t_starts: [[0, '=', 2], [1, '<', 3]],
-};
-
 function temporal(op: TemporalOp, left: TemporalOperand, right: TemporalOperand): SqlFragment {
   const ends = [...timeBounds(left), ...timeBounds(right)];
-  const terms = (rel: TemporalOp) => TEMPORAL[rel].map(([a, cmp, b]) => join([ends[a]!, ends[b]!], ` ${cmp} `));
+  const terms = (rel: TemporalOp) => TEMPORAL_RELATIONS[rel].map(([a, cmp, b]) => join([ends[a]!, ends[b]!], ` ${cmp} `));
   if (op === 't_disjoint') {
     const i = join(terms('t_intersects'), ' AND ');
     return { sql: `(NOT ${i.sql})`, params: i.params };

@@ -79,3 +79,38 @@ export interface SortKey {
   property: PropertyRef | null;
   descending: boolean;
 }
+
+/** A piece of SQL with its bound parameters (values are never written into the SQL text). */
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+/** An end of an interval in a temporal relation: 0 = left start, 1 = left end, 2 = right start, 3 = right end. */
+type End = 0 | 1 | 2 | 3;
+
+/**
+ * Allen's relations over [left start, left end] and [right start, right end], as CQL2 defines the T_ functions: each
+ * a conjunction of comparisons between ends (both engines' SQL generators read it). `t_disjoint` is empty: it is
+ * NOT `t_intersects`.
+ */
+export const TEMPORAL_RELATIONS: Record<TemporalOp, [End, '<' | '<=' | '=' | '>=' | '>', End][]> = {
+  t_after: [[0, '>', 3]],
+  t_before: [[1, '<', 2]],
+  t_contains: [[0, '<', 2], [1, '>', 3]],
+  t_disjoint: [],
+  t_during: [[0, '>', 2], [1, '<', 3]],
+  t_equals: [[0, '=', 2], [1, '=', 3]],
+  t_finishedby: [[0, '<', 2], [1, '=', 3]],
+  t_finishes: [[0, '>', 2], [1, '=', 3]],
+  t_intersects: [[0, '<=', 3], [1, '>=', 2]],
+  t_meets: [[1, '=', 2]],
+  t_metby: [[0, '=', 3]],
+  t_overlappedby: [[0, '>', 2], [0, '<', 3], [1, '>', 3]],
+  t_overlaps: [[0, '<', 2], [1, '>', 2], [1, '<', 3]],
+  t_startedby: [[0, '=', 2], [1, '>', 3]],
+  t_starts: [[0, '=', 2], [1, '<', 3]],
+};
+
+/** Earliest and latest instants: the ends of an open interval. */
+export const OPEN_INTERVAL = { start: '0000-01-01T00:00:00.000Z', end: '9999-12-31T23:59:59.999Z' } as const;
