@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ErrorBody } from '@shared/errors';
+import { DatabaseUnavailableError } from './db/postgres';
 
 export type { ErrorBody };
 
@@ -33,10 +34,13 @@ export class NotFoundError extends HttpError {
 
 /** 503: the server is busy with other work of this kind; the client may retry after `retryAfterSeconds`. */
 export class BusyError extends HttpError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
-    super(503, 'busy', message, { retryAfter: retryAfterSeconds });
+  constructor(message: string, readonly retryAfterSeconds: number, code = 'busy') {
+    super(503, code, message, { retryAfter: retryAfterSeconds });
   }
 }
+
+/** Seconds a client is asked to wait when the database is unreachable (the server reconnects by itself). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const STORAGE_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
 
@@ -74,7 +78,7 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 
 /**
  * Makes the function that turns any thrown value into the HttpError a client gets, or undefined
- * for an unforeseen error (a 500). A full disk (ENOSPC, EDQUOT, SQLITE_FULL) is 507
+ * for an unforeseen error (a 500). An unreachable database is 503 `database_unavailable` with Retry-After. A full disk (ENOSPC, EDQUOT, SQLITE_FULL) is 507
  * `insufficient_storage`, logged once a minute at most; a malformed percent-encoding and body
  * parser failures are 4xx.
  */
@@ -87,7 +91,16 @@ export function createErrorMapper(log: Logger, now: () => number = Date.now): (e
     }
     return new HttpError(507, 'insufficient_storage', 'the server has run out of storage space, so nothing was saved; try again later and tell the administrator');
   };
-  return (err) => (err instanceof HttpError ? err : isStorageFull(err) ? storageFull(err) : fromMalformedUrl(err) ?? fromBodyParser(err as BodyParserError));
+  let unavailableLoggedAt = -Infinity;
+  const unavailable = (err: DatabaseUnavailableError): HttpError => {
+    if (now() - unavailableLoggedAt >= STORAGE_FULL_LOG_MS) {
+      unavailableLoggedAt = now();
+      log.error({ err: err.message }, 'database unavailable: requests answer 503 until it is back (logged once a minute)');
+    }
+    return new BusyError('the database is unavailable, so nothing was saved; try again shortly', DATABASE_RETRY_AFTER_SECONDS, 'database_unavailable');
+  };
+  return (err) => (err instanceof HttpError ? err : err instanceof DatabaseUnavailableError ? unavailable(err)
+    : isStorageFull(err) ? storageFull(err) : fromMalformedUrl(err) ?? fromBodyParser(err as BodyParserError));
 }
 
 /** Maps errors to `{ error: { code, message, details? } }` (see `createErrorMapper`); never leaks stacks or paths. */
