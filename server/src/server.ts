@@ -45,14 +45,16 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
     }
   }
   const app = createApp({ db, config, log });
+  // on PostgreSQL one process at a time holds the clock job (an advisory lock on its listening connection)
   const clocks = setInterval(() => {
-    try {
-      app.refreshClocks();
-    } catch (err) {
+    void app.events.lead('clock-refresh').then((leads) => {
+      if (leads) app.refreshClocks();
+    }).catch((err: unknown) => {
       log.error({ err }, 'refreshing the case clocks failed');
-    }
+    });
   }, config.clockRefreshMinutes * 60_000);
   clocks.unref();
+  await app.events.ready();
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -70,10 +72,12 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
     close: () => new Promise<void>((resolve) => {
       clearInterval(clocks);
       app.notifications.close();
-      app.events.close();
+      const events = app.events.close();
       server.close(() => {
-        db.close();
-        resolve();
+        void events.finally(() => {
+          db.close();
+          resolve();
+        });
       });
       server.closeAllConnections();
     }),

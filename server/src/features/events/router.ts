@@ -48,14 +48,21 @@ export function createEventsRouter(deps: { bus: EventBus; heartbeatMs: number; a
     const userId = req.user?.id;
     const visible = req.user ? () => true : (e: LiveEvent) => PUBLIC_LIVE_EVENTS.includes(e.type);
     const last = lastSeen(req.get('last-event-id'), req.query.lastEventId);
-    if (last !== undefined) for (const e of bus.since(last, userId)) if (visible(e)) res.write(frame(e));
+    // on PostgreSQL an event replayed here may still be on its way to the subscription below: sent once
+    const replayed = new Set<number>();
+    if (last !== undefined) {
+      for (const e of bus.since(last, userId)) {
+        replayed.add(e.id);
+        if (visible(e)) res.write(frame(e));
+      }
+    }
 
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
     heartbeat.unref();
     let stop: () => void = () => undefined;
     const unsubscribe = bus.subscribe((event) => {
       if (!event) stop();
-      else if (visible(event)) res.write(frame(event));
+      else if (visible(event) && !replayed.has(event.id)) res.write(frame(event));
     }, userId);
     const token = sessionToken(req);
     const unwatch = req.user && token
