@@ -14,6 +14,11 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 8080, dataDir: '/tmp/qb', dbFile: '/tmp/qb/qingbo.sqlite', publicRead: false, basemap: 'osm' });
   });
 
+  it('runs one process by default, several only on PostgreSQL', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ WORKERS: '4', DATABASE_URL: 'postgres://qingbo@db.example:5432/qingbo' }).workers).toBe(4);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT="eighty"/],
     [{ PORT: '70000' }, /PORT="70000"/],
@@ -21,6 +26,9 @@ describe('loadConfig', () => {
     [{ PUBLIC_READ: 'maybe' }, /PUBLIC_READ="maybe"/],
     [{ BASEMAP: 'tianditu-vec' }, /TIANDITU_KEY.*needs TIANDITU_KEY/],
     [{ PUBLIC_BASE_URL: 'not a url' }, /PUBLIC_BASE_URL/],
+    [{ WORKERS: '0' }, /WORKERS="0"/],
+    [{ WORKERS: '65' }, /WORKERS="65"/],
+    [{ WORKERS: '2' }, /WORKERS="2": more than one server process needs DATABASE_URL/],
   ])('refuses %o with a message naming the variable', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(pattern);

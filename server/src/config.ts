@@ -41,6 +41,7 @@ const envSchema = z.object({
     }
     return text;
   }),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   CLIENT_DIST: z.string().min(1).default(path.join(PROJECT_ROOT, 'client', 'dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: z.url().optional(),
@@ -70,6 +71,8 @@ const envSchema = z.object({
     if (bad.length) ctx.addIssue({ code: 'custom', message: `not host[:port]: ${bad.join(', ')}` });
     return hosts;
   }),
+}).refine((e) => e.WORKERS === 1 || e.DATABASE_URL !== undefined, {
+  path: ['WORKERS'], message: 'more than one server process needs DATABASE_URL (PostgreSQL): a SQLite file is served by one process',
 }).refine((e) => !e.BASEMAP.startsWith('tianditu') || e.TIANDITU_KEY, { path: ['TIANDITU_KEY'], message: 'BASEMAP=tianditu-* needs TIANDITU_KEY (a key from the Tianditu console)' });
 
 /** Validated runtime configuration of the server. */
@@ -82,6 +85,8 @@ export interface AppConfig {
   dbFile: string;
   /** A PostgreSQL/PostGIS connection URL (`DATABASE_URL`); when set it is used instead of the SQLite file. */
   databaseUrl?: string;
+  /** How many server processes `npm start` runs on the one port (`WORKERS`, 1…64; above 1 only with `databaseUrl`). */
+  workers: number;
   /** Folder of the built client served at `/`. */
   clientDist: string;
   logLevel: string;
@@ -143,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     dbFile: e.DB_FILE ?? path.join(dataDir, 'qingbo.sqlite'),
     databaseUrl: e.DATABASE_URL,
+    workers: e.WORKERS,
     clientDist: path.resolve(e.CLIENT_DIST),
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
