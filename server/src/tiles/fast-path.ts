@@ -7,6 +7,8 @@ import { isValidTile } from './tile-math';
 import { parseLayerList } from './layer-list';
 import { ifRangeHolds, parseRange } from './range';
 import { isTileUrl, matchTileUrl, type TileRequest } from './tile-url';
+import { DatabaseUnavailableError } from '../db/postgres';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../errors';
 
 /** Media type of Mapbox Vector Tiles. */
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -194,10 +196,15 @@ function partial(a: Answer, start: number, end: number): void {
   a.res.end(a.req.method === 'HEAD' ? undefined : raw.subarray(start, end + 1));
 }
 
-/** Logs a failed tile request once and answers it with a JSON 500 (or drops it when its headers went). */
+/**
+ * Logs a failed tile request once and answers it with a JSON 500 (or drops it when its headers went); an
+ * unreachable database is a 503 with Retry-After, like every other route.
+ */
 function fail(deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string, err: unknown): void {
-  deps.log.error({ err, method: req.method, url: url.slice(0, LOGGED_URL_LENGTH) }, 'tile request failed');
+  const unavailable = err instanceof DatabaseUnavailableError;
+  if (!unavailable) deps.log.error({ err, method: req.method, url: url.slice(0, LOGGED_URL_LENGTH) }, 'tile request failed');
   if (res.headersSent) res.destroy();
+  else if (unavailable) sendError(res, 503, 'database_unavailable', 'the database is unavailable; try again shortly', ['Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)]);
   else sendError(res, 500, 'internal_error', 'internal server error');
 }
 
