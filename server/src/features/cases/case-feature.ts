@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import type { AuditRepository } from '../audit';
 import type { Calendar } from '../calendar';
-import type { FeatureRepository, LayerRepository } from '../layers';
+import { createDistrictArea, type FeatureRepository, type LayerRepository } from '../layers';
 import { createCaseEventRepository } from './case-event-repository';
 import { createCaseLayerWriter } from './case-layer';
 import { createCaseLocator } from './case-location';
@@ -42,7 +42,7 @@ export function createCaseFeature(deps: CaseFeatureDeps) {
   const events = createCaseEventRepository(db);
   const categories = createCategoryRepository(db);
   const photoRepository = createPhotoRepository(db);
-  const locator = createCaseLocator(deps.features);
+  const locator = createCaseLocator(deps.features, createDistrictArea(db, deps.features));
   const layer = createCaseLayerWriter({ layers: deps.layers, features: deps.features });
   const photos = createPhotoService({ db, cases, photos: photoRepository, files: createPhotoFiles(deps.uploadDir, deps.photoWriter), audit, calendar });
   const services = {

@@ -3,7 +3,7 @@ import type { CaseLocation } from '@shared/cases';
 import { areaContaining } from '@shared/point-in-area';
 import type { Feature, Geometry, LineString, MultiLineString } from 'geojson';
 import { HttpError } from '../../errors';
-import { type FeatureRepository, checkWithin, districtArea } from '../layers';
+import { type DistrictArea, type FeatureRepository, checkWithin, districtArea } from '../layers';
 
 /** Layers the location is derived from. */
 export const LOCATION_LAYERS = { communities: 'communities', grids: 'grid-cells', roads: 'roads' } as const;
@@ -14,8 +14,11 @@ export const DISTRICT_TOLERANCE_M = 50;
 /** How far to look for a street, in degrees (≈ 300 m at Hangzhou's latitude). */
 const STREET_SEARCH_DEG = 0.003;
 
-/** Derives a case's community, grid and street from the district layers by point-in-polygon and distance. */
-export function createCaseLocator(features: FeatureRepository) {
+/**
+ * Derives a case's community, grid and street from the district layers by point-in-polygon and distance; `district`
+ * gives the boundary (`createDistrictArea` caches it per layer version; read afresh by default).
+ */
+export function createCaseLocator(features: FeatureRepository, district: DistrictArea = () => districtArea(features)) {
   function containing(layerId: string, lon: number, lat: number): Record<string, unknown> | undefined {
     const { rows } = features.query({ layerId, bbox: [lon, lat, lon, lat], limit: 100, offset: 0 });
     const areas = rows.map((row): Feature<Geometry, { row: (typeof rows)[number] }> => ({ type: 'Feature', geometry: JSON.parse(row.geometry) as Geometry, properties: { row } }));
@@ -48,9 +51,9 @@ export function createCaseLocator(features: FeatureRepository) {
      * of the boundary, 503 `no_district_boundary` when the boundary layer is empty (never unchecked).
      */
     assertInDistrict(lon: number, lat: number): void {
-      const district = districtArea(features);
-      if (!district) throw new HttpError(503, 'no_district_boundary', 'the district boundary layer is empty, so no case can be placed; an administrator must restore it');
-      if (checkWithin({ type: 'Point', coordinates: [lon, lat] }, district, DISTRICT_TOLERANCE_M).length === 0) return;
+      const area = district();
+      if (!area) throw new HttpError(503, 'no_district_boundary', 'the district boundary layer is empty, so no case can be placed; an administrator must restore it');
+      if (checkWithin({ type: 'Point', coordinates: [lon, lat] }, area, DISTRICT_TOLERANCE_M).length === 0) return;
       throw new HttpError(400, 'outside_district', `the point (${lon}, ${lat}) lies outside the Qingbo district (more than ${DISTRICT_TOLERANCE_M} m beyond its boundary)`);
     },
 

@@ -8,7 +8,8 @@ import { toNewFeature } from './feature-record';
 import type { FeatureRepository, FeatureRow } from './feature-repository';
 import type { Layer, LayerRepository } from './layer-repository';
 import { RESERVED_KEYS } from './geometry-checks';
-import { checkRemovable, districtArea, writableLayer, writeProblems } from './write-checks';
+import { createDistrictArea } from './district-check';
+import { checkRemovable, writableLayer, writeProblems } from './write-checks';
 
 /** The strong ETag of a stored feature. */
 export const featureEtag = (row: Pick<FeatureRow, 'id' | 'version'>) => `"${row.id}-${row.version}"`;
@@ -54,6 +55,7 @@ export function createFeatureWriteService(deps: {
   onChange?: (change: { layerId: string; version: number }) => void;
 }) {
   const { db, layers, features, audit } = deps;
+  const district = createDistrictArea(db, features);
   const changed = <T>(layerId: string, result: T): T => {
     const version = layers.get(layerId)?.version;
     if (version !== undefined) deps.onChange?.({ layerId, version });
@@ -69,7 +71,7 @@ export function createFeatureWriteService(deps: {
   }
 
   function validated(layer: Layer, body: unknown): Feature<Geometry> {
-    const problems = writeProblems(layer, body, layer.options.withinDistrict ? districtArea(features) : undefined);
+    const problems = writeProblems(layer, body, layer.options.withinDistrict ? district() : undefined);
     if (problems.length) invalid(problems);
     const feature = body as Feature<Geometry>;
     return { type: 'Feature', geometry: feature.geometry, properties: feature.properties ?? {} };

@@ -1,4 +1,5 @@
 export { DISTRICT_BOUNDARY_LAYER } from './district';
+export { createDistrictArea, type DistrictArea } from './district-check';
 export { createLayersFeature } from './feature';
 export { toInstant, toNewFeature } from './feature-record';
 export { TEMPORAL_OPS, type ComparisonOp, type FeatureFilter, type Operand, type PropertyRef, type ScalarLiteral, type SortKey, type TemporalOp, type TemporalOperand, type TimeLiteral, type TimeSpan } from './feature-filter';
