@@ -68,10 +68,16 @@ function operandValue(o: Operand, other: Operand): SqlFragment {
   return frag(o.type === 'string' ? `${typedValue(o)} ${C}` : typedValue(o));
 }
 
-/** Equality of a property with a literal: strings by `->>` (an expression index can serve it), numbers and booleans by jsonb containment (GIN). */
+/**
+ * A property's jsonb value (`->`): the expression of the layers' property indexes (property-index-repository), so
+ * equalities and IN lists on a property can use them. jsonb equality is SQLite's: strings byte for byte, numbers by
+ * value (1 = 1.0), never a string with a number. (A JSON null would differ under NOT, but typed schemas refuse nulls.)
+ */
+const jsonbOf = (p: PropertyRef) => `(f.properties->${quoteKey(p.name)})`;
+
+/** Equality of a property with a literal, as jsonb. */
 function equalsLiteral(p: PropertyRef, value: ScalarLiteral['value']): SqlFragment {
-  if (p.type === 'string') return frag(`(${textOf(p)} = ?::text)`, value);
-  return frag('(f.properties @> ?::jsonb)', JSON.stringify({ [p.name]: value }));
+  return frag(`(${jsonbOf(p)} = ?::jsonb)`, JSON.stringify(value));
 }
 
 /**
@@ -141,10 +147,8 @@ export function filterToPg(filter: FeatureFilter): SqlFragment {
         ? frag(`(lower(${v} ${C}) LIKE lower(?::text ${C}))`, pattern)
         : frag(`(${v} ${C} LIKE ?::text)`, pattern);
     }
-    case 'in': {
-      const type = castOf(filter.left);
-      return frag(`(${typedValue(filter.left)} IN (${filter.list.map(() => `?::${type}`).join(', ')}))`, ...filter.list.map((l) => l.value));
-    }
+    case 'in':
+      return frag(`(${jsonbOf(filter.left)} IN (${filter.list.map(() => '?::jsonb').join(', ')}))`, ...filter.list.map((l) => JSON.stringify(l.value)));
     case 'between':
       return frag(`(${typedValue(filter.left)} BETWEEN ?::float8 AND ?::float8)`, filter.low.value, filter.high.value);
     case 'isNull':
