@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { isPostgres } from '../../server/src/db/database';
 import { createCasesApp, fileCase } from '../helpers/cases';
 import type { SecuredApp } from '../helpers/session';
 
@@ -121,7 +122,10 @@ describe('adding a district extension category', () => {
   });
 
   it('writes nothing when the audit entry cannot be written (one transaction)', async () => {
-    s.db.exec("CREATE TRIGGER audit_refuses BEFORE INSERT ON audit_log WHEN new.entity = 'case-category' BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
+    s.db.exec(isPostgres(s.db)
+      ? `CREATE FUNCTION audit_refuses() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
+         CREATE TRIGGER audit_refuses BEFORE INSERT ON audit_log FOR EACH ROW WHEN (new.entity = 'case-category') EXECUTE FUNCTION audit_refuses();`
+      : "CREATE TRIGGER audit_refuses BEFORE INSERT ON audit_log WHEN new.entity = 'case-category' BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
 
     expect((await post(extension)).status).toBe(500);
     expect((await put('E01-03', { active: false })).status).toBe(500);

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isPostgres } from '../../server/src/db/database';
 import { createAuditRepository } from '../../server/src/features/audit';
 import { createCalendarFeature } from '../../server/src/features/calendar';
 import { createCaseFeature } from '../../server/src/features/cases';
@@ -80,7 +81,9 @@ describe('listing and searching cases', () => {
 
   it('refreshes the clock colours of the cases layer', async () => {
     const feature = () => {
-      const row = s.db.prepare('SELECT json(f.properties) FROM features f JOIN cases c ON c.feature_id = f.id WHERE c.id = ?').pluck().get(dispatched) as string;
+      // SQLite keeps JSONB blobs (json() reads them as text); PostgreSQL's jsonb arrives as text
+      const properties = isPostgres(s.db) ? 'f.properties' : 'json(f.properties)';
+      const row = s.db.prepare(`SELECT ${properties} FROM features f JOIN cases c ON c.feature_id = f.id WHERE c.id = ?`).pluck().get(dispatched) as string;
       return JSON.parse(row) as { clock: string };
     };
     expect(feature().clock).not.toBe('red');

@@ -38,12 +38,12 @@ function snapshot() {
   const one = (sql: string) => s.db.prepare(sql).pluck().get() as number;
   return {
     features: one('SELECT count(*) FROM features'),
-    featureSum: one('SELECT total(version) FROM features'),
-    layerVersions: one('SELECT total(version) FROM layers'),
+    featureSum: one('SELECT coalesce(sum(version), 0) FROM features'),
+    layerVersions: one('SELECT coalesce(sum(version), 0) FROM layers'),
     cases: one('SELECT count(*) FROM cases'),
     caseEvents: one('SELECT count(*) FROM case_events'),
     categories: one('SELECT count(*) FROM case_categories'),
-    categoryVersions: one('SELECT total(version) FROM case_categories'),
+    categoryVersions: one('SELECT coalesce(sum(version), 0) FROM case_categories'),
   };
 }
 

@@ -67,7 +67,7 @@ describe('SQL injection strings', () => {
   });
 
   it('leave the tables intact', () => {
-    expect(s.db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('features', 'users', 'layers')").pluck().get()).toBe(3);
+    for (const table of ['features', 'users', 'layers']) expect(s.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBeGreaterThan(0);
   });
 });
 

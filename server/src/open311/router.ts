@@ -4,7 +4,7 @@ import { BadRequestError, BusyError, createErrorMapper, HttpError, NotFoundError
 import { parseBody, parseQuery } from '../validation';
 import type { ApiKeyRepository } from './api-key-repository';
 import { verifyApiKey } from './api-keys';
-import type { RateLimiter } from './rate-limit';
+import type { WindowLimiter } from '../features/rate-limits';
 import { commonQuery, OPEN311_FORMATS, OPEN311_MEDIA_TYPES, requestForm, requestsQuery, type Open311Format } from './schemas';
 import type { Open311Service } from './service';
 import { xmlDocument, type XmlObject } from './xml';
@@ -56,7 +56,7 @@ function apiKeyOf(req: Request, body: Record<string, unknown>): string | undefin
 }
 
 /** GeoReport v2 at `/open311/v2`: services, service definitions, requests (GET, POST) and tokens, in JSON and XML. */
-export function createOpen311Router(deps: { open311: Open311Service; keys: ApiKeyRepository; limiter: RateLimiter }): Router {
+export function createOpen311Router(deps: { open311: Open311Service; keys: ApiKeyRepository; limiter: Pick<WindowLimiter, 'take'> }): Router {
   const { open311, keys, limiter } = deps;
   const router = Router();
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from './rate-limit';
 import { escapeXml, xmlDocument } from './xml';
 
 describe('the XML writer', () => {
@@ -20,17 +19,5 @@ describe('the XML writer', () => {
   it('refuses element names that are not names', () => {
     expect(() => xmlDocument('root', { 'a b': 1 })).toThrow(/bad XML element name/);
     expect(() => xmlDocument('root', { '<x>': 1 })).toThrow(/bad XML element name/);
-  });
-});
-
-describe('the per-key rate limiter', () => {
-  it('allows a budget per key per minute, then says when to come back', () => {
-    let now = 0;
-    const limiter = createRateLimiter(2, () => now);
-    expect([limiter.take('a').allowed, limiter.take('a').allowed, limiter.take('b').allowed]).toEqual([true, true, true]);
-    now = 15_000;
-    expect(limiter.take('a')).toEqual({ allowed: false, retryAfterS: 45 });
-    now = 60_000;
-    expect(limiter.take('a').allowed).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database';
+import { isPostgres, type Db } from '../../db/database';
 import type { Role } from '@shared/auth';
 import type { CaseEventAction, CaseEventView, CaseState } from '@shared/cases';
 
@@ -34,7 +34,8 @@ export function createCaseEventRepository(db: Db) {
   const ofCase = db.prepare<[number], EventRow>(`
     SELECT e.id, e.at, e.action, e.from_state, e.to_state, e.note, e.data, e.user_id, u.username, u.display_name, u.role
     FROM case_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.case_id = ? ORDER BY e.id`);
-  const lastOf = db.prepare<[number, string], string>("SELECT at FROM case_events WHERE case_id = ? AND action IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1").pluck();
+  const actionsOf = isPostgres(db) ? 'SELECT jsonb_array_elements_text(CAST(? AS jsonb))' : 'SELECT value FROM json_each(?)';
+  const lastOf = db.prepare<[number, string], string>(`SELECT at FROM case_events WHERE case_id = ? AND action IN (${actionsOf}) ORDER BY id DESC LIMIT 1`).pluck();
 
   return {
     /** Appends an entry (call inside the write's transaction). */

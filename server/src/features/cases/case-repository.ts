@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database';
+import { isPostgres, type Db } from '../../db/database';
 import type { CaseChannel, CaseState, Contact, Department } from '@shared/cases';
 import type { CaseChanges } from './state-machine';
 
@@ -89,7 +89,13 @@ function toColumnValue(key: keyof CaseRecord, value: unknown): unknown {
   return value ?? null;
 }
 
-function whereOf(f: CaseFilter): { sql: string; params: unknown[] } {
+/** SQL that differs between the engines: a case-sensitive substring test (SQLite `instr`, PostgreSQL `strpos`). */
+const TEXT_MATCH = {
+  sqlite: "(instr(c.number, upper(?)) > 0 OR instr(c.description, ?) > 0 OR instr(coalesce(c.address, ''), ?) > 0)",
+  postgres: "(strpos(c.number, upper(?)) > 0 OR strpos(c.description, ?) > 0 OR strpos(coalesce(c.address, ''), ?) > 0)",
+};
+
+function whereOf(f: CaseFilter, textMatch: string): { sql: string; params: unknown[] } {
   const parts: string[] = ['1 = 1'];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -107,15 +113,17 @@ function whereOf(f: CaseFilter): { sql: string; params: unknown[] } {
   if (f.reportedTo) add('c.reported_at < ?', f.reportedTo);
   if (f.numbers) add(`c.number IN (${f.numbers.map(() => '?').join(', ') || 'NULL'})`, ...f.numbers);
   if (f.categories) add(`c.category_code IN (${f.categories.map(() => '?').join(', ') || 'NULL'})`, ...f.categories);
-  if (f.text) add("(instr(c.number, upper(?)) > 0 OR instr(c.description, ?) > 0 OR instr(coalesce(c.address, ''), ?) > 0)", f.text, f.text, f.text);
+  if (f.text) add(textMatch, f.text, f.text, f.text);
   return { sql: parts.join(' AND '), params };
 }
 
 /** SQL access to `cases`. */
 export function createCaseRepository(db: Db) {
+  const textMatch = isPostgres(db) ? TEXT_MATCH.postgres : TEXT_MATCH.sqlite;
+  const where = (f: CaseFilter) => whereOf(f, textMatch);
   const insertable = (Object.keys(COLUMNS) as (keyof CaseRecord)[]).filter((k) => !['id', 'version', 'featureId', 'updatedAt'].includes(k));
   const insert = db.prepare(`INSERT INTO cases (${insertable.map((k) => COLUMNS[k]).join(', ')}, updated_at, version)
-    VALUES (${insertable.map(() => '?').join(', ')}, ?, ?)`);
+    VALUES (${insertable.map(() => '?').join(', ')}, ?, ?) RETURNING id`).pluck();
   const demoOrYear = db.prepare<[string, string], number>('SELECT count(*) FROM cases WHERE demo = 1 OR (number > ? AND number < ?)').pluck();
   const byId = db.prepare(`${SELECT} WHERE c.id = ?`);
   const byNumber = db.prepare(`${SELECT} WHERE c.number = ?`);
@@ -130,16 +138,17 @@ export function createCaseRepository(db: Db) {
     'state', 'categoryCode', 'communityCode', 'communityName', 'gridCode', 'department', 'reporterId', 'registeredAt', 'dispatchedAt',
     'feedbackAt', 'deadline', 'postponed', 'reworkCount',
   ];
-  const kpiRows = db.prepare<[string | null, string | null, string | null, string | null, string | null, string | null], Record<string, unknown>>(`
+  // a parameter used twice is named: PostgreSQL types "@from IS NULL" by "registered_at >= @from" (a lone "? IS NULL" it cannot type)
+  const kpiRows = db.prepare<[{ from: string | null; to: string | null; community: string | null }], Record<string, unknown>>(`
     SELECT ${kpiColumns.map((k) => `c.${COLUMNS[k]} AS "${k}"`).join(', ')}, u.display_name AS "reporterName"
     FROM cases c LEFT JOIN users u ON u.id = c.reporter_id
-    WHERE c.registered_at IS NOT NULL AND (? IS NULL OR c.registered_at >= ?) AND (? IS NULL OR c.registered_at < ?)
-      AND (? IS NULL OR c.community_code = ?) ORDER BY c.id`);
+    WHERE c.registered_at IS NOT NULL AND (@from IS NULL OR c.registered_at >= @from) AND (@to IS NULL OR c.registered_at < @to)
+      AND (@community IS NULL OR c.community_code = @community) ORDER BY c.id`);
 
   return {
     /** Stores a new case (a generated history passes the version its changes reached); returns its id. */
     insert(c: NewCase, now: string, version = 1): number {
-      return Number(insert.run(...insertable.map((k) => toColumnValue(k, c[k as keyof NewCase])), now, version).lastInsertRowid);
+      return Number(insert.get(...insertable.map((k) => toColumnValue(k, c[k as keyof NewCase])), now, version));
     },
     /** Number of demo cases and cases numbered in a year (`QB<year>-…`). */
     countDemoOrYear: (year: number): number => demoOrYear.get(`QB${year}-`, `QB${year}-9999999`) ?? 0,
@@ -177,20 +186,20 @@ export function createCaseRepository(db: Db) {
     },
     /** A page of matching cases, newest report first, with the number matched. */
     list(f: CaseFilter, limit: number, offset: number): { rows: CaseRecord[]; total: number } {
-      const { sql, params } = whereOf(f);
+      const { sql, params } = where(f);
       const total = (db.prepare(`SELECT count(*) AS n FROM cases c WHERE ${sql}`).get(...params) as { n: number }).n;
       const rows = db.prepare(`${SELECT} WHERE ${sql} ORDER BY c.reported_at DESC, c.id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as Record<string, unknown>[];
       return { rows: rows.map(toRecord), total };
     },
     /** Number of matching cases per state. */
     countByState(f: CaseFilter): Partial<Record<CaseState, number>> {
-      const { sql, params } = whereOf(f);
+      const { sql, params } = where(f);
       const rows = db.prepare(`SELECT c.state AS state, count(*) AS n FROM cases c WHERE ${sql} GROUP BY c.state`).all(...params) as { state: CaseState; n: number }[];
       return Object.fromEntries(rows.map((r) => [r.state, r.n]));
     },
     /** Number of matching cases. */
     count(f: CaseFilter): number {
-      const { sql, params } = whereOf(f);
+      const { sql, params } = where(f);
       return (db.prepare(`SELECT count(*) AS n FROM cases c WHERE ${sql}`).get(...params) as { n: number }).n;
     },
     /** Open cases of a category reported since an instant inside a lon/lat box. */
@@ -201,13 +210,13 @@ export function createCaseRepository(db: Db) {
     withRunningClock: (): CaseRecord[] => (running.all() as Record<string, unknown>[]).map(toRecord),
     /** The KPI fields of the cases registered in [from, to) (of one community, when given), with their reporter's display name. */
     kpiCases(from: string | null, to: string | null, community: string | null = null): KpiCaseRow[] {
-      return kpiRows.all(from, from, to, to, community, community).map((r) => ({ ...r, postponed: r.postponed === 1 }) as unknown as KpiCaseRow);
+      return kpiRows.all({ from, to, community }).map((r) => ({ ...r, postponed: r.postponed === 1 }) as unknown as KpiCaseRow);
     },
     /** Cases registered in [from, to) with their reporter's display name, for the KPIs. */
     registeredBetween(from: string | null, to: string | null): (CaseRecord & { reporterName: string | null })[] {
       const rows = db.prepare(`${SELECT.replace(' FROM cases c', ', u.display_name AS "reporterName" FROM cases c LEFT JOIN users u ON u.id = c.reporter_id')}
-        WHERE c.registered_at IS NOT NULL AND (? IS NULL OR c.registered_at >= ?) AND (? IS NULL OR c.registered_at < ?) ORDER BY c.id`)
-        .all(from, from, to, to) as Record<string, unknown>[];
+        WHERE c.registered_at IS NOT NULL AND (@from IS NULL OR c.registered_at >= @from) AND (@to IS NULL OR c.registered_at < @to) ORDER BY c.id`)
+        .all({ from, to }) as Record<string, unknown>[];
       return rows.map((r) => ({ ...toRecord(r), reporterName: (r.reporterName as string | null) ?? null }));
     },
   };

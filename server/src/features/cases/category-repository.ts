@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database';
+import { isPostgres, type Db } from '../../db/database';
 import type { CaseCategory, Department, TimeUnit } from '@shared/cases';
 
 interface CategoryRow {
@@ -74,13 +74,16 @@ export function createCategoryRepository(db: Db) {
             @stages, @department, @duplicate_radius_m, @extension, @active, @demo,
             (SELECT COALESCE(MAX(sort_order), 0) FROM case_categories WHERE major_code = @major_code), @updated_at)`);
   const majorRow = db.prepare<[string], Pick<CategoryRow, 'family' | 'major_code' | 'major_zh' | 'major_en' | 'extension'>>(
-    'SELECT family, major_code, major_zh, major_en, MAX(extension) AS extension FROM case_categories WHERE major_code = ? GROUP BY major_code');
+    // MIN() names the one value the class's rows share (PostgreSQL refuses ungrouped columns)
+    `SELECT MIN(family) AS family, major_code, MIN(major_zh) AS major_zh, MIN(major_en) AS major_en, MAX(extension) AS extension
+     FROM case_categories WHERE major_code = ? GROUP BY major_code`);
   const minorCodes = db.prepare<[string], { code: string }>('SELECT code FROM case_categories WHERE major_code = ? ORDER BY code');
   const update = db.prepare(`UPDATE case_categories SET name_zh = @name_zh, name_en = @name_en, time_limit_value = @time_limit_value,
     time_limit_unit = @time_limit_unit, department = @department, duplicate_radius_m = @duplicate_radius_m, active = @active,
     updated_at = @updated_at, version = version + 1 WHERE code = @code`);
+  const codesOf = isPostgres(db) ? 'SELECT jsonb_array_elements_text(CAST(? AS jsonb))' : 'SELECT value FROM json_each(?)';
   const retireOthers = db.prepare(`UPDATE case_categories SET active = 0, updated_at = ?, version = version + 1
-    WHERE active = 1 AND code NOT IN (SELECT value FROM json_each(?))`);
+    WHERE active = 1 AND code NOT IN (${codesOf})`);
 
   return {
     /** Every category in catalogue order. */
