@@ -53,7 +53,9 @@ const { positionals, values } = parseArgs({
   },
 });
 const [command, arg, name] = positionals;
-const db = openDatabase(loadConfig().dbFile);
+const config = loadConfig();
+// DATABASE_URL (PostgreSQL) when set, else the SQLite file, as the server opens it
+const db = openDatabase(config.databaseUrl ?? config.dbFile);
 const users = createUserRepository(db);
 const sessions = createSessionRepository(db);
 const now = new Date().toISOString();
@@ -92,16 +94,21 @@ switch (command) {
     const u = existing(arg);
     const password = await readPassword();
     if (password.length < 8) fail('the password needs at least 8 characters');
-    users.setPassword(u.id, await hashPassword(password), now);
-    sessions.removeForUser(u.id);
+    const hash = await hashPassword(password);
+    db.transaction(() => {
+      users.setPassword(u.id, hash, now);
+      sessions.removeForUser(u.id);
+    })();
     console.log(`password of ${u.username} changed; its sessions ended`);
     break;
   }
   case 'disable':
   case 'enable': {
     const u = existing(arg);
-    users.setDisabled(u.id, command === 'disable', now);
-    if (command === 'disable') sessions.removeForUser(u.id);
+    db.transaction(() => {
+      users.setDisabled(u.id, command === 'disable', now);
+      if (command === 'disable') sessions.removeForUser(u.id);
+    })();
     console.log(`${u.username} ${command}d`);
     break;
   }
@@ -113,8 +120,7 @@ switch (command) {
   }
   case 'demo': {
     if (arg !== 'off' && arg !== 'on') fail('say "demo off" or "demo on"');
-    const n = users.setDemoDisabled(arg === 'off', now);
-    const keys = createApiKeyRepository(db).setDemoDisabled(arg === 'off');
+    const [n, keys] = db.transaction(() => [users.setDemoDisabled(arg === 'off', now), createApiKeyRepository(db).setDemoDisabled(arg === 'off')])();
     console.log(`${n} demo account(s) and ${keys} demo API key(s) switched ${arg}`);
     break;
   }

@@ -10,8 +10,10 @@ export interface AuditFilter {
   toAt: string | null;
 }
 
-const WHERE = `(@entity IS NULL OR entity = @entity) AND (@user IS NULL OR username = @user) AND (@action IS NULL OR action = @action)
-    AND (@fromAt IS NULL OR at >= @fromAt) AND (@toAt IS NULL OR at < @toAt)`;
+// each optional filter's `IS NULL` test casts its parameter: PostgreSQL cannot tell the type of a bare `$1 IS NULL`
+const WHERE = `(CAST(@entity AS text) IS NULL OR entity = @entity) AND (CAST(@user AS text) IS NULL OR username = @user)
+    AND (CAST(@action AS text) IS NULL OR action = @action)
+    AND (CAST(@fromAt AS text) IS NULL OR at >= @fromAt) AND (CAST(@toAt AS text) IS NULL OR at < @toAt)`;
 
 export type { AuditEntry };
 
@@ -20,7 +22,7 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 
 /** SQL access to the append-only `audit_log`. */
 export function createAuditRepository(db: Db) {
-  const insert = db.prepare('INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare<unknown[], { id: number }>('INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id');
   const page = db.prepare<AuditFilter & { limit: number; offset: number }, { id: number; at: string; user_id: number | null; username: string | null; action: string; entity: string; entity_id: string | null; summary: string }>(`
     SELECT * FROM audit_log WHERE ${WHERE} ORDER BY id DESC LIMIT @limit OFFSET @offset`);
   const setSummary = db.prepare('UPDATE audit_log SET summary = ? WHERE id = ?');
@@ -29,7 +31,7 @@ export function createAuditRepository(db: Db) {
   return {
     /** Appends an entry (call inside the write's transaction); returns its id. */
     record(e: NewAuditEntry, now: string): number {
-      return Number(insert.run(now, e.userId, e.username, e.action, e.entity, e.entityId, JSON.stringify(e.summary)).lastInsertRowid);
+      return insert.get(now, e.userId, e.username, e.action, e.entity, e.entityId, JSON.stringify(e.summary))!.id;
     },
     /** Rewrites the summaries of aggregate entries in one transaction: the one change the log allows, a burst's count (see audit-bursts.ts). */
     updateSummaries: db.transaction((updates: readonly { id: number; summary: Record<string, unknown> }[]): void => {

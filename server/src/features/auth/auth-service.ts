@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role, SessionUser } from '@shared/auth';
 import { HttpError, NotFoundError } from '../../errors';
+import type { LoginAttemptRepository } from './login-attempt-repository';
 import type { LoginFailureRepository } from './login-failure-repository';
 import { createLoginGuard, type LoginGuardSettings } from './login-guard';
 import { hashPassword, verifyPassword } from './password';
 import type { SessionRepository } from './session-repository';
+import { createSharedThrottle } from './throttle';
 import type { NewUser, UserRecord, UserRepository } from './user-repository';
 
 /** Session length and login limits (see `createLoginGuard`). */
@@ -34,10 +36,16 @@ export const sessionId = (token: string) => createHash('sha256').update(token).d
 export const toSessionUser = (u: Pick<UserRecord, 'id' | 'username' | 'displayName' | 'role' | 'department'>): SessionUser =>
   ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, department: u.department });
 
-/** Accounts, passwords, sessions and the slowing down of password guessing. */
-export function createAuthService(deps: { users: UserRepository; sessions: SessionRepository; failures: LoginFailureRepository; settings?: Partial<AuthSettings> }) {
+/**
+ * Accounts, passwords, sessions and the slowing down of password guessing. Every session is read from
+ * the database on each request (no cache), so a sign-in or sign-out on one process holds on all. With
+ * `attempts` the per-address attempt cap counts in the database (several processes), else in memory.
+ */
+export function createAuthService(deps: {
+  users: UserRepository; sessions: SessionRepository; failures: LoginFailureRepository; attempts?: LoginAttemptRepository; settings?: Partial<AuthSettings>;
+}) {
   const settings = { ...DEFAULT_AUTH, ...deps.settings };
-  const guard = createLoginGuard(deps.failures, settings);
+  const guard = createLoginGuard(deps.failures, settings, deps.attempts && createSharedThrottle(deps.attempts, settings.attemptsPerMinute, 60_000));
   const { users, sessions } = deps;
   const sessionEndListeners = new Set<(token: string) => void>();
 

@@ -1,6 +1,7 @@
-import type { Db } from '../../db/database';
+import { isPostgres, type Db } from '../../db/database';
 import type { AuditFeature } from '../audit';
 import { createAuthService, type AuthSettings } from './auth-service';
+import { createLoginAttemptRepository } from './login-attempt-repository';
 import { createLoginFailureRepository } from './login-failure-repository';
 import { createAuthRouter } from './router';
 import { createSessionRepository } from './session-repository';
@@ -16,7 +17,9 @@ import { createTokensRouter } from './tokens-router';
 export function createAuthFeature(deps: { db: Db; audit: Pick<AuditFeature, 'repository' | 'bursts'>; settings?: Partial<AuthSettings> }) {
   const { db, audit } = deps;
   const service = createAuthService({
-    users: createUserRepository(db), sessions: createSessionRepository(db), failures: createLoginFailureRepository(db), settings: deps.settings,
+    users: createUserRepository(db), sessions: createSessionRepository(db), failures: createLoginFailureRepository(db),
+    // on PostgreSQL several processes share the database: the attempts a minute are counted there
+    attempts: isPostgres(db) ? createLoginAttemptRepository(db) : undefined, settings: deps.settings,
   });
   const tokens = createTokenService({ tokens: createTokenRepository(db), users: createUserRepository(db), audit: audit.repository });
   const router = createAuthRouter({ auth: service, audit: audit.repository, bursts: audit.bursts });

@@ -1,6 +1,6 @@
 import { HttpError } from '../../errors';
 import type { LoginFailureRepository } from './login-failure-repository';
-import { Throttle } from './throttle';
+import { Throttle, type AttemptCounter } from './throttle';
 
 /** How sign-in attempts are slowed down. */
 export interface LoginGuardSettings {
@@ -30,15 +30,16 @@ export const tooManyAttempts = (seconds: number) =>
 
 /**
  * Slows down password guessing without letting anyone lock an account for
- * everyone: a per-address cap on attempts a minute, and failures counted per
+ * everyone: a per-address cap on attempts a minute (`attempts`: this process's
+ * memory by default, or a count shared by every process), and failures counted per
  * (name tried, client address) in the database. Past `freeFailures` that pair
  * waits 1, 2, 4, … s up to `maxDelaySeconds` before its next try; a right
  * password clears it. Unknown names are counted like accounts, so both answer
  * alike. An attempt counts as a failure before its password is checked, so
  * parallel guesses cannot share one stale count.
  */
-export function createLoginGuard(failures: LoginFailureRepository, settings: LoginGuardSettings) {
-  const throttle = new Throttle(settings.attemptsPerMinute, 60_000);
+export function createLoginGuard(failures: LoginFailureRepository, settings: LoginGuardSettings, attempts?: AttemptCounter) {
+  const throttle = attempts ?? new Throttle(settings.attemptsPerMinute, 60_000);
   let prunedAt = 0;
 
   const waitAfter = (n: number) => (n < settings.freeFailures ? 0 : Math.min(2 ** (n - settings.freeFailures), settings.maxDelaySeconds));

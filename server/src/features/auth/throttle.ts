@@ -1,5 +1,13 @@
-/** A sliding-window counter of attempts per key (e.g. per client address). */
-export class Throttle {
+import type { LoginAttemptRepository } from './login-attempt-repository';
+
+/** Counts attempts per key (e.g. per client address) over a sliding window. */
+export interface AttemptCounter {
+  /** Records an attempt; returns the seconds to wait when over the limit (the attempt is then not counted), else 0. */
+  hit(key: string, now?: number): number;
+}
+
+/** A sliding-window counter of attempts per key, in this process's memory (one process: SQLite). */
+export class Throttle implements AttemptCounter {
   private readonly hits = new Map<string, number[]>();
 
   constructor(private readonly max: number, private readonly windowMs: number) {}
@@ -20,4 +28,28 @@ export class Throttle {
   private prune(now: number): void {
     for (const [k, times] of this.hits) if (times.every((t) => now - t >= this.windowMs)) this.hits.delete(k);
   }
+}
+
+/**
+ * The same sliding window counted in the database, so that every process sees every attempt (PostgreSQL
+ * with several processes). Attempts are counted to the second: one that came in the window's first
+ * second may be forgotten up to a second early. The check and the count are one transaction.
+ */
+export function createSharedThrottle(attempts: LoginAttemptRepository, max: number, windowMs: number): AttemptCounter {
+  let prunedAt = 0;
+  return {
+    hit(key, now = Date.now()) {
+      const since = new Date(now - windowMs).toISOString();
+      if (now - prunedAt >= windowMs) {
+        prunedAt = now;
+        attempts.prune(since);
+      }
+      return attempts.atomically(() => {
+        const { attempts: n, oldest } = attempts.recent(key, since);
+        if (n >= max && oldest) return Math.max(1, Math.ceil((windowMs - (now - Date.parse(oldest))) / 1000));
+        attempts.add(key, new Date(Math.floor(now / 1000) * 1000).toISOString());
+        return 0;
+      });
+    },
+  };
 }

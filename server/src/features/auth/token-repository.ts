@@ -46,8 +46,8 @@ const SELECT = 'SELECT t.id, t.user_id, u.username, t.label, t.prefix, t.created
 
 /** SQL access to `access_tokens`. */
 export function createTokenRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO access_tokens (user_id, label, hash, prefix, created_at, created_by, expires_at)
-    VALUES (@userId, @label, @hash, @prefix, @now, @createdBy, @expiresAt)`);
+  const insert = db.prepare<[Record<string, unknown>], { id: number }>(`INSERT INTO access_tokens (user_id, label, hash, prefix, created_at, created_by, expires_at)
+    VALUES (@userId, @label, @hash, @prefix, @now, @createdBy, @expiresAt) RETURNING id`);
   const live = db.prepare<[string, string], TokenUserRow>(`
     SELECT t.id, t.user_id, t.prefix, t.last_used_at, u.username, u.display_name, u.role, u.department
     FROM access_tokens t JOIN users u ON u.id = t.user_id
@@ -62,7 +62,7 @@ export function createTokenRepository(db: Db) {
   return {
     /** Stores a token's hash; returns its id. */
     insert: (t: { userId: number; label: string; hash: string; prefix: string; createdBy: number | null; expiresAt: string | null }, now: string): number =>
-      Number(insert.run({ ...t, now }).lastInsertRowid),
+      insert.get({ ...t, now })!.id,
     /** The unrevoked, unexpired token of a hash whose account is enabled, with that account. */
     findLive: (hash: string, now: string): TokenUserRow | undefined => live.get(hash, now),
     /** One token by id. */

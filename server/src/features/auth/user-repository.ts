@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database';
+import { isPostgres, type Db } from '../../db/database';
 import type { Role } from '@shared/auth';
 
 /** A user row as stored. */
@@ -39,13 +39,17 @@ export interface NewUser {
   demo?: boolean;
 }
 
-/** SQL access to `users`. */
+/**
+ * SQL access to `users`. Names compare case-insensitively: SQLite's column is `COLLATE NOCASE`,
+ * PostgreSQL compares `lower(username)` (its unique index is on that expression).
+ */
 export function createUserRepository(db: Db) {
-  const byName = db.prepare<[string], Row>('SELECT * FROM users WHERE username = ?');
+  const pg = isPostgres(db);
+  const byName = db.prepare<[string], Row>(pg ? 'SELECT * FROM users WHERE lower(username) = lower(?)' : 'SELECT * FROM users WHERE username = ?');
   const byId = db.prepare<[number], Row>('SELECT * FROM users WHERE id = ?');
-  const all = db.prepare<[], Row>('SELECT * FROM users ORDER BY role, username');
-  const insert = db.prepare(`INSERT INTO users (username, display_name, role, department, password_hash, demo, created_at, updated_at)
-    VALUES (@username, @displayName, @role, @department, @passwordHash, @demo, @now, @now)`);
+  const all = db.prepare<[], Row>(`SELECT * FROM users ORDER BY role, ${pg ? 'lower(username), username' : 'username'}`);
+  const insert = db.prepare<[Record<string, unknown>], { id: number }>(`INSERT INTO users (username, display_name, role, department, password_hash, demo, created_at, updated_at)
+    VALUES (@username, @displayName, @role, @department, @passwordHash, @demo, @now, @now) RETURNING id`);
   const setDisabled = db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?');
   const setDemoDisabled = db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE demo = 1');
   const setPassword = db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?');
@@ -65,7 +69,7 @@ export function createUserRepository(db: Db) {
     list: (): UserRecord[] => all.all().map(toUser),
     /** Stores a user and returns its id. */
     insert: (u: NewUser, now: string): number =>
-      Number(insert.run({ ...u, department: u.department ?? null, demo: u.demo ? 1 : 0, now }).lastInsertRowid),
+      insert.get({ ...u, department: u.department ?? null, demo: u.demo ? 1 : 0, now })!.id,
     /** Enables or disables one account. */
     setDisabled: (id: number, disabled: boolean, now: string): void => {
       setDisabled.run(disabled ? 1 : 0, now, id);

@@ -24,7 +24,8 @@ export function createIndicatorRepository(db: Db) {
       unit = excluded.unit, indicator_group = excluded.indicator_group`);
   const deleteYear = db.prepare('DELETE FROM indicators WHERE year = ?');
   const select = db.prepare<[number | null, number | null], IndicatorRow>(
-    'SELECT * FROM indicators WHERE (? IS NULL OR year = ?) ORDER BY year, indicator_group, key',
+    // the cast gives PostgreSQL the parameter's type (alone, `$1 IS NULL` has none)
+    'SELECT * FROM indicators WHERE (CAST(? AS integer) IS NULL OR year = ?) ORDER BY year, indicator_group, key',
   );
 
   return {

@@ -15,6 +15,11 @@ export const DELIVERY_RETRY = {
   batch: 20,
   /** Finished deliveries kept per webhook. */
   keep: 50,
+  /**
+   * How long a process's claim on a delivery lasts (longer than one attempt may take): a process killed
+   * mid-attempt leaves its delivery to another process after this long.
+   */
+  leaseMs: 120_000,
 } as const;
 
 /** The wait after `attempts` failed attempts. */
@@ -30,7 +35,8 @@ export interface DeliveryWorkerDeps {
 
 /**
  * Sends queued webhook deliveries in the background: a timer (unref'd, so it never keeps the process
- * alive) set for the next due delivery, woken at once by `kick` when something is queued. A failed
+ * alive) set for the next due delivery, woken at once by `kick` when something is queued. Each process
+ * runs one; a delivery is claimed before it is sent (see `createWebhookRepository`), so it goes out once. A failed
  * attempt is retried with exponential back-off up to `maxAttempts`; a host no longer allowed fails at once.
  * Nothing it does throws into the workflow.
  */
@@ -52,11 +58,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
 
   async function run(now: Date): Promise<number> {
     let sent = 0;
-    for (const d of webhooks.due(now.toISOString(), DELIVERY_RETRY.batch)) {
+    const at = now.toISOString();
+    const until = new Date(now.getTime() + DELIVERY_RETRY.leaseMs).toISOString();
+    for (let i = 0; i < DELIVERY_RETRY.batch && !closed; i += 1) {
+      const d = webhooks.claimDue(at, until);
+      if (!d) break;
       const outcome = await attempt(d, now).catch((err: unknown) => ({ state: 'pending', status: null, error: String(err), nextAt: new Date(now.getTime() + retryDelayMs(d.attempts + 1)).toISOString() }) as AttemptOutcome);
       if (closed) break;
-      webhooks.recordAttempt(d, outcome, new Date().toISOString(), DELIVERY_RETRY.keep);
-      if (outcome.state === 'sent') sent += 1;
+      if (webhooks.recordAttempt(d, outcome, new Date().toISOString(), DELIVERY_RETRY.keep) && outcome.state === 'sent') sent += 1;
     }
     return sent;
   }

@@ -78,13 +78,17 @@ export function createNotificationService(deps: NotificationServiceDeps) {
     };
   }
 
-  /** Stores and queues one event of a case (once per key), with `also` in the same transaction, then pushes it live. */
-  function emit(event: NotificationEvent, c: CaseRecord, key: string, at: Date, also?: () => void): void {
+  /**
+   * Stores and queues one event of a case (once per key), then pushes it live; `claim` runs first in the
+   * same transaction, and when it answers false (another process notified already) nothing is stored.
+   * Returns whether the event was emitted.
+   */
+  function emit(event: NotificationEvent, c: CaseRecord, key: string, at: Date, claim?: () => boolean): boolean {
     const iso = at.toISOString();
     const pub = publicCase(c);
     const made = db.transaction(() => {
-      also?.();
       const out: { userId: number; item: NotificationItem }[] = [];
+      if (claim && !claim()) return undefined;
       const data = { category: pub.categoryName ?? undefined, department: c.department, deadline: c.deadline };
       for (const userId of notifications.recipients(recipientsOf(event, c))) {
         const item = notifications.insert(userId, { event, caseId: c.id, caseNumber: c.number, data, dedupeKey: key }, iso, NOTIFICATIONS_KEPT);
@@ -95,11 +99,13 @@ export function createNotificationService(deps: NotificationServiceDeps) {
       for (const hook of webhooks.subscribers(event)) if (webhooks.enqueue(hook, event, c.number, payload, key, iso)) queued += 1;
       return { out, queued };
     })();
+    if (!made) return false;
     for (const { userId, item } of made.out) {
       const live: NotificationLiveEvent = { notification: item, unread: notifications.unread(userId) };
       bus.publish('notification', live, userId);
     }
     if (made.queued > 0) worker.kick();
+    return true;
   }
 
   function guarded(what: string, run: () => void): void {
@@ -135,11 +141,10 @@ export function createNotificationService(deps: NotificationServiceDeps) {
           if (!clock || !c.deadline) continue;
           const level = clock.colour === 'red' ? 2 : clock.colour === 'yellow' ? 1 : 0;
           const seen = notifications.clock(c.id);
-          const before = seen && seen.deadline === c.deadline ? seen.level : 0;
-          if (level <= before) continue;
+          if (level <= (seen && seen.deadline === c.deadline ? seen.level : 0)) continue;
           const event = level === 2 ? 'case.overdue' : 'case.deadline_near';
-          emit(event, c, `${event}:${c.id}:${c.deadline}`, now, () => notifications.setClock(c.id, c.deadline!, level));
-          emitted += 1;
+          const deadline = c.deadline;
+          if (emit(event, c, `${event}:${c.id}:${deadline}`, now, () => notifications.claimClock(c.id, deadline, level))) emitted += 1;
         }
       });
       return emitted;
