@@ -4,9 +4,9 @@ import { createLogger } from '../server/src/logger';
 import { CONFIG_EXIT_CODE, superviseWorkers } from '../server/src/supervisor';
 import { buildClient, clientBuildIsStale } from './client-build';
 
-function logLevel(): string {
+function settings(): { logLevel: string; workers: number } {
   try {
-    return loadConfig().logLevel;
+    return loadConfig();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     console.error(err.message);
@@ -14,10 +14,10 @@ function logLevel(): string {
   }
 }
 
-const level = logLevel();
+const { logLevel, workers } = settings();
 if (!process.env.CLIENT_DIST && clientBuildIsStale()) {
   console.log('Building the client (missing or older than its sources)…');
   await buildClient();
   console.log('Client built.');
 }
-superviseWorkers({ exec: path.join(PROJECT_ROOT, 'server/src/index.ts'), workers: 1, log: createLogger(level).child({ role: 'supervisor' }) });
+superviseWorkers({ exec: path.join(PROJECT_ROOT, 'server/src/index.ts'), workers, log: createLogger(logLevel).child({ role: 'supervisor' }) });

@@ -37,7 +37,7 @@ export function nextDelayMs(previousMs: number | undefined): number {
 export interface SupervisorOptions {
   /** The worker entry module (it listens and sends {@link WorkerReady}). */
   exec: string;
-  /** How many workers to keep running (1 today; they share the listening socket through node:cluster). */
+  /** How many workers to keep running (`WORKERS`; they share the listening socket through node:cluster). */
   workers: number;
   log: Logger;
   /** Prints the start-up banner (once per run). */
@@ -58,7 +58,8 @@ interface Slot {
  * after an exponential back-off (0.5 s doubling to 30 s, reset once a worker has served for a
  * minute) and its exit code or signal is logged. A worker that exits with {@link CONFIG_EXIT_CODE}
  * before it is ready, or {@link MAX_START_FAILURES} start-up deaths in a row, stop the supervisor
- * (exit code 2 or 1) instead of a restart loop. SIGTERM and SIGINT are passed on to the workers,
+ * (exit code 2 or 1) instead of a restart loop. With several workers the first starts alone (it migrates the
+ * database and seeds an empty one) and the others once it is ready. SIGTERM and SIGINT are passed on to the workers,
  * and the supervisor exits once they have closed.
  */
 export function superviseWorkers(options: SupervisorOptions): void {
@@ -92,6 +93,7 @@ export function superviseWorkers(options: SupervisorOptions): void {
       slot.readyAt = Date.now();
       slot.startFailures = 0;
       log.info({ worker: slot.index, workerPid: worker.process.pid, url: message.url }, 'worker ready');
+      for (const other of slots) if (!other.worker && !stopping) start(other);
       if (bannerShown) return;
       bannerShown = true;
       print(message.banner);
@@ -138,5 +140,6 @@ export function superviseWorkers(options: SupervisorOptions): void {
 
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  for (const slot of slots) start(slot);
+  // the first worker migrates (and seeds an empty database) alone; the others start once it is ready
+  start(slots[0]!);
 }
