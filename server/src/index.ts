@@ -4,6 +4,7 @@ import type { Db } from './db/database';
 import { createLogger } from './logger';
 import { startServer } from './server';
 import { SeedError } from './seed/catalogue';
+import { DatabaseStartError } from './db/postgres';
 import { DEMO_PASSWORD, enabledDemoAccounts } from './seed/demo-accounts';
 import { DEMO_API_KEY, DEMO_API_KEY_NAME, demoApiKeyEnabled } from './open311/api-keys';
 import { CONFIG_EXIT_CODE, type WorkerReady } from './supervisor';
@@ -40,7 +41,8 @@ try {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof SeedError) {
+  // a bad DATABASE_URL, an unreachable server or a missing PostGIS: say which and stop (no restart loop)
+  if (err instanceof ConfigError || err instanceof SeedError || err instanceof DatabaseStartError) {
     console.error(err.message);
     process.exit(CONFIG_EXIT_CODE);
   }
