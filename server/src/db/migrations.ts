@@ -1,6 +1,7 @@
 import type { Db } from './database';
 import { neverReusedIdsAfter, neverReusedIdsSql } from './ids-migration';
 import { POSTGRES_STEPS } from './migrations-pg';
+import { EVENTS_OUTBOX_PG, EVENTS_OUTBOX_SQLITE } from './events-migration';
 
 /** One numbered schema migration. */
 export interface Migration {
@@ -497,6 +498,12 @@ export const MIGRATIONS: readonly Migration[] = [
       -- the report's own "完成年度计划 x%" figure; the screen shows it as stated instead of value ÷ plan
       ALTER TABLE indicators ADD COLUMN attainment_pct REAL;
     `,
+  },
+  {
+    version: 15,
+    name: 'live events outbox shared by every process (PostgreSQL; SQLite keeps them in memory)',
+    postgres: EVENTS_OUTBOX_PG,
+    sql: EVENTS_OUTBOX_SQLITE,
   },
   {
     version: 16,
