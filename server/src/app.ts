@@ -20,7 +20,7 @@ import { createIndicatorsFeature } from './features/indicators';
 import { createOverviewFeature } from './features/overview';
 import { createReportsFeature } from './features/reports';
 import { createCaseFeature, CASES_LAYER_ID, type CaseChange } from './features/cases';
-import { createEventBus, createEventsFeature, type EventBus } from './features/events';
+import { createEventsFeature, createLiveEventBus, type EventBus } from './features/events';
 import { createNotificationsFeature, type NotificationsFeature, type Sender } from './features/notifications';
 import { createOpen311Feature } from './open311/feature';
 import { open311ErrorHandler } from './open311/router';
@@ -76,7 +76,7 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
     db, audit: auditFeature, settings: { sessionHours: config.sessionHours, attemptsPerMinute: config.loginAttemptsPerMinute },
   });
   const auth = authFeature.service;
-  const events = createEventBus();
+  const events = createLiveEventBus({ db, log });
   const layersFeature = createLayersFeature({
     db, audit,
     onWrite: (c) => {

@@ -20,7 +20,7 @@ export interface RunningServer {
  * app and listens on the configured host and port.
  */
 export async function startServer(config: AppConfig, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const db = openDatabase(config.dbFile);
+  const db = openDatabase(config.databaseUrl ?? config.dbFile);
   await prepareDatabase(db, config, log);
   const app = createApp({ db, config, log });
   // on PostgreSQL one process at a time holds the clock job (an advisory lock on its listening connection)

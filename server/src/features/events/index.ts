@@ -1,2 +1,3 @@
-export { createEventBus, type EventBus } from './event-bus';
-export { createEventsFeature } from './feature';
+export { createEventBus, type EventBus, type LiveEvent } from './event-bus';
+export { createPgEventBus } from './pg-event-bus';
+export { createEventsFeature, createLiveEventBus } from './feature';
