@@ -12,6 +12,10 @@ export interface TestCluster {
   /** URL of the cluster's `postgres` database, user `qingbo`, no password (trust on loopback). */
   url: string;
   port: number;
+  /** Shuts the server down (fast: connections are cut), keeping its data. */
+  halt(): void;
+  /** Starts a halted server again on the same port. */
+  resume(): void;
   /** Stops the cluster and deletes its folder. */
   stop(): void;
 }
@@ -53,10 +57,13 @@ export async function startTestCluster(prefix = 'qingbo-test-pg-'): Promise<Test
   const port = await freePort();
   const opts = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${dir}`, '-c fsync=off', '-c synchronous_commit=off',
     '-c full_page_writes=off', '-c jit=off', '-c max_connections=300', '-c shared_buffers=128MB'].join(' ');
-  as('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', opts, '-w', 'start']);
+  const start = () => as('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', opts, '-w', 'start']);
+  start();
   return {
     url: `postgres://qingbo@127.0.0.1:${port}/postgres`,
     port,
+    halt: () => as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop() {
       if (root) spawnSync('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'], { stdio: 'ignore' });
       else spawnSync(path.join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], { stdio: 'ignore' });

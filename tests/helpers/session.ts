@@ -1,11 +1,12 @@
 import request from 'supertest';
 import { createApp, type App, type AppDeps } from '../../server/src/app';
 import { testConfig, type AppConfig } from '../../server/src/config';
-import { openDatabase, type Db } from '../../server/src/db/database';
+import type { Db } from '../../server/src/db/database';
 import { seedDatabase } from '../../server/src/seed/seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../../server/src/seed/demo-accounts';
 import type { Role } from '@shared/auth';
 import { writeFixtureDataDir } from './fixture-data';
+import { openTestDatabase } from './test-db';
 
 /** An app over the fixture district with the demo accounts, and a way to sign in as any role. */
 export interface SecuredApp {
@@ -16,13 +17,16 @@ export interface SecuredApp {
   cookieFor(role: Role): Promise<string>;
 }
 
-/** Builds a fixture app with demo accounts; `overrides` change its configuration, `deps` add factory seams (logger, upload gates, photo writer). */
-export async function createSecuredApp(overrides: Partial<AppConfig> = {}, dataDir = writeFixtureDataDir(), deps: Pick<AppDeps, 'log' | 'uploads'> = {}): Promise<SecuredApp> {
-  const db = openDatabase(':memory:');
+/**
+ * Builds a fixture app with demo accounts over a fresh database of the engine under test (see test-db.ts), or over
+ * `deps.db`; `overrides` change its configuration, `deps` add factory seams (logger, upload gates, photo writer).
+ */
+export async function createSecuredApp(overrides: Partial<AppConfig> = {}, dataDir = writeFixtureDataDir(), deps: Pick<AppDeps, 'log' | 'uploads'> & { db?: Db } = {}): Promise<SecuredApp> {
+  const db = deps.db ?? openTestDatabase();
   seedDatabase(db, dataDir);
   await seedDemoAccounts(db);
   const config = testConfig({ dataDir, ...overrides });
-  const app = createApp({ db, config, ...deps });
+  const app = createApp({ db, config, log: deps.log, uploads: deps.uploads });
   const cookies = new Map<Role, string>();
   return {
     app, db, config,

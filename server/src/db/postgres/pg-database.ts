@@ -84,7 +84,17 @@ export class PgStatement {
 
   private query(params: unknown[]): unknown[] {
     const raw = this.rawMode || this.pluckMode;
-    return this.db.request({ op: 'query', sql: this.translated.text, params: this.bind(params), raw, prepare: true }).rows ?? [];
+    const reply = this.db.request({ op: 'query', sql: this.translated.text, params: this.bind(params), raw, prepare: true });
+    const rows = reply.rows ?? [];
+    if (reply.bytea) {
+      for (const row of rows as Record<string | number, unknown>[]) {
+        for (const k of reply.bytea) {
+          const v = row[k];
+          if (v instanceof Uint8Array) row[k] = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+        }
+      }
+    }
+    return rows;
   }
 
   private shape(rows: unknown[]): unknown[] {

@@ -96,7 +96,9 @@ async function handle(msg) {
         names.set(msg.sql, undefined);
         res = await client.query(query);
       }
-      return { ok: true, rows: res.rows, rowCount: res.rowCount ?? 0 };
+      // bytea arrives as a Buffer, which crosses to the main thread as a plain Uint8Array: say which columns to rewrap
+      const bytea = res.fields?.flatMap((f, i) => (f.dataTypeID === 17 ? [msg.raw ? i : f.name] : [])) ?? [];
+      return { ok: true, rows: res.rows, rowCount: res.rowCount ?? 0, bytea: bytea.length ? bytea : undefined };
     }
     return { ok: true };
   } catch (err) {

@@ -42,7 +42,6 @@ export function translatePlaceholders(sql: string): Translated {
     } else if (c === '$' && /[A-Za-z_$]/.test(sql[i + 1] ?? '')) {
       const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i));
       if (tag) {
-        out += tag[0];
         i = copyUntil(tag[0], i + tag[0].length);
       } else {
         out += c;

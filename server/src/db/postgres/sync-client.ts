@@ -22,6 +22,8 @@ export interface BridgeReply {
   ok: boolean;
   rows?: unknown[];
   rowCount?: number;
+  /** Columns (names, or indexes of raw rows) holding bytea values, to be made Buffers again. */
+  bytea?: (string | number)[];
   error?: BridgeError;
 }
 
