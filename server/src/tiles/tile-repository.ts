@@ -1,25 +1,41 @@
-import type { Db } from '../db/database';
+import { isPostgres, type Db } from '../db/database';
 import type { SourcePoint } from './point-index';
 import { propertiesObject } from './tile-features';
 
+/** Statements that differ by engine: SQLite keeps each feature's representative point in the R*Tree. */
+const SQLITE = {
+  points: `SELECT r.id, r.x, r.y, json(f.properties)
+    FROM features f JOIN features_rtree r ON r.id = f.id
+    WHERE f.layer_id = ? ORDER BY f.id`,
+  pointsByIds: `SELECT r.id, r.x, r.y, json(f.properties)
+    FROM features f JOIN features_rtree r ON r.id = f.id
+    WHERE f.layer_id = ? AND f.id IN (SELECT value FROM json_each(?)) ORDER BY f.id`,
+  all: 'SELECT id, geometry, json(properties) AS properties FROM features WHERE layer_id = ? ORDER BY id',
+  ids: (ids: readonly number[]) => JSON.stringify(ids),
+};
+
+// PostgreSQL: the representative point is the centre of the geometry's bbox (a point's own coordinates), as the
+// writer computes it for SQLite's R*Tree; PostGIS's ST_XMin/ST_XMax read the exact doubles
+const REPRESENTATIVE = '(ST_XMin(f.geom) + ST_XMax(f.geom)) / 2, (ST_YMin(f.geom) + ST_YMax(f.geom)) / 2';
+const POSTGRES: typeof SQLITE = {
+  points: `SELECT f.id, ${REPRESENTATIVE}, f.properties::text FROM features f WHERE f.layer_id = ? ORDER BY f.id`,
+  pointsByIds: `SELECT f.id, ${REPRESENTATIVE}, f.properties::text FROM features f
+    WHERE f.layer_id = ? AND f.id = ANY(?::bigint[]) ORDER BY f.id`,
+  all: 'SELECT id, geometry, properties::text AS properties FROM features WHERE layer_id = ? ORDER BY id',
+  ids: (ids) => `{${ids.join(',')}}`,
+};
+
 /** SQL reads behind the tile server. */
 export function createTileRepository(db: Db) {
+  const sql = isPostgres(db) ? POSTGRES : SQLITE;
   const version = db.prepare<[string], number>('SELECT version FROM layers WHERE id = ?').pluck();
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM features WHERE layer_id = ?');
-  const points = db.prepare<[string], [number, number, number, string]>(`
-    SELECT r.id, r.x, r.y, json(f.properties)
-    FROM features f JOIN features_rtree r ON r.id = f.id
-    WHERE f.layer_id = ? ORDER BY f.id`).raw(true);
-  const pointsByIds = db.prepare<[string, string], [number, number, number, string]>(`
-    SELECT r.id, r.x, r.y, json(f.properties)
-    FROM features f JOIN features_rtree r ON r.id = f.id
-    WHERE f.layer_id = ? AND f.id IN (SELECT value FROM json_each(?)) ORDER BY f.id`).raw(true);
+  const points = db.prepare<[string], [number, number, number, string]>(sql.points).raw(true);
+  const pointsByIds = db.prepare<[string, string], [number, number, number, string]>(sql.pointsByIds).raw(true);
   const changes = db.prepare<[string, number, number], [number, number]>(
     'SELECT version, feature_id FROM feature_changes WHERE layer_id = ? AND version > ? AND version <= ? ORDER BY version',
   ).raw(true);
-  const all = db.prepare<[string], { id: number; geometry: string; properties: string }>(
-    'SELECT id, geometry, json(properties) AS properties FROM features WHERE layer_id = ? ORDER BY id',
-  );
+  const all = db.prepare<[string], { id: number; geometry: string; properties: string }>(sql.all);
   const inTransaction = db.transaction((read: () => unknown) => read());
   const toPoint = ([id, lon, lat, properties]: [number, number, number, string]): SourcePoint =>
     ({ id, lon, lat, properties: propertiesObject(JSON.parse(properties)) });
@@ -34,7 +50,7 @@ export function createTileRepository(db: Db) {
       for (const row of points.iterate(layerId)) yield toPoint(row);
     },
     /** The listed features that are still in the layer, as representative points in id order. */
-    pointsByIds: (layerId: string, ids: readonly number[]): SourcePoint[] => pointsByIds.all(layerId, JSON.stringify(ids)).map(toPoint),
+    pointsByIds: (layerId: string, ids: readonly number[]): SourcePoint[] => pointsByIds.all(layerId, sql.ids(ids)).map(toPoint),
     /**
      * The ids of the features written (inserted, updated or deleted) by the layer's versions after
      * `from` up to `to`, from the change log; undefined when the log does not account for every one

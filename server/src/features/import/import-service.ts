@@ -72,7 +72,7 @@ export function createImportService(deps: {
   function store(layer: Layer, rows: readonly NewFeature[], skipped: number, req: ImportRequest, format: ImportFormat, actor: ImportActor): number[] {
     return db.transaction(() => {
       const now = new Date().toISOString();
-      const ids = rows.map((row) => features.insert(row, now));
+      const ids = features.insertMany(rows, now);
       audit.record({
         userId: actor.id, username: actor.username, action: 'import', entity: `feature:${layer.id}`,
         entityId: ids.length === 1 ? String(ids[0]) : `${ids[0]}-${ids[ids.length - 1]}`,

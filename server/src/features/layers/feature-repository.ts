@@ -1,6 +1,7 @@
-import type { Db } from '../../db/database';
+import { isPostgres, type Db } from '../../db/database';
 import type { FeatureFilter, SortKey } from './feature-filter';
 import { filterToSqlite, registerSpatialFunctions, sortToSqlite } from './feature-filter-sqlite';
+import { buildPgFeatureRepository } from './feature-repository.pg';
 import { createPropertyIndexRepository, POINT_X, POINT_Y, propertyIndexName, propertyPath } from './property-index-repository';
 
 /** A feature row with geometry and properties as JSON text (cheap to stream out; properties are stored as JSONB). */
@@ -106,11 +107,14 @@ function whereClause(q: FeatureQuery, plan: Plan): { from: string; sql: string; 
 /** The repository of each connection: its statements are prepared once (and SQLite refuses to redefine a function while a statement runs). */
 const repositories = new WeakMap<Db, FeatureRepository>();
 
-/** SQL access to `features` and its R*Tree index; one per connection, created on first use. */
+/**
+ * SQL access to `features` and its spatial index (SQLite's R*Tree, or PostGIS's GiST index of `geom`); one per
+ * connection, created on first use.
+ */
 export function createFeatureRepository(db: Db): FeatureRepository {
   let repository = repositories.get(db);
   if (!repository) {
-    repository = buildFeatureRepository(db);
+    repository = isPostgres(db) ? buildPgFeatureRepository(db) : buildFeatureRepository(db);
     repositories.set(db, repository);
   }
   return repository;
@@ -146,14 +150,18 @@ function buildFeatureRepository(db: Db) {
     return { by: hits <= RTREE_DRIVE_LIMIT ? 'rtree' : 'layer' };
   }
 
+  function insert(f: NewFeature, now: string): number {
+    const { lastInsertRowid } = insertFeature.run(f.layerId, f.geometry, f.properties, f.datetimeStart, f.datetimeEnd, now, now);
+    const id = Number(lastInsertRowid);
+    insertBox.run(id, f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3], f.layerId, (f.bbox[0] + f.bbox[2]) / 2, (f.bbox[1] + f.bbox[3]) / 2);
+    return id;
+  }
+
   return {
     /** Stores a feature and indexes its bbox; returns the new id. */
-    insert(f: NewFeature, now: string): number {
-      const { lastInsertRowid } = insertFeature.run(f.layerId, f.geometry, f.properties, f.datetimeStart, f.datetimeEnd, now, now);
-      const id = Number(lastInsertRowid);
-      insertBox.run(id, f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3], f.layerId, (f.bbox[0] + f.bbox[2]) / 2, (f.bbox[1] + f.bbox[3]) / 2);
-      return id;
-    },
+    insert,
+    /** Stores features in order (inside the caller's transaction); returns their new ids. */
+    insertMany: (rows: readonly NewFeature[], now: string): number[] => rows.map((f) => insert(f, now)),
     /** Replaces a feature's geometry and properties, bumping its version; false when it does not exist. */
     update(id: number, f: NewFeature, now: string): boolean {
       const { changes } = updateOne.run(f.geometry, f.properties, f.datetimeStart, f.datetimeEnd, now, f.layerId, id);

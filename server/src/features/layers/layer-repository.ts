@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database';
+import { isPostgres, type Db } from '../../db/database';
 import type { GeometryType, LayerGroup, LayerInfo, LayerSchema, TemporalHint } from '@shared/layers';
 import { createPropertyIndexRepository } from './property-index-repository';
 
@@ -61,6 +61,30 @@ function toLayer(row: LayerRow): Layer {
   };
 }
 
+interface ExtentRow {
+  n: number;
+  min_x: number | null;
+  min_y: number | null;
+  max_x: number | null;
+  max_y: number | null;
+  t0: string | null;
+  t1: string | null;
+  open_end: number;
+}
+
+const EXTENT_SQLITE = `
+  SELECT count(*) AS n, min(r.min_x) AS min_x, min(r.min_y) AS min_y, max(r.max_x) AS max_x, max(r.max_y) AS max_y,
+         min(f.datetime_start) AS t0, max(f.datetime_end) AS t1,
+         sum(f.datetime_start IS NOT NULL AND f.datetime_end IS NULL) AS open_end
+  FROM features f JOIN features_rtree r ON r.id = f.id WHERE f.layer_id = ?`;
+
+// the bbox from PostGIS's envelope of the layer (no R*Tree); count(*) FILTER instead of a sum of booleans
+const EXTENT_PG = `
+  SELECT n, ST_XMin(e) AS min_x, ST_YMin(e) AS min_y, ST_XMax(e) AS max_x, ST_YMax(e) AS max_y, t0, t1, open_end
+  FROM (SELECT count(*) AS n, ST_Extent(geom) AS e, min(datetime_start) AS t0, max(datetime_end) AS t1,
+               count(*) FILTER (WHERE datetime_start IS NOT NULL AND datetime_end IS NULL) AS open_end
+        FROM features WHERE layer_id = ?) x`;
+
 /** SQL access to the `layers` table. */
 export function createLayerRepository(db: Db) {
   const selectAll = db.prepare<[], LayerRow>('SELECT * FROM layers ORDER BY sort_order, id');
@@ -78,11 +102,7 @@ export function createLayerRepository(db: Db) {
       attribution = excluded.attribution, sort_order = excluded.sort_order,
       version = layers.version + 1, updated_at = excluded.updated_at`);
   const propertyIndexes = createPropertyIndexRepository(db);
-  const extent = db.prepare<[string], { n: number; min_x: number | null; min_y: number | null; max_x: number | null; max_y: number | null; t0: string | null; t1: string | null; open_end: number }>(`
-    SELECT count(*) AS n, min(r.min_x) AS min_x, min(r.min_y) AS min_y, max(r.max_x) AS max_x, max(r.max_y) AS max_y,
-           min(f.datetime_start) AS t0, max(f.datetime_end) AS t1,
-           sum(f.datetime_start IS NOT NULL AND f.datetime_end IS NULL) AS open_end
-    FROM features f JOIN features_rtree r ON r.id = f.id WHERE f.layer_id = ?`);
+  const extent = db.prepare<[string], ExtentRow>(isPostgres(db) ? EXTENT_PG : EXTENT_SQLITE);
 
   return {
     /** All layers in drawing order. */

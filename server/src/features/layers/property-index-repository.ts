@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/database';
+import { isPostgres, type Db } from '../../db/database';
 import type { Layer } from './layer-repository';
 
 /** Prefix of the partial indexes that serve bbox + equality queries on one property of one point layer. */
@@ -14,6 +14,12 @@ const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** The JSON path of a property as SQL text (the form the index and the query must both spell). */
 export const propertyPath = (property: string) => quote(`$."${property}"`);
+
+/** A property's key as a SQL string literal: PostgreSQL's `properties -> 'key'`, the form its index and the query both spell. */
+export const jsonbKey = (property: string) => quote(property);
+
+/** A layer id as a SQL literal when it is a plain slug (a partial index names its layer so), else undefined. */
+export const layerLiteral = (layerId: string): string | undefined => (/^[a-z0-9-]+$/.test(layerId) ? quote(layerId) : undefined);
 
 /** SQL of a point's longitude and latitude (a point layer's geometry is a GeoJSON Point). */
 export const POINT_X = "json_extract(f.geometry, '$.coordinates[0]')";
@@ -30,27 +36,49 @@ export function indexedProperties(layer: Pick<Layer, 'geometryType' | 'schema'>)
     .map(([name]) => name);
 }
 
+/** Statements of one engine: the catalogue queries and the index each wanted property gets. */
+interface IndexSql {
+  exists: string;
+  ofLayer: string;
+  pattern: (layerId: string) => string;
+  create: (name: string, layerId: string, property: string) => string;
+}
+
+const SQLITE: IndexSql = {
+  exists: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+  ofLayer: `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'features' AND name LIKE '${PREFIX}%' AND sql LIKE ?`,
+  pattern: (layerId) => `%WHERE layer_id = ${quote(layerId)}%`,
+  create: (name, layerId, property) => `CREATE INDEX IF NOT EXISTS ${name} ON features (json_extract(properties, ${propertyPath(property)}),
+    json_extract(geometry, '$.coordinates[0]'), json_extract(geometry, '$.coordinates[1]')) WHERE layer_id = ${quote(layerId)}`,
+};
+
+// PostgreSQL: a btree over the jsonb value (the bbox is checked on the few rows it finds; the GiST index of geom
+// serves bbox queries alone). PostgreSQL writes the partial predicate back as `(layer_id = 'x'::text)`.
+const POSTGRES: IndexSql = {
+  exists: 'SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?',
+  ofLayer: `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'features'
+    AND indexname LIKE '${PREFIX}%' AND indexdef LIKE ?`,
+  pattern: (layerId) => `%(layer_id = ${quote(layerId)}::text)%`,
+  create: (name, layerId, property) => `CREATE INDEX IF NOT EXISTS ${name} ON features ((properties -> ${jsonbKey(property)})) WHERE layer_id = ${quote(layerId)}`,
+};
+
 /** SQL access to the property indexes of point layers. */
 export function createPropertyIndexRepository(db: Db) {
-  const exists = db.prepare<[string], number>("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").pluck();
-  const ofLayer = db.prepare<[string], string>(
-    `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'features' AND name LIKE '${PREFIX}%' AND sql LIKE ?`,
-  ).pluck();
+  const sql = isPostgres(db) ? POSTGRES : SQLITE;
+  const exists = db.prepare<[string], number>(sql.exists).pluck();
+  const ofLayer = db.prepare<[string], string>(sql.ofLayer).pluck();
 
   return {
     /**
      * Creates the indexes a layer's schema asks for and drops those it no longer does:
-     * one partial index per property over the layer's features, on (value, longitude, latitude).
+     * one partial index per property over the layer's features (on SQLite on (value, longitude, latitude)).
      */
     sync(layer: Pick<Layer, 'id' | 'geometryType' | 'schema'>): void {
       const wanted = new Map(indexedProperties(layer).map((p) => [propertyIndexName(layer.id, p), p]));
-      for (const name of ofLayer.all(`%WHERE layer_id = ${quote(layer.id)}%`)) {
+      for (const name of ofLayer.all(sql.pattern(layer.id))) {
         if (!wanted.has(name)) db.exec(`DROP INDEX ${name}`);
       }
-      for (const [name, property] of wanted) {
-        db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON features (json_extract(properties, ${propertyPath(property)}),
-          json_extract(geometry, '$.coordinates[0]'), json_extract(geometry, '$.coordinates[1]')) WHERE layer_id = ${quote(layer.id)}`);
-      }
+      for (const [name, property] of wanted) db.exec(sql.create(name, layer.id, property));
     },
     /** Whether the layer's property has its index. */
     has: (layerId: string, property: string): boolean => exists.get(propertyIndexName(layerId, property)) === 1,
