@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ErrorBody } from '@shared/errors';
-import { DatabaseUnavailableError } from './db/postgres';
+import { DatabaseUnavailableError, PgError } from './db/postgres';
 
 export type { ErrorBody };
 
@@ -100,7 +100,18 @@ export function createErrorMapper(log: Logger, now: () => number = Date.now): (e
     return new BusyError('the database is unavailable, so nothing was saved; try again shortly', DATABASE_RETRY_AFTER_SECONDS, 'database_unavailable');
   };
   return (err) => (err instanceof HttpError ? err : err instanceof DatabaseUnavailableError ? unavailable(err)
-    : isStorageFull(err) ? storageFull(err) : fromMalformedUrl(err) ?? fromBodyParser(err as BodyParserError));
+    : isStorageFull(err) ? storageFull(err) : fromUnstorableText(err) ?? fromMalformedUrl(err) ?? fromBodyParser(err as BodyParserError));
+}
+
+/**
+ * PostgreSQL's text holds no NUL character (U+0000): a value with one is refused by the database itself
+ * (SQLSTATE 22021 for text, 22P05 for a jsonb `\u0000`), whatever the statement. SQLite stores and compares it,
+ * so a request sending one is answered 400 on PostgreSQL instead of failing as a 500 (nothing was written: the
+ * statement failed, and its transaction rolled back).
+ */
+function fromUnstorableText(err: unknown): HttpError | undefined {
+  if (!(err instanceof PgError) || (err.code !== '22021' && err.code !== '22P05')) return undefined;
+  return new HttpError(400, 'unstorable_text', 'the request holds a NUL character (U+0000), which cannot be stored or searched');
 }
 
 /** Maps errors to `{ error: { code, message, details? } }` (see `createErrorMapper`); never leaks stacks or paths. */
