@@ -30,14 +30,6 @@ export function sourceColumns(db: Db, table: string): SourceColumn[] {
   return db.prepare('SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid').all(table) as SourceColumn[];
 }
 
-/** The largest id each AUTOINCREMENT table ever handed out (SQLite's `sqlite_sequence`; ids are never reused). */
-export function sourceSequences(db: Db): Map<string, number> {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get();
-  if (!exists) return new Map();
-  const rows = db.prepare('SELECT name, seq FROM sqlite_sequence').all() as { name: string; seq: number }[];
-  return new Map(rows.map((r) => [r.name, r.seq]));
-}
-
 /** Versions of the migrations a database recorded (both engines keep `schema_migrations`). */
 export function recordedMigrations(db: Db): number[] {
   return db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[];
@@ -68,13 +60,6 @@ export function countRows(db: Db, table: string): number {
  */
 export function setUserTriggers(db: Db, table: string, enabled: boolean): void {
   db.exec(`ALTER TABLE ${q(table)} ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER USER`);
-}
-
-/** Moves a PostgreSQL table's `id` identity past its largest id and past `atLeast` (ids are never given twice). */
-export function raiseIdentity(db: Db, table: string, atLeast: number): void {
-  const largest = Number(db.prepare(`SELECT COALESCE(max(id), 0) FROM ${q(table)}`).pluck().get());
-  const next = Math.max(largest, atLeast);
-  if (next > 0) db.prepare("SELECT setval(pg_get_serial_sequence(?, 'id'), ?)").get(table, next);
 }
 
 /** How one table is read a page at a time, the same SQL on both engines. */

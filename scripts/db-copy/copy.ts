@@ -1,8 +1,9 @@
 import type { Db } from '../../server/src/db/database';
+import { resetIdentities, sqliteSequences } from '../../server/src/db/identities';
 import { TableChecksum } from './checksum';
 import {
-  countRows, hasRows, pageReader, quoteIdent, raiseIdentity, recordedMigrations, rowInserter, setUserTriggers,
-  sourceColumns, sourceSequences, sourceTableNames, targetColumns,
+  countRows, hasRows, pageReader, quoteIdent, recordedMigrations, rowInserter, setUserTriggers, sourceColumns, sourceTableNames,
+  targetColumns,
 } from './copy-repository';
 import { COPIED_TABLES, SKIPPED_TABLES, isInternalTable } from './tables';
 
@@ -70,12 +71,12 @@ export function copyDatabase(source: Db, target: Db, options: CopyOptions = {}):
   source.exec('BEGIN');
   try {
     const { plans, skipped } = planCopy(source, target);
-    const sequences = sourceSequences(source);
+    const floors = sqliteSequences(source);
     const tables: TableReport[] = [];
     const run = target.transaction(() => {
       for (const p of plans) setUserTriggers(target, p.table, false);
       const sums = plans.map((p) => copyTable(source, target, p, pageRows, options.onProgress));
-      for (const p of plans) if (p.identity) raiseIdentity(target, p.table, sequences.get(p.table) ?? 0);
+      resetIdentities(target, floors);
       for (const p of plans) setUserTriggers(target, p.table, true);
       options.beforeVerify?.(target);
       plans.forEach((p, i) => {
