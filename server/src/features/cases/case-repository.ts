@@ -138,12 +138,12 @@ export function createCaseRepository(db: Db) {
     'state', 'categoryCode', 'communityCode', 'communityName', 'gridCode', 'department', 'reporterId', 'registeredAt', 'dispatchedAt',
     'feedbackAt', 'deadline', 'postponed', 'reworkCount',
   ];
-  // a parameter used twice is named: PostgreSQL types "@from IS NULL" by "registered_at >= @from" (a lone "? IS NULL" it cannot type)
+  // PostgreSQL cannot type a parameter that is only tested with IS NULL: the CAST names its type
   const kpiRows = db.prepare<[{ from: string | null; to: string | null; community: string | null }], Record<string, unknown>>(`
     SELECT ${kpiColumns.map((k) => `c.${COLUMNS[k]} AS "${k}"`).join(', ')}, u.display_name AS "reporterName"
     FROM cases c LEFT JOIN users u ON u.id = c.reporter_id
-    WHERE c.registered_at IS NOT NULL AND (@from IS NULL OR c.registered_at >= @from) AND (@to IS NULL OR c.registered_at < @to)
-      AND (@community IS NULL OR c.community_code = @community) ORDER BY c.id`);
+    WHERE c.registered_at IS NOT NULL AND (CAST(@from AS TEXT) IS NULL OR c.registered_at >= @from) AND (CAST(@to AS TEXT) IS NULL OR c.registered_at < @to)
+      AND (CAST(@community AS TEXT) IS NULL OR c.community_code = @community) ORDER BY c.id`);
 
   return {
     /** Stores a new case (a generated history passes the version its changes reached); returns its id. */
@@ -215,7 +215,7 @@ export function createCaseRepository(db: Db) {
     /** Cases registered in [from, to) with their reporter's display name, for the KPIs. */
     registeredBetween(from: string | null, to: string | null): (CaseRecord & { reporterName: string | null })[] {
       const rows = db.prepare(`${SELECT.replace(' FROM cases c', ', u.display_name AS "reporterName" FROM cases c LEFT JOIN users u ON u.id = c.reporter_id')}
-        WHERE c.registered_at IS NOT NULL AND (@from IS NULL OR c.registered_at >= @from) AND (@to IS NULL OR c.registered_at < @to) ORDER BY c.id`)
+        WHERE c.registered_at IS NOT NULL AND (CAST(@from AS TEXT) IS NULL OR c.registered_at >= @from) AND (CAST(@to AS TEXT) IS NULL OR c.registered_at < @to) ORDER BY c.id`)
         .all({ from, to }) as Record<string, unknown>[];
       return rows.map((r) => ({ ...toRecord(r), reporterName: (r.reporterName as string | null) ?? null }));
     },
