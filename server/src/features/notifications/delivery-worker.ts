@@ -20,6 +20,11 @@ export const DELIVERY_RETRY = {
    * mid-attempt leaves its delivery to another process after this long.
    */
   leaseMs: 120_000,
+  /**
+   * The longest the timer sleeps, even with nothing due: another process may have queued a delivery
+   * (its own worker is woken at once, but it may die first) or left a claim that has since ended.
+   */
+  pollMs: 60_000,
 } as const;
 
 /** The wait after `attempts` failed attempts. */
@@ -35,7 +40,7 @@ export interface DeliveryWorkerDeps {
 
 /**
  * Sends queued webhook deliveries in the background: a timer (unref'd, so it never keeps the process
- * alive) set for the next due delivery, woken at once by `kick` when something is queued. Each process
+ * alive) set for the next due delivery and at most `pollMs` away, woken at once by `kick` when something is queued. Each process
  * runs one; a delivery is claimed before it is sent (see `createWebhookRepository`), so it goes out once. A failed
  * attempt is retried with exponential back-off up to `maxAttempts`; a host no longer allowed fails at once.
  * Nothing it does throws into the workflow.
@@ -74,9 +79,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     if (closed) return;
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const next = webhooks.nextDue();
-    if (next === undefined) return;
-    const wait = Math.max(0, Math.min(Date.parse(next) - Date.now(), DELIVERY_RETRY.maxMs));
+    let wait: number = DELIVERY_RETRY.pollMs;
+    try {
+      const next = webhooks.nextDue();
+      if (next !== undefined) wait = Math.max(0, Math.min(Date.parse(next) - Date.now(), DELIVERY_RETRY.pollMs));
+    } catch (err) {
+      // the database is away: look again after a while (it reconnects by itself)
+      log.error({ err }, 'scheduling webhook deliveries failed');
+    }
     timer = setTimeout(() => {
       timer = undefined;
       void flush();
@@ -90,11 +100,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
       if (!closed) log.error({ err }, 'webhook deliveries failed');
       return 0;
     }).then((n) => {
-      try {
-        schedule();
-      } catch (err) {
-        log.error({ err }, 'scheduling webhook deliveries failed');
-      }
+      schedule();
       return n;
     });
     return running;
