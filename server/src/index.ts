@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config';
-import type { Db } from './db/database';
+import { isPostgres, pgOf, type Db } from './db/database';
 import { createLogger } from './logger';
 import { startServer } from './server';
 import { SeedError } from './seed/catalogue';
@@ -26,7 +26,7 @@ try {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const running = await startServer(config, log);
-  log.info({ url: running.url, db: config.dbFile }, 'Qingbo One Map is listening');
+  log.info({ url: running.url, db: isPostgres(running.db) ? `postgres ${pgOf(running.db).name}` : config.dbFile }, 'Qingbo One Map is listening');
   const banner = bannerLines(running.db, running.url);
   // under the supervisor the banner is printed once per run, not at every restart
   if (cluster.isWorker) process.send?.({ type: 'ready', url: running.url, banner } satisfies WorkerReady);
