@@ -76,9 +76,12 @@ describe('two processes on one PostgreSQL database', () => {
     }
 
     const other = '203.0.113.78';
-    for (const app of [a.app, b, a.app]) expect((await login(app, other, 'inspector')).status).toBe(401);
+    // names compare case-insensitively, as on SQLite
+    for (const [app, name] of [[a.app, 'inspector'], [b, 'Inspector'], [a.app, 'INSPECTOR']] as const) expect((await login(app, other, name)).status).toBe(401);
     const waits = await login(b, other, 'inspector', DEMO_PASSWORD);
     expect([waits.status, waits.body.error.message, waits.headers['retry-after']]).toEqual([429, 'too many login attempts; try again in 1 s', '1']);
+    const elsewhere = await login(b, '203.0.113.79', 'Inspector', DEMO_PASSWORD);
+    expect([elsewhere.status, elsewhere.body.user?.username]).toEqual([200, 'inspector']);
   }
 
   it('send a queued webhook delivery once, and take over one whose process died while it held it', async () => {

@@ -1,4 +1,4 @@
-import { isPostgres, type Db } from '../../db/database';
+import type { Db } from '../../db/database';
 import type { Role } from '@shared/auth';
 
 /** A user row as stored. */
@@ -40,14 +40,13 @@ export interface NewUser {
 }
 
 /**
- * SQL access to `users`. Names compare case-insensitively: SQLite's column is `COLLATE NOCASE`,
- * PostgreSQL compares `lower(username)` (its unique index is on that expression).
+ * SQL access to `users`. Names compare case-insensitively on both engines: SQLite's column is
+ * `COLLATE NOCASE`, PostgreSQL's is `citext`.
  */
 export function createUserRepository(db: Db) {
-  const pg = isPostgres(db);
-  const byName = db.prepare<[string], Row>(pg ? 'SELECT * FROM users WHERE lower(username) = lower(?)' : 'SELECT * FROM users WHERE username = ?');
+  const byName = db.prepare<[string], Row>('SELECT * FROM users WHERE username = ?');
   const byId = db.prepare<[number], Row>('SELECT * FROM users WHERE id = ?');
-  const all = db.prepare<[], Row>(`SELECT * FROM users ORDER BY role, ${pg ? 'lower(username), username' : 'username'}`);
+  const all = db.prepare<[], Row>('SELECT * FROM users ORDER BY role, username');
   const insert = db.prepare<[Record<string, unknown>], { id: number }>(`INSERT INTO users (username, display_name, role, department, password_hash, demo, created_at, updated_at)
     VALUES (@username, @displayName, @role, @department, @passwordHash, @demo, @now, @now) RETURNING id`);
   const setDisabled = db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?');
