@@ -1,6 +1,7 @@
 import { isPostgres, type Db } from '../../db/database';
 import type { Role } from '@shared/auth';
 import type { CaseEventAction, CaseEventView, CaseState } from '@shared/cases';
+import { chunksOf, valuesList } from './bulk-sql';
 
 /** A timeline entry to append. */
 export interface NewCaseEvent {
@@ -41,6 +42,13 @@ export function createCaseEventRepository(db: Db) {
     /** Appends an entry (call inside the write's transaction). */
     append(e: NewCaseEvent): void {
       insert.run(e.caseId, e.at, e.userId, e.action, e.from, e.to, e.note, JSON.stringify(e.data));
+    },
+    /** Appends many entries in order with a few multi-row statements (a generated history). */
+    appendMany(list: readonly NewCaseEvent[]): void {
+      for (const chunk of chunksOf(list, 8)) {
+        db.prepare(`INSERT INTO case_events (case_id, at, user_id, action, from_state, to_state, note, data) VALUES ${valuesList(chunk.length, 8)}`)
+          .run(...chunk.flatMap((e) => [e.caseId, e.at, e.userId, e.action, e.from, e.to, e.note, JSON.stringify(e.data)]));
+      }
     },
     /** The time of a case's latest event with one of the actions, or undefined. */
     lastAt: (caseId: number, actions: readonly CaseEventAction[]): string | undefined => lastOf.get(caseId, JSON.stringify(actions)),

@@ -93,14 +93,21 @@ export function createCaseLayerWriter(deps: { layers: LayerRepository; features:
     return layers.get(CASES_LAYER_ID)!;
   }
 
+  const featureOf = (c: CaseRecord, category: CaseCategory | undefined, clock: CaseClock | null): Feature<Point> =>
+    ({ type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon, c.lat] }, properties: caseProperties(c, category, clock) });
+
   return {
     /** Creates the layer when it is missing. */
     ensure,
+    /** Writes the features of cases that have none yet, in order (a generated history); returns their ids in the same order. */
+    insertMany(items: readonly { c: CaseRecord; category: CaseCategory | undefined; clock: CaseClock | null }[], now: string): number[] {
+      const layer = ensure(now);
+      return features.insertMany(items.map((i) => toNewFeature(layer, featureOf(i.c, i.category, i.clock))), now);
+    },
     /** Writes a case's feature unless it is unchanged; returns its feature id (new when the case had none). */
     write(c: CaseRecord, category: CaseCategory | undefined, clock: CaseClock | null, now: string): number {
       const layer = ensure(now);
-      const feature: Feature<Point> = { type: 'Feature', geometry: { type: 'Point', coordinates: [c.lon, c.lat] }, properties: caseProperties(c, category, clock) };
-      const row = toNewFeature(layer, feature);
+      const row = toNewFeature(layer, featureOf(c, category, clock));
       const current = c.featureId === null ? undefined : features.get(layer.id, c.featureId);
       if (!current) return features.insert(row, now);
       if (current.geometry !== row.geometry || current.properties !== row.properties) features.update(current.id, row, now);

@@ -1,5 +1,6 @@
 import { isPostgres, type Db } from '../../db/database';
 import type { CaseChannel, CaseState, Contact, Department } from '@shared/cases';
+import { chunksOf, valuesList } from './bulk-sql';
 import type { CaseChanges } from './state-machine';
 
 /** A case as stored. */
@@ -149,6 +150,26 @@ export function createCaseRepository(db: Db) {
     /** Stores a new case (a generated history passes the version its changes reached); returns its id. */
     insert(c: NewCase, now: string, version = 1): number {
       return Number(insert.get(...insertable.map((k) => toColumnValue(k, c[k as keyof NewCase])), now, version));
+    },
+    /** Stores new cases in order with a few multi-row statements (a generated history); returns their ids in the same order. */
+    insertMany(rows: readonly { c: NewCase; now: string; version: number }[]): number[] {
+      const columns = insertable.length + 2;
+      const ids: number[] = [];
+      for (const chunk of chunksOf(rows, columns)) {
+        const sql = `INSERT INTO cases (${insertable.map((k) => COLUMNS[k]).join(', ')}, updated_at, version) VALUES ${valuesList(chunk.length, columns)} RETURNING id, number`;
+        const params = chunk.flatMap((r) => [...insertable.map((k) => toColumnValue(k, r.c[k as keyof NewCase])), r.now, r.version]);
+        // RETURNING gives no row order on either engine: the unique number tells which id is whose
+        const idOf = new Map((db.prepare(sql).all(...params) as { id: number; number: string }[]).map((r) => [r.number, Number(r.id)]));
+        for (const r of chunk) ids.push(idOf.get(r.c.number)!);
+      }
+      return ids;
+    },
+    /** Links many cases to their features in the `cases` layer: pairs of case id and feature id. */
+    setFeatureIds(pairs: readonly (readonly [number, number])[]): void {
+      for (const chunk of chunksOf(pairs, 3)) {
+        const sql = `UPDATE cases SET feature_id = CASE id ${chunk.map(() => 'WHEN ? THEN CAST(? AS BIGINT)').join(' ')} END WHERE id IN (${chunk.map(() => '?').join(', ')})`;
+        db.prepare(sql).run(...chunk.flat(), ...chunk.map(([id]) => id));
+      }
     },
     /** Number of demo cases and cases numbered in a year (`QB<year>-…`). */
     countDemoOrYear: (year: number): number => demoOrYear.get(`QB${year}-`, `QB${year}-9999999`) ?? 0,

@@ -8,7 +8,7 @@ import { caseClock } from '../case-clock';
 import { createCaseEventRepository } from '../case-event-repository';
 import { createCaseLayerWriter } from '../case-layer';
 import { createCaseLocator } from '../case-location';
-import { createCaseRepository, type NewCase } from '../case-repository';
+import { createCaseRepository, type CaseRecord, type NewCase } from '../case-repository';
 import { createCategoryRepository } from '../category-repository';
 import { createPhotoFiles } from '../photo-files';
 import { createPhotoRepository } from '../photo-repository';
@@ -91,22 +91,22 @@ function store(db: Db, generated: readonly DemoCase[], pictures: Record<'before'
   const categories = new Map(createCategoryRepository(db).list().map((c) => [c.code, c]));
   const layer = createCaseLayerWriter({ layers: createLayerRepository(db), features: createFeatureRepository(db) });
   const now = new Date();
+  // each table in a few multi-row statements (on PostgreSQL a statement is a round trip); ids keep the cases' order
   return db.transaction(() => {
     // checked again inside the write: on PostgreSQL another process may have seeded since the first look
     if (cases.countDemoOrYear(DEMO_YEAR) > 0) return false;
-    for (const d of generated) {
-      const id = cases.insert(d.record, d.events.at(-1)!.at, d.version);
-      for (const e of d.events) events.append({ caseId: id, ...e });
-      for (const p of d.photos) {
-        const pic = pictures[p.kind];
-        photos.insert({
-          caseId: id, kind: p.kind, mime: 'image/jpeg', bytes: pic.bytes, width: pic.width, height: pic.height, takenAt: null, lon: null, lat: null,
-          sha256: pic.sha256, fileName: pic.fileName, thumbName: pic.thumbName, userId: p.userId, demo: true, createdAt: p.at,
-        });
-      }
-      const c = cases.get(id)!;
-      cases.setFeatureId(id, layer.write(c, categories.get(c.categoryCode), caseClock(c, now, time), now.toISOString()));
-    }
+    const ids = cases.insertMany(generated.map((d) => ({ c: d.record, now: d.events.at(-1)!.at, version: d.version })));
+    events.appendMany(generated.flatMap((d, i) => d.events.map((e) => ({ caseId: ids[i]!, ...e }))));
+    photos.insertMany(generated.flatMap((d, i) => d.photos.map((p) => {
+      const pic = pictures[p.kind];
+      return {
+        caseId: ids[i]!, kind: p.kind, mime: 'image/jpeg' as const, bytes: pic.bytes, width: pic.width, height: pic.height, takenAt: null, lon: null, lat: null,
+        sha256: pic.sha256, fileName: pic.fileName, thumbName: pic.thumbName, userId: p.userId, demo: true, createdAt: p.at,
+      };
+    })));
+    const stored = generated.map((d, i): CaseRecord => ({ ...d.record, id: ids[i]!, version: d.version, featureId: null, updatedAt: d.events.at(-1)!.at }));
+    const featureIds = layer.insertMany(stored.map((c) => ({ c, category: categories.get(c.categoryCode), clock: caseClock(c, now, time) })), now.toISOString());
+    cases.setFeatureIds(ids.map((id, i) => [id, featureIds[i]!] as const));
     return true;
   })();
 }
