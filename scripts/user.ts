@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ROLES, DEPARTMENTS, type Role } from '@shared/auth';
 import { loadConfig } from '../server/src/config';
+import { HttpError } from '../server/src/errors';
 import { openDatabase } from '../server/src/db/database';
 import {
   createAuthService, createLoginFailureRepository, hashPassword, createSessionRepository, createUserRepository, createTokenRepository, createTokenService,
@@ -43,6 +44,17 @@ async function readPassword(): Promise<string> {
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+/** Runs a service call; a refusal (disabled account, too many tokens…) is printed as such and ends with status 1. */
+function refusalIsFatal<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof HttpError)) throw err;
+    console.error(`refused: ${err.message}`);
+    process.exit(1);
+  }
 }
 
 const { positionals, values } = parseArgs({
@@ -150,7 +162,7 @@ switch (command) {
     if (label.length < 1 || label.length > 64) fail('--label has 1–64 characters');
     const days = values.days === undefined ? undefined : Number(values.days);
     if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS)) fail(`--days is a whole number of days, 1–${MAX_TOKEN_DAYS}`);
-    const { token, info } = tokenService().create(null, { username: u.username, label, expiresInDays: days });
+    const { token, info } = refusalIsFatal(() => tokenService().create(null, { username: u.username, label, expiresInDays: days }));
     console.log(`created token #${info.id} "${label}" for ${u.username} (${u.role})${info.expiresAt ? `, valid until ${info.expiresAt}` : ''} — it is shown only now:\n${token}`);
     break;
   }
