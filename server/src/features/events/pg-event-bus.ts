@@ -26,7 +26,8 @@ const toEvent = (row: EventRow): LiveEvent => ({
  * process LISTENs on its own connection, reads the notified rows and hands them to its subscribers,
  * so events reach them only once committed, from whichever process wrote them. After losing that
  * connection it reconnects and reads the rows it missed; `since` (Last-Event-ID) reads the table, so a
- * client reconnecting to any process gets what it missed. The outbox keeps the newest {@link EVENTS_KEPT}.
+ * client reconnecting to any process gets what it missed. The outbox keeps the newest {@link EVENTS_KEPT}. An event
+ * published after a committed write while the database is unreachable is logged and lost, never failing that write.
  */
 export function createPgEventBus(deps: { db: Db; connectionString: string; log?: Logger }): EventBus {
   const { log } = deps;
@@ -123,8 +124,16 @@ export function createPgEventBus(deps: { db: Db; connectionString: string; log?:
 
   return {
     publish<T extends LiveEventType>(type: T, data: LiveEventMap[T], to?: number): LiveEvent<T> {
-      const id = events.insert(type, JSON.stringify(data), to ?? null, new Date().toISOString());
-      if (id % 500 === 0 && id > EVENTS_KEPT) events.pruneThrough(id - EVENTS_KEPT);
+      let id = 0;
+      try {
+        id = events.insert(type, JSON.stringify(data), to ?? null, new Date().toISOString());
+        if (id % 500 === 0 && id > EVENTS_KEPT) events.pruneThrough(id - EVENTS_KEPT);
+      } catch (err) {
+        // inside a transaction the caller's write fails with it; after a committed write (the usual case) the write
+        // stands and only the live event is lost (streams refresh on their next event or reconnect)
+        if (deps.db.inTransaction) throw err;
+        log?.error({ err, type }, 'live events: an event could not be stored; live streams miss it');
+      }
       return { id, type, data, ...(to === undefined ? {} : { to }) };
     },
     subscribe(l, userId) {
