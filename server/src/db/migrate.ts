@@ -1,6 +1,7 @@
 import { isPostgres, type Db } from './database';
 import { MIGRATION_LOCK_KEY, withAdvisoryLockSync } from './advisory-lock';
 import { MIGRATIONS, type Migration } from './migrations';
+import { DatabaseStartError, PgError } from './postgres';
 
 /**
  * Applies every migration the database has not recorded, in the list's order, each in a transaction, with the
@@ -28,14 +29,30 @@ function migratePostgres(db: Db, migrations: readonly Migration[]): number {
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     for (const m of migrations) {
       if (applied.has(m.version)) continue;
-      db.transaction(() => {
-        const sql = typeof m.postgres === 'function' ? m.postgres(db) : m.postgres;
-        if (sql.trim() !== '') db.exec(sql);
-        record.run(m.version, m.name, new Date().toISOString());
-      })();
+      try {
+        db.transaction(() => {
+          const sql = typeof m.postgres === 'function' ? m.postgres(db) : m.postgres;
+          if (sql.trim() !== '') db.exec(sql);
+          record.run(m.version, m.name, new Date().toISOString());
+        })();
+      } catch (err) {
+        throw privilegeProblem(err, m) ?? err;
+      }
     }
   });
   return schemaVersion(db);
+}
+
+/**
+ * A start-up error naming the fix when a step needs a privilege the connecting user lacks: PostGIS is not a
+ * trusted extension, so a superuser creates it in the database once, and the console's own user does the rest.
+ */
+function privilegeProblem(err: unknown, m: Migration): DatabaseStartError | undefined {
+  if (!(err instanceof PgError) || err.code !== '42501') return undefined;
+  const fix = /extension "postgis"/.test(err.message)
+    ? 'have a superuser run CREATE EXTENSION postgis; in this database once (README "Running on PostgreSQL"), then start again'
+    : 'grant it to the DATABASE_URL user or make that user the database\'s owner, then start again';
+  return new DatabaseStartError(`migration ${m.version} (${m.name}) was refused: ${err.message}; ${fix}`);
 }
 
 function migrateSqlite(db: Db, migrations: readonly Migration[]): number {

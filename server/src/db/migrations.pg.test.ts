@@ -40,24 +40,41 @@ function postgresColumns(db: Db): string[] {
 }
 
 describe('migrations on PostgreSQL', () => {
+  // as README "Running on PostgreSQL" sets it up: the console's own user owns the database, a superuser created PostGIS
+  const role = `qingbo_app_${process.pid}`;
   const name = `migrate_once_${process.pid}`;
+  const bare = `no_postgis_${process.pid}`;
   let admin: PgDatabase;
-  let url: string;
+  const urlOf = (database: string, user: string) => {
+    const u = new URL(process.env.QINGBO_TEST_PG_URL!);
+    u.username = user;
+    u.pathname = `/${database}`;
+    return u.toString();
+  };
 
   beforeAll(() => {
     admin = new PgDatabase(process.env.QINGBO_TEST_PG_URL!);
-    admin.exec(`CREATE DATABASE ${name}`);
-    const u = new URL(process.env.QINGBO_TEST_PG_URL!);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    admin.exec(`CREATE ROLE ${role} LOGIN`);
+    admin.exec(`CREATE DATABASE ${name} OWNER ${role}`);
+    admin.exec(`CREATE DATABASE ${bare} OWNER ${role}`);
+    const superuser = new PgDatabase(urlOf(name, new URL(process.env.QINGBO_TEST_PG_URL!).username));
+    superuser.exec('CREATE EXTENSION postgis');
+    superuser.close();
   });
 
   afterAll(() => {
     admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    admin.exec(`DROP DATABASE IF EXISTS ${bare} WITH (FORCE)`);
+    admin.exec(`DROP ROLE IF EXISTS ${role}`);
     admin.close();
   });
 
+  it('stops start-up naming the fix when PostGIS is not created and the user may not create it', () => {
+    expect(() => openDatabase(urlOf(bare, role))).toThrow(/migration 1 .*permission denied.*superuser run CREATE EXTENSION postgis/);
+  });
+
   it('migrates an empty database once when two processes start on it at once, to the tables and columns SQLite has', async () => {
+    const url = urlOf(name, role);
     const last = String(MIGRATIONS.at(-1)!.version);
     await expect(Promise.all([migrateInAnotherProcess(url), migrateInAnotherProcess(url)])).resolves.toEqual([last, last]);
 
