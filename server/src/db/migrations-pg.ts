@@ -6,6 +6,12 @@
  * `features.properties` (`jsonb`); `features.geometry` GeoJSON `text` with a generated PostGIS `geom` beside it
  * (GiST-indexed; there is no `features_rtree`); names SQLite compares with `COLLATE NOCASE` are `citext`.
  * A statement here runs through `exec` (no placeholders): never write `?` or `@name` outside a comment.
+ *
+ * Bulk loads: every feature insert bumps its layer's row, and PostgreSQL keeps each version of that row until the
+ * transaction ends, so the foreign-key check of the next insert walks them all. Measured on this machine under load:
+ * 2,000 inserts in one transaction 1.3 s (0.56 s with the triggers off), 10,000 6.6 s, 40,000 92 s. The API's
+ * writes and imports (at most 2,000 features) stay well below; a bulk load switches the table's user triggers off
+ * and writes the versions and change log itself, as db:copy does.
  */
 export const POSTGRES_STEPS = {
   v1: `
