@@ -130,7 +130,8 @@ export function createNotificationService(deps: NotificationServiceDeps) {
     /**
      * Checks the running clocks: a case whose deadline clock turned yellow (`case.deadline_near`) or red
      * (`case.overdue`) since the last check notifies once per deadline (a new deadline, after a postponement
-     * or a new dispatch, starts again). Returns how many events it emitted.
+     * or a new dispatch, starts again), also when several processes scan at once: the level is claimed in
+     * `notification_clocks` in the transaction that stores the notices. Returns how many events it emitted.
      */
     scanClocks(now = new Date()): number {
       let emitted = 0;
