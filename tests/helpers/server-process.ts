@@ -17,9 +17,9 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `entry` (a TypeScript module of the project) under tsx on 127.0.0.1 and a free port, without a built client. */
+/** Starts `entry` (a module of the project, or an absolute path) under tsx on 127.0.0.1 and a free port, without a built client. */
 export function spawnServer(entry: string, env: Record<string, string>): ServerProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, entry)], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.resolve(PROJECT_ROOT, entry)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', CLIENT_DIST: fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-no-client-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,59 +6,16 @@ import { PROJECT_ROOT } from '../../server/src/config';
 import { openDatabase } from '../../server/src/db/database';
 import { seedDatabase } from '../../server/src/seed/seed';
 import { writeFixtureDataDir } from '../helpers/fixture-data';
+import { spawnServer, type ServerProcess } from '../helpers/server-process';
 
-/** `npm start` as a process: the real start entry, with its output collected. */
-interface Started {
-  proc: ChildProcess;
-  stdout(): string;
-  stderr(): string;
-  /** JSON log lines printed so far. */
-  logs(): Record<string, unknown>[];
-  /** Resolves once a printed JSON log line passes `test` (or rejects when the process exits first). */
-  waitForLog(test: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
-  exited: Promise<number | null>;
-}
-
-const started: Started[] = [];
+const started: ServerProcess[] = [];
 afterEach(() => {
   for (const s of started.splice(0)) if (s.proc.exitCode === null && s.proc.signalCode === null) s.proc.kill('SIGKILL');
 });
 
-function npmStart(env: Record<string, string>, entry = path.join(PROJECT_ROOT, 'scripts/start.ts')): Started {
-  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', CLIENT_DIST: fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-no-client-')), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  const waiters: (() => void)[] = [];
-  proc.stdout!.on('data', (d: Buffer) => {
-    out += d.toString();
-    for (const w of [...waiters]) w();
-  });
-  proc.stderr!.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => {
-    resolve(code);
-    for (const w of [...waiters]) w();
-  }));
-  const logs = () => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
-  const s: Started = {
-    proc, exited, logs, stdout: () => out, stderr: () => err,
-    waitForLog: (test) => new Promise((resolve, reject) => {
-      const check = () => {
-        const hit = logs().find(test);
-        if (hit) resolve(hit);
-        else if (proc.exitCode !== null || proc.signalCode !== null) reject(new Error(`exited (${proc.exitCode ?? proc.signalCode}) first:\n${out}\n${err}`));
-        else return;
-        waiters.splice(waiters.indexOf(check), 1);
-      };
-      waiters.push(check);
-      check();
-    }),
-  };
+/** `npm start` as a process: the real start entry (or another supervising module), with its output collected. */
+function npmStart(env: Record<string, string>, entry = 'scripts/start.ts'): ServerProcess {
+  const s = spawnServer(entry, env);
   started.push(s);
   return s;
 }
@@ -125,6 +81,13 @@ describe('npm start runs the server under a supervisor', () => {
     expect(app.logs().filter((l) => l.msg === 'worker started')).toHaveLength(5);
     expect(app.logs().filter((l) => l.msg === 'worker exited with code 1; restarting').map((l) => l.restartInMs)).toEqual([500, 1000, 2000, 4000]);
     expect(app.stderr()).toMatch(/died 5 times in a row before it was ready/);
+  }, 120_000);
+
+  it('refuses several workers on a SQLite file with exit code 2 and a message naming WORKERS, before starting any', async () => {
+    const app = npmStart({ WORKERS: '2', DATABASE_URL: '' });
+    expect(await app.exited).toBe(2);
+    expect(app.stderr()).toMatch(/WORKERS="2": more than one server process needs DATABASE_URL/);
+    expect(app.logs().filter((l) => l.msg === 'worker started')).toHaveLength(0);
   }, 120_000);
 
   it('exits with code 2 before starting any worker when the configuration is invalid', async () => {
