@@ -7,6 +7,9 @@ import { openDatabase, type Db } from './db/database';
 import { createLogger } from './logger';
 import { prepareDatabase } from './seed/seed-once';
 
+/** How long start-up waits for the live-event bus to listen (PostgreSQL) before serving without it. */
+const LISTEN_WAIT_MS = 10_000;
+
 /** A running console server. */
 export interface RunningServer {
   server: Server;
@@ -32,7 +35,17 @@ export async function startServer(config: AppConfig, log: Logger = createLogger(
     });
   }, config.clockRefreshMinutes * 60_000);
   clocks.unref();
-  await app.events.ready();
+  // live events from other processes flow once the bus listens; a listening connection still missing after
+  // LISTEN_WAIT_MS (it keeps retrying) does not hold the rest of the console back
+  let waited: NodeJS.Timeout | undefined;
+  const listening = await Promise.race([
+    app.events.ready().then(() => true),
+    new Promise<false>((resolve) => {
+      waited = setTimeout(() => resolve(false), LISTEN_WAIT_MS);
+    }),
+  ]);
+  clearTimeout(waited);
+  if (!listening) log.warn({ waitedMs: LISTEN_WAIT_MS }, 'live events are not listening to the database yet (still retrying): streams get other processes\' events once it connects');
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
