@@ -2,6 +2,7 @@ import gcoord from 'gcoord';
 import * as turf from '@turf/turf';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isPostgres } from '../../server/src/db/database';
 import { createSecuredApp, type SecuredApp } from '../helpers/session';
 import { writeFixtureDataDir } from '../helpers/fixture-data';
 import { createCasesApp } from '../helpers/cases';
@@ -281,7 +282,10 @@ describe('refusals', () => {
 
 describe('atomicity', () => {
   it('rolls back every insert and the audit entry when the database fails halfway', async () => {
-    s.db.exec(`CREATE TEMP TRIGGER import_fault BEFORE INSERT ON features
+    s.db.exec(isPostgres(s.db) ? `CREATE FUNCTION import_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF NEW.properties ->> 'name' = '故障' THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER import_fault BEFORE INSERT ON features FOR EACH ROW EXECUTE FUNCTION import_fault()`
+      : `CREATE TEMP TRIGGER import_fault BEFORE INSERT ON features
       WHEN json_extract(new.properties, '$.name') = '故障' BEGIN SELECT RAISE(ABORT, 'injected fault'); END`);
     try {
       const [n, v, a] = [count('garbage-rooms'), version('garbage-rooms'), audits()];
@@ -289,7 +293,7 @@ describe('atomicity', () => {
       expect(res.status).toBe(500);
       expect([count('garbage-rooms'), version('garbage-rooms'), audits()]).toEqual([n, v, a]);
     } finally {
-      s.db.exec('DROP TRIGGER temp.import_fault');
+      s.db.exec(isPostgres(s.db) ? 'DROP TRIGGER import_fault ON features; DROP FUNCTION import_fault()' : 'DROP TRIGGER temp.import_fault');
     }
   });
 });
