@@ -1,4 +1,4 @@
-import { isPostgres, type Db } from '../db/database';
+import { isPostgres, pgOf, type Db } from '../db/database';
 import type { SourcePoint } from './point-index';
 import { propertiesObject } from './tile-features';
 
@@ -25,6 +25,32 @@ const POSTGRES: typeof SQLITE = {
   ids: (ids) => `{${ids.join(',')}}`,
 };
 
+/**
+ * A read snapshot on PostgreSQL: one REPEATABLE READ READ ONLY transaction, without the cluster-wide write lock
+ * `db.transaction` takes (a tile build may take a while and must not hold every process's writers back). Inside an
+ * open transaction it just reads. `read` must not write.
+ */
+function pgSnapshot(db: Db): <T>(read: () => T) => T {
+  const pg = pgOf(db);
+  return (read) => {
+    if (pg.inTransaction) return read();
+    pg.request({ op: 'begin', sql: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
+    let result;
+    try {
+      result = read();
+    } catch (err) {
+      try {
+        pg.request({ op: 'rollback', sql: 'ROLLBACK' });
+      } catch {
+        // the connection is gone: PostgreSQL rolled back by itself
+      }
+      throw err;
+    }
+    pg.request({ op: 'commit', sql: 'COMMIT' });
+    return result;
+  };
+}
+
 /** SQL reads behind the tile server. */
 export function createTileRepository(db: Db) {
   const sql = isPostgres(db) ? POSTGRES : SQLITE;
@@ -37,6 +63,7 @@ export function createTileRepository(db: Db) {
   ).raw(true);
   const all = db.prepare<[string], { id: number; geometry: string; properties: string }>(sql.all);
   const inTransaction = db.transaction((read: () => unknown) => read());
+  const snapshot = isPostgres(db) ? pgSnapshot(db) : <T>(read: () => T): T => inTransaction(read) as T;
   const toPoint = ([id, lon, lat, properties]: [number, number, number, string]): SourcePoint =>
     ({ id, lon, lat, properties: propertiesObject(JSON.parse(properties)) });
 
@@ -62,7 +89,7 @@ export function createTileRepository(db: Db) {
       return [...new Set(rows.map(([, id]) => id))];
     },
     /** Runs `read` in one read transaction, so that every query in it sees the same committed state. */
-    snapshot: <T>(read: () => T): T => inTransaction(read) as T,
+    snapshot,
     /** Every feature of a layer, for building an in-memory shape index. */
     allFeatures: (layerId: string) => all.all(layerId),
   };
