@@ -33,7 +33,7 @@ export class Throttle implements AttemptCounter {
 /**
  * The same sliding window counted in the database, so that every process sees every attempt (PostgreSQL
  * with several processes). Attempts are counted to the second: one that came in the window's first
- * second may be forgotten up to a second early. The check and the count are one transaction.
+ * second may be forgotten up to a second early. An attempt let through is checked again and counted in one transaction.
  */
 export function createSharedThrottle(attempts: LoginAttemptRepository, max: number, windowMs: number): AttemptCounter {
   let prunedAt = 0;
@@ -44,11 +44,17 @@ export function createSharedThrottle(attempts: LoginAttemptRepository, max: numb
         prunedAt = now;
         attempts.prune(since);
       }
-      return attempts.atomically(() => {
+      const wait = (): number => {
         const { attempts: n, oldest } = attempts.recent(key, since);
-        if (n >= max && oldest) return Math.max(1, Math.ceil((windowMs - (now - Date.parse(oldest))) / 1000));
-        attempts.add(key, new Date(Math.floor(now / 1000) * 1000).toISOString());
-        return 0;
+        return n >= max && oldest ? Math.max(1, Math.ceil((windowMs - (now - Date.parse(oldest))) / 1000)) : 0;
+      };
+      // a flood of refused attempts is answered from a plain read, without taking the write lock
+      const refused = wait();
+      if (refused > 0) return refused;
+      return attempts.atomically(() => {
+        const late = wait();
+        if (late === 0) attempts.add(key, new Date(Math.floor(now / 1000) * 1000).toISOString());
+        return late;
       });
     },
   };
