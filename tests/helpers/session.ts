@@ -1,12 +1,13 @@
+import path from 'node:path';
 import request from 'supertest';
 import { createApp, type App, type AppDeps } from '../../server/src/app';
-import { testConfig, type AppConfig } from '../../server/src/config';
-import type { Db } from '../../server/src/db/database';
+import { PROJECT_ROOT, testConfig, type AppConfig } from '../../server/src/config';
+import { openDatabase, type Db } from '../../server/src/db/database';
 import { seedDatabase } from '../../server/src/seed/seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../../server/src/seed/demo-accounts';
 import type { Role } from '@shared/auth';
 import { writeFixtureDataDir } from './fixture-data';
-import { openTestDatabase } from './test-db';
+import { createTestDatabaseUrl, openTestDatabase, PG_DISTRICT_TEMPLATE, testEngine } from './test-db';
 
 /** An app over the fixture district with the demo accounts, and a way to sign in as any role. */
 export interface SecuredApp {
@@ -22,9 +23,13 @@ export interface SecuredApp {
  * `deps.db`; `overrides` change its configuration, `deps` add factory seams (logger, upload gates, photo writer).
  */
 export async function createSecuredApp(overrides: Partial<AppConfig> = {}, dataDir = writeFixtureDataDir(), deps: Pick<AppDeps, 'log' | 'uploads'> & { db?: Db } = {}): Promise<SecuredApp> {
-  const db = deps.db ?? openTestDatabase();
-  seedDatabase(db, dataDir);
-  await seedDemoAccounts(db);
+  // on PostgreSQL the real district comes seeded, with the demo accounts, from a template made once per run
+  const seeded = !deps.db && testEngine() === 'postgres' && path.resolve(dataDir) === path.join(PROJECT_ROOT, 'data');
+  const db = deps.db ?? (seeded ? openDatabase(createTestDatabaseUrl(PG_DISTRICT_TEMPLATE)) : openTestDatabase());
+  if (!seeded) {
+    seedDatabase(db, dataDir);
+    await seedDemoAccounts(db);
+  }
   const config = testConfig({ dataDir, ...overrides });
   const app = createApp({ db, config, log: deps.log, uploads: deps.uploads });
   const cookies = new Map<Role, string>();

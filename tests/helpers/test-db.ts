@@ -1,8 +1,10 @@
 import { openDatabase, type Db } from '../../server/src/db/database';
 import { PgDatabase } from '../../server/src/db/postgres';
 
-/** The database a test template is copied from (migrated once by tests/global-setup-pg.ts). */
+/** The database a test database is copied from (migrated once by tests/global-setup-pg.ts). */
 export const PG_TEMPLATE = 'qingbo_template';
+/** The same, seeded with the real demo district (`data/`) and the demo accounts. */
+export const PG_DISTRICT_TEMPLATE = 'qingbo_district_template';
 
 /** The engine tests run against: PostgreSQL in the `server-pg` project (QINGBO_TEST_PG_URL set), SQLite otherwise. */
 export function testEngine(): 'sqlite' | 'postgres' {
@@ -21,13 +23,14 @@ function adminConnection(): PgDatabase {
 }
 
 /**
- * A fresh, migrated, empty PostgreSQL database (a copy of the template) for one test app; returns its URL.
+ * A fresh, migrated PostgreSQL database for one test app (a copy of the empty template, or of the one seeded with
+ * the demo district); returns its URL.
  * Dropped after the test file (tests/setup-pg.ts).
  */
-export function createTestDatabaseUrl(): string {
+export function createTestDatabaseUrl(template: typeof PG_TEMPLATE | typeof PG_DISTRICT_TEMPLATE = PG_TEMPLATE): string {
   const db = adminConnection();
   const name = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-  db.exec(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE}`);
+  db.exec(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   created.push(name);
   const url = new URL(process.env.QINGBO_TEST_PG_URL!);
   url.pathname = `/${name}`;
