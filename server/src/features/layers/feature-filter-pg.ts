@@ -58,8 +58,8 @@ function dayBound(p: PropertyRef, end: boolean): string {
 
 /** A comparison operand: time literals compare as the property's own text (a date) or as UTC instants. */
 function operandValue(o: Operand, other: Operand): SqlFragment {
-  const type = other.kind === 'property' ? castOf(other) : o.kind === 'literal' && typeof o.value !== 'string' ? (typeof o.value === 'boolean' ? 'boolean' : 'float8') : 'text';
-  if (o.kind === 'literal') return frag(`?::${type}`, o.value);
+  // a comparison always has a property on one side (validateFilter), whose type the literal is bound as
+  if (o.kind === 'literal') return frag(`?::${other.kind === 'property' ? castOf(other) : 'text'}`, o.value);
   if (o.kind === 'time') {
     const asDate = other.kind === 'property' && other.format === 'date' && o.date !== undefined;
     return frag('?::text', asDate ? o.date : o.start);
