@@ -13,9 +13,10 @@ export type DistrictArea = () => Feature<Polygon | MultiPolygon> | undefined;
  * its next check) and tests in JavaScript against the parsed polygon. Measured (#14; 1,000 point checks against the
  * demo boundary's 103 positions, 6 rounds, on a loaded 2-core machine; medians): on PostgreSQL through PgDatabase,
  * reading and parsing the boundary at every check 1.7 ms, this 0.8 ms, PostGIS `ST_DWithin(geography, 50 m)` in one
- * query 0.7 ms and `ST_Intersects` without the tolerance 0.7 ms, round by round within noise of this (each is one
- * round trip; in the quietest round 0.31 against 0.36 ms); on SQLite 0.07-0.2 ms before, 0.01-0.04 ms with the cache.
- * So one path serves both engines, with the same tolerance arithmetic (ST_DWithin agreed on all 1,000 points).
+ * query 0.7 ms and `ST_Intersects` without the tolerance 0.7 ms: each is one round trip, and ST_DWithin came out
+ * level with this in one series and up to ~10 % faster in another, within the machine's noise; on SQLite 0.07-0.2 ms
+ * before, 0.01-0.04 ms with the cache. So one path serves both engines, with the same tolerance arithmetic (ST_DWithin
+ * agreed on all 1,000 points) and the per-vertex problems feature writes report.
  */
 export function createDistrictArea(db: Db, features: Pick<FeatureRepository, 'query'>): DistrictArea {
   const repository = createDistrictRepository(db);
