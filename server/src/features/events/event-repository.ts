@@ -56,6 +56,9 @@ export const eventFeed = {
   /** The events of some ids, in id order. */
   byIds: async (client: Queryable, ids: number[]): Promise<EventRow[]> =>
     (await client.query(`SELECT ${COLUMNS} FROM events WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids])).rows.map(asRow),
+  /** The id of the latest event (0 when none is kept). */
+  newest: async (client: Queryable): Promise<number> =>
+    Number((await client.query('SELECT coalesce(max(id), 0) AS id FROM events')).rows.map((r) => (r as { id: string | number }).id)[0] ?? 0),
   /** Up to `limit` events after an id, in id order. */
   after: async (client: Queryable, id: number, limit: number): Promise<EventRow[]> =>
     (await client.query(`SELECT ${COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2`, [id, limit])).rows.map(asRow),

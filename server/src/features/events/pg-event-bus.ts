@@ -41,6 +41,9 @@ export function createPgEventBus(deps: { db: Db; connectionString: string; log?:
   let flushScheduled = false;
   let queue = Promise.resolve();
   const held = new Set<string>();
+  /** Whether `highest` is known: the newest id when this process began listening, or a later delivered one. */
+  let based = false;
+  let starting = false;
 
   function deliver(rows: EventRow[]): void {
     for (const row of rows) {
@@ -75,7 +78,7 @@ export function createPgEventBus(deps: { db: Db; connectionString: string; log?:
       if (!client) throw new Error('not connected');
       deliver(await eventFeed.byIds(client, ids));
     }, () => {
-      catchUpFrom = Math.min(catchUpFrom ?? highest, Math.min(...ids) - 1);
+      catchUpFrom = Math.min(catchUpFrom ?? Infinity, Math.min(...ids) - 1);
     });
   }
 
@@ -92,14 +95,18 @@ export function createPgEventBus(deps: { db: Db; connectionString: string; log?:
       setImmediate(flush);
     },
     onLost() {
-      catchUpFrom = Math.min(catchUpFrom ?? highest, highest);
+      if (based) catchUpFrom = Math.min(catchUpFrom ?? highest, highest);
       held.clear();
     },
-    onConnect(client) {
+    async onConnect(client) {
+      if (!based) {
+        highest = Math.max(highest, await eventFeed.newest(client));
+        based = true;
+      }
       const from = catchUpFrom;
       catchUpFrom = undefined;
-      if (from === undefined) return Promise.resolve();
-      return new Promise<void>((resolve) => {
+      if (from === undefined) return;
+      await new Promise<void>((resolve) => {
         enqueue(async () => {
           let rows: EventRow[];
           let after = from;
@@ -117,8 +124,16 @@ export function createPgEventBus(deps: { db: Db; connectionString: string; log?:
   });
 
   function start(): Promise<void> {
-    // the first connection reads from the newest id now: what this process's subscribers missed before, replays cover
-    if (highest === 0 && catchUpFrom === undefined) catchUpFrom = highest = events.lastId();
+    if (!starting) {
+      starting = true;
+      // the first connection reads on from the newest id now (what came before, Last-Event-ID replays cover)
+      try {
+        catchUpFrom = highest = events.lastId();
+        based = true;
+      } catch (err) {
+        log?.warn({ err: (err as Error).message }, 'live events: the newest event id is unknown; listening starts from the newest once connected');
+      }
+    }
     return listener.start();
   }
 
