@@ -12,8 +12,15 @@ const sharedAlias = { '@shared': fileURLToPath(new URL('./server/src/shared', im
  */
 const WORKERS = Math.max(2, os.availableParallelism() - 1);
 
-/** HTTP suites about the SQLite file itself (its durability, its start-up), not the engine-neutral behaviour. */
-const SQLITE_ONLY: string[] = [];
+/**
+ * HTTP suites the `server-pg` project leaves to `server`: what they test does not touch storage (response compression,
+ * CORS, static headers) or is about the SQLite file and its process (start-up on a file, the supervisor, which runs
+ * SQLite processes; the multi-process test covers PostgreSQL's).
+ */
+const NOT_ON_POSTGRES = [
+  'tests/integration/compression.test.ts', 'tests/integration/cors.test.ts', 'tests/integration/open311-cors.test.ts',
+  'tests/integration/static-headers.test.ts', 'tests/integration/server-start.test.ts', 'tests/integration/supervisor.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -43,7 +50,7 @@ export default defineConfig({
           globalSetup: ['tests/global-setup-pg.ts'],
           setupFiles: ['tests/setup-pg.ts'],
           include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts', '**/*.pg.test.ts'],
-          exclude: ['**/node_modules/**', ...SQLITE_ONLY],
+          exclude: ['**/node_modules/**', ...NOT_ON_POSTGRES],
         },
       },
       {
