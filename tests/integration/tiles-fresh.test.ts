@@ -11,6 +11,7 @@ import { seedDemoAccounts } from '../../server/src/seed/demo-accounts';
 import { createFeatureRepository, createLayerRepository } from '../../server/src/features/layers';
 import { act, caseBody, HEFANG } from '../helpers/cases';
 import { createSecuredApp, type SecuredApp } from '../helpers/session';
+import { createTestDatabaseUrl, testEngine } from '../helpers/test-db';
 import { binaryParser, decodeTile, tileOf } from '../helpers/tiles';
 
 // Tiles after writes: the server brings a point layer's index up to date from the change log of the
@@ -98,6 +99,7 @@ describe('case tiles after case writes', () => {
   });
 });
 
+// another connection is another process's view: a second SQLite connection to the file, or a second PostgreSQL session
 describe('tiles after writes from another connection', () => {
   let dir: string;
   let db: Db;
@@ -105,11 +107,12 @@ describe('tiles after writes from another connection', () => {
   let app: App;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-tiles-fresh-'));
-    db = openDatabase(path.join(dir, 'db.sqlite'));
+    const target = testEngine() === 'postgres' ? createTestDatabaseUrl() : path.join(dir, 'db.sqlite');
+    db = openDatabase(target);
     seedDatabase(db, dataDir);
     await seedDemoAccounts(db);
     app = createApp({ db, config: testConfig({ dataDir }) });
-    other = openDatabase(path.join(dir, 'db.sqlite'));
+    other = openDatabase(target);
   });
   afterAll(() => {
     other.close();

@@ -15,10 +15,10 @@ function getTile(app: Parameters<typeof request>[0], path: string, headers: Reco
 function addPoints(db: ReturnType<typeof createTestApp>['db'], layerId: string, points: [number, number][], props: (i: number) => Record<string, unknown>) {
   const features = createFeatureRepository(db);
   db.transaction(() => {
-    points.forEach(([lon, lat], i) => features.insert({
+    features.insertMany(points.map(([lon, lat], i) => ({
       layerId, geometry: JSON.stringify({ type: 'Point', coordinates: [lon, lat] }), properties: JSON.stringify(props(i)),
-      bbox: [lon, lat, lon, lat], datetimeStart: null, datetimeEnd: null,
-    }, NOW));
+      bbox: [lon, lat, lon, lat] as [number, number, number, number], datetimeStart: null, datetimeEnd: null,
+    })), NOW);
   })();
 }
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isPostgres } from '../../server/src/db/database';
 import { writeFixtureDataDir } from '../helpers/fixture-data';
 import { createSecuredApp, type SecuredApp } from '../helpers/session';
 
@@ -41,7 +42,7 @@ const send = (method: 'post' | 'put' | 'patch' | 'delete', path: string, body?: 
 };
 const post = (layer: string, body: unknown, cookie = planner) => send('post', `/ogc/collections/${layer}/items`, body, cookie);
 const count = (layer: string) => s.db.prepare('SELECT count(*) FROM features WHERE layer_id = ?').pluck().get(layer) as number;
-const stored = (id: number) => s.db.prepare('SELECT geometry, json(properties) AS properties, version FROM features WHERE id = ?').get(id) as { geometry: string; properties: string; version: number };
+const stored = (id: number) => s.db.prepare(`SELECT geometry, ${isPostgres(s.db) ? 'properties::text' : 'json(properties)'} AS properties, version FROM features WHERE id = ?`).get(id) as { geometry: string; properties: string; version: number };
 const firstId = (layer: string) => s.db.prepare('SELECT id FROM features WHERE layer_id = ? ORDER BY id LIMIT 1').pluck().get(layer) as number;
 
 /** A write refused for its content: 422 with the problem list (OGC API – Features Part 4). */
