@@ -8,6 +8,7 @@ import { signIn } from './cases-client';
 import { machineLine, writeBenchSection } from './lib';
 import { ensurePostgis } from './postgis';
 import { runDbCopy, type CopyRun } from './scaling/copy';
+import { cpuMeter } from './scaling/cpu';
 import { mixReads, runMix, type MixResult } from './scaling/mix';
 import { startBenchCluster } from './scaling/pg';
 import { startConsole, waitForWorkers, type BenchServer } from './scaling/servers';
@@ -30,17 +31,26 @@ const demo = path.join(tmp, 'demo.sqlite');
 const seeded = spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/seed.ts')], { env: { ...process.env, DB_FILE: demo, UPLOAD_DIR: uploads }, encoding: 'utf8' });
 if (seeded.status !== 0) throw new Error(`seeding the demo database failed: ${seeded.stderr}`);
 
-interface Row { setup: string; processes: number; mixed: MixResult; filings: MixResult; loadBefore: string; loadAfter: string }
+interface Row { setup: string; processes: number; mixed: MixResult; filings: MixResult; mixedCpuMs: number; filingCpuMs: number; loadBefore: string; loadAfter: string }
 const rows: Row[] = [];
 
-async function measure(setup: string, processes: number, server: BenchServer): Promise<void> {
+/** Server-side CPU ms per answered request: the workers' and (on PostgreSQL) the database's processes. */
+async function metered(pids: () => number[], run: () => Promise<MixResult>): Promise<[MixResult, number]> {
+  const meter = cpuMeter(pids);
+  const result = await run();
+  const ms = meter.stop();
+  return [result, result.answered > 0 ? ms / result.answered : NaN];
+}
+
+async function measure(setup: string, processes: number, server: BenchServer, dbPids: () => number[] = () => []): Promise<void> {
   const loadBefore = load();
   const cookie = await signIn(server.url, 'inspector');
   const { reads, caseIds } = await mixReads(server.url, cookie);
-  const mixed = await runMix({ url: server.url, cookie, seconds: SECONDS, connections: CONNECTIONS, filingShare: 0.05, reads, caseIds });
-  const filings = await runMix({ url: server.url, cookie, seconds: FILING_SECONDS, connections: CONNECTIONS, filingShare: 1, reads, caseIds });
-  rows.push({ setup, processes, mixed, filings, loadBefore, loadAfter: load() });
-  console.log(`${setup} × ${processes}: mixed ${mixed.rps.toFixed(0)} req/s p99 ${mixed.p99} ms, failed ${mixed.failed}; filings ${filings.rps.toFixed(0)}/s p99 ${filings.p99} ms, failed ${filings.failed}`);
+  const pids = () => [...server.workerPids(), ...dbPids()];
+  const [mixed, mixedCpuMs] = await metered(pids, () => runMix({ url: server.url, cookie, seconds: SECONDS, connections: CONNECTIONS, filingShare: 0.05, reads, caseIds }));
+  const [filings, filingCpuMs] = await metered(pids, () => runMix({ url: server.url, cookie, seconds: FILING_SECONDS, connections: CONNECTIONS, filingShare: 1, reads, caseIds }));
+  rows.push({ setup, processes, mixed, filings, mixedCpuMs, filingCpuMs, loadBefore, loadAfter: load() });
+  console.log(`${setup} × ${processes}: mixed ${mixed.rps.toFixed(0)} req/s p99 ${mixed.p99} ms, failed ${mixed.failed}, ${mixedCpuMs.toFixed(2)} CPU ms/req; filings ${filings.rps.toFixed(0)}/s p99 ${filings.p99} ms, failed ${filings.failed}, ${filingCpuMs.toFixed(2)} CPU ms/filing`);
   await server.stop();
 }
 
@@ -55,7 +65,7 @@ try {
   copies.push({ label: 'demo database', run: await runDbCopy(demo, cluster.url('scaling'), { UPLOAD_DIR: uploads }) });
   if (!copies[0]!.run.verified) throw new Error(`db:copy of the demo database failed:\n${copies[0]!.run.output}`);
   const pgEnv = { DATABASE_URL: cluster.url('scaling'), UPLOAD_DIR: uploads };
-  for (const n of WORKER_COUNTS) await measure('PostgreSQL', n, await startConsole(pgEnv, n));
+  for (const n of WORKER_COUNTS) await measure('PostgreSQL', n, await startConsole(pgEnv, n), () => cluster.pids());
 
   // kill -9 of one of two workers in the middle of the mixed load
   const server = await startConsole(pgEnv, 2);
@@ -95,9 +105,11 @@ try {
     `The server processes, PostgreSQL and the load generator (autocannon in one process, ${CONNECTIONS} connections) share the ${CORES} cores: per-core throughput is req/s ÷ ${CORES}. The machine was shared with other work while this ran (1-minute load average before/after each row).`,
     `Mixed load: today's mix of \`load.bench.ts\` (80 % tiles and OGC pages, 15 % case reads, 5 % filings), ${SECONDS} s. Filings alone: POST /api/cases only, ${FILING_SECONDS} s. PostgreSQL runs \`npm start\` with WORKERS=N on one port; the database is the demo copied by db:copy.`,
     '',
-    '| setup | processes | mixed req/s | per core | p50 ms | p99 ms | failed | filings alone /s | filings p99 ms | failed | load avg |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.setup} | ${r.processes} | ${r.mixed.rps.toFixed(0)} | ${(r.mixed.rps / CORES).toFixed(0)} | ${r.mixed.p50} | ${r.mixed.p99} | ${r.mixed.failed} | ${r.filings.rps.toFixed(0)} | ${r.filings.p99} | ${r.filings.failed} | ${r.loadBefore} → ${r.loadAfter} |`),
+    '| setup | processes | mixed req/s | per core | p50 ms | p99 ms | failed | server CPU ms / req | filings alone /s | p99 ms | failed | server CPU ms / filing | load avg |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.setup} | ${r.processes} | ${r.mixed.rps.toFixed(0)} | ${(r.mixed.rps / CORES).toFixed(0)} | ${r.mixed.p50} | ${r.mixed.p99} | ${r.mixed.failed} | ${r.mixedCpuMs.toFixed(2)} | ${r.filings.rps.toFixed(0)} | ${r.filings.p99} | ${r.filings.failed} | ${r.filingCpuMs.toFixed(2)} | ${r.loadBefore} → ${r.loadAfter} |`),
+    '',
+    'Server CPU ms per request: user + system time of the server processes (and on PostgreSQL of all its processes) over the run, divided by the requests answered; the neighbours on the machine disturb it far less than req/s. 1,000 ÷ it is what one core could answer with the load generator elsewhere.',
     '',
     `**kill -9 of one of 2 workers** ${Math.round(SECONDS / 3)} s into ${SECONDS} s of the mixed load, 4 live-event listeners reconnecting with Last-Event-ID:`,
     '',

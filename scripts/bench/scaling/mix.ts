@@ -8,6 +8,8 @@ import { districtTiles } from '../tile-list';
 export interface MixResult {
   /** Requests sent (answered or not). */
   requests: number;
+  /** Requests answered (any status). */
+  answered: number;
   /** Answers a second (mean). */
   rps: number;
   p50: number;
@@ -64,7 +66,7 @@ export async function runMix(opts: { url: string; cookie: string; seconds: numbe
     }],
   });
   return {
-    requests: result.requests.sent, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
+    requests: result.requests.sent, answered: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
     failed: result.errors + result.non2xx, filingsSent, acked,
   };
 }

@@ -12,6 +12,8 @@ export interface BenchCluster {
   /** Runs SQL through psql on a database of the cluster; returns its unaligned output. */
   psql(database: string, sql: string): string;
   version: string;
+  /** The postmaster and its children (backends, background workers). */
+  pids(): number[];
   stop(): void;
 }
 
@@ -46,6 +48,11 @@ export function startBenchCluster(): BenchCluster {
     url,
     psql,
     version: psql('postgres', "SELECT split_part(version(), ' on ', 1)").trim(),
+    pids() {
+      const postmaster = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const children = (spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' }).stdout ?? '').split('\n').filter(Boolean).map(Number);
+      return [postmaster, ...children];
+    },
     stop() {
       const stop = [path.join(PG_BIN, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'];
       spawnSync(root ? 'runuser' : stop[0]!, root ? ['-u', 'postgres', '--', ...stop] : stop.slice(1), { stdio: 'ignore' });
