@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/src/config';
 import { isPostgres, isPostgresUrl, openDatabase, type Db } from '../server/src/db/database';
 import { CopyMismatchError, CopyRefusedError, copyDatabase, type CopyReport } from './db-copy/copy';
+import { readWithoutMmap } from './db-copy/copy-repository';
 import { formatReport, hideCredentials } from './db-copy/report';
 
 const USAGE = `Usage: npm run db:copy -- --to postgres://user@host:5432/db [--from path/to/qingbo.sqlite]
@@ -46,6 +47,7 @@ let report: CopyReport | undefined;
 let lastPrint = 0;
 try {
   source = openDatabase(from);
+  readWithoutMmap(source);
   console.log(`Copying ${from} → ${hideCredentials(values.to)} …`);
   target = openDatabase(values.to);
   if (!isPostgres(target)) fail('the target is not PostgreSQL', 2);

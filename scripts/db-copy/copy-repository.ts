@@ -30,6 +30,14 @@ export function sourceColumns(db: Db, table: string): SourceColumn[] {
   return db.prepare('SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid').all(table) as SourceColumn[];
 }
 
+/**
+ * Reads the source SQLite file with plain reads instead of the memory map the server uses: a mapped file counts in
+ * the copy's resident memory as it is read, which would hide whether the copy itself stays bounded.
+ */
+export function readWithoutMmap(db: Db): void {
+  db.pragma('mmap_size = 0');
+}
+
 /** Versions of the migrations a database recorded (both engines keep `schema_migrations`). */
 export function recordedMigrations(db: Db): number[] {
   return db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[];
