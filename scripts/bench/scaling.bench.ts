@@ -77,7 +77,7 @@ try {
   await new Promise((r) => setTimeout(r, (SECONDS * 1000) / 3));
   const victim = server.workerPids()[0]!;
   process.kill(victim, 'SIGKILL');
-  const back = await waitForWorkers(server, 2);
+  const back = await waitForWorkers(server, 2, [victim]);
   const kill = await running;
   await new Promise((r) => setTimeout(r, 3000));
   for (const w of watchers) w.stop();

@@ -67,11 +67,14 @@ export async function startConsole(env: Record<string, string>, workers: number)
   throw new Error('the console did not start within 120 s');
 }
 
-/** Waits until every worker answers again (after one was killed and the supervisor restarted it). */
-export async function waitForWorkers(server: BenchServer, workers: number, timeoutMs = 60_000): Promise<number> {
+/**
+ * Waits until `workers` workers other than the `gone` ones (killed: a dead child is still listed until its parent
+ * reaps it) said they were ready; returns the seconds waited.
+ */
+export async function waitForWorkers(server: BenchServer, workers: number, gone: number[], timeoutMs = 60_000): Promise<number> {
   const t0 = performance.now();
   while (performance.now() - t0 < timeoutMs) {
-    if (server.workerPids().length >= workers && (await fetch(`${server.url}/api/health`).then((r) => r.ok, () => false))) break;
+    if (server.workerPids().filter((pid) => !gone.includes(pid)).length >= workers) break;
     await sleep(100);
   }
   return (performance.now() - t0) / 1000;
