@@ -19,18 +19,19 @@ function sortKeys(value: unknown): unknown {
 }
 
 /**
- * One cell as text, the same for what better-sqlite3 and the PostgreSQL bridge return: NULL as `\N`,
- * numbers by JavaScript's shortest round-trip form (an integer column's 3 and a real column's 3.0 are both
- * `3`), booleans as 1/0 (flags are integers in both schemas), bytes as hex, JSON by `canonicalJson`.
+ * One cell as text, the same for what better-sqlite3 and the PostgreSQL bridge return, tagged by kind so no two
+ * kinds meet (the text `\N` is not NULL): NULL `N`; numbers `#` and JavaScript's shortest round-trip form (an integer
+ * column's 3 and a real column's 3.0 are both `#3`); booleans as `#1`/`#0` (flags are integers in both schemas);
+ * text `S` and the text, JSON columns by `canonicalJson`; bytes `X` and hex.
  */
 export function cellText(value: unknown, json: boolean): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'string') return json ? canonicalJson(value) : value;
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  if (value instanceof Uint8Array) return `x${Buffer.from(value).toString('hex')}`;
-  if (value instanceof Date) return value.toISOString();
-  return json ? JSON.stringify(sortKeys(value)) : JSON.stringify(value);
+  if (value === null || value === undefined) return 'N';
+  if (typeof value === 'string') return `S${json ? canonicalJson(value) : value}`;
+  if (typeof value === 'number' || typeof value === 'bigint') return `#${String(value)}`;
+  if (typeof value === 'boolean') return value ? '#1' : '#0';
+  if (value instanceof Uint8Array) return `X${Buffer.from(value).toString('hex')}`;
+  if (value instanceof Date) return `S${value.toISOString()}`;
+  return `S${json ? JSON.stringify(sortKeys(value)) : JSON.stringify(value)}`;
 }
 
 /**
