@@ -17,8 +17,10 @@ const SQLITE = {
 // PostgreSQL: the representative point is the centre of the geometry's bbox (a point's own coordinates), as the
 // writer computes it for SQLite's R*Tree; PostGIS's ST_XMin/ST_XMax read the exact doubles
 const REPRESENTATIVE = '(ST_XMin(f.geom) + ST_XMax(f.geom)) / 2, (ST_YMin(f.geom) + ST_YMax(f.geom)) / 2';
+// read in pages by id: the bridge has no cursor and would hand over a whole layer (10^6 rows) as one reply
+const POINT_PAGE = 20_000;
 const POSTGRES: typeof SQLITE = {
-  points: `SELECT f.id, ${REPRESENTATIVE}, f.properties::text FROM features f WHERE f.layer_id = ? ORDER BY f.id`,
+  points: `SELECT f.id, ${REPRESENTATIVE}, f.properties::text FROM features f WHERE f.layer_id = ? AND f.id > ? ORDER BY f.id LIMIT ${POINT_PAGE}`,
   pointsByIds: `SELECT f.id, ${REPRESENTATIVE}, f.properties::text FROM features f
     WHERE f.layer_id = ? AND f.id = ANY(?::bigint[]) ORDER BY f.id`,
   all: 'SELECT id, geometry, properties::text AS properties FROM features WHERE layer_id = ? ORDER BY id',
@@ -56,7 +58,7 @@ export function createTileRepository(db: Db) {
   const sql = isPostgres(db) ? POSTGRES : SQLITE;
   const version = db.prepare<[string], number>('SELECT version FROM layers WHERE id = ?').pluck();
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM features WHERE layer_id = ?');
-  const points = db.prepare<[string], [number, number, number, string]>(sql.points).raw(true);
+  const points = db.prepare<unknown[], [number, number, number, string]>(sql.points).raw(true);
   const pointsByIds = db.prepare<[string, string], [number, number, number, string]>(sql.pointsByIds).raw(true);
   const changes = db.prepare<[string, number, number], [number, number]>(
     'SELECT version, feature_id FROM feature_changes WHERE layer_id = ? AND version > ? AND version <= ? ORDER BY version',
@@ -74,7 +76,17 @@ export function createTileRepository(db: Db) {
     countPoints: (layerId: string): number => count.get(layerId)?.n ?? 0,
     /** Every feature of a layer as its representative point (the point itself for point layers), in id order. */
     *iteratePoints(layerId: string): Generator<SourcePoint> {
-      for (const row of points.iterate(layerId)) yield toPoint(row);
+      if (!isPostgres(db)) {
+        for (const row of points.iterate(layerId)) yield toPoint(row);
+        return;
+      }
+      let after = 0;
+      for (;;) {
+        const page = points.all(layerId, after);
+        for (const row of page) yield toPoint(row);
+        if (page.length < POINT_PAGE) return;
+        after = page[page.length - 1]![0];
+      }
     },
     /** The listed features that are still in the layer, as representative points in id order. */
     pointsByIds: (layerId: string, ids: readonly number[]): SourcePoint[] => pointsByIds.all(layerId, sql.ids(ids)).map(toPoint),
