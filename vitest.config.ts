@@ -13,13 +13,18 @@ const sharedAlias = { '@shared': fileURLToPath(new URL('./server/src/shared', im
 const WORKERS = Math.max(2, os.availableParallelism() - 1);
 
 /**
- * HTTP suites the `server-pg` project leaves to `server`: what they test does not touch storage (response compression,
- * CORS, static headers) or is about the SQLite file and its process (start-up on a file, the supervisor, which runs
- * SQLite processes; the multi-process test covers PostgreSQL's).
+ * HTTP suites the `server-pg` project leaves to `server`: what they test is decided before storage is reached
+ * (response compression, CORS, static headers, routing, the route × role policy matrix, malformed input and the
+ * upload and import limits, refused while reading) or is about the SQLite file and its process (start-up on a file,
+ * the supervisor, which runs SQLite processes; the multi-process test covers PostgreSQL's). The hostile-input
+ * property suite stays on SQLite too (a minute of random requests); what it found on PostgreSQL, NUL characters,
+ * has its own test there (nul-text.pg.test.ts).
  */
 const NOT_ON_POSTGRES = [
   'tests/integration/compression.test.ts', 'tests/integration/cors.test.ts', 'tests/integration/open311-cors.test.ts',
   'tests/integration/static-headers.test.ts', 'tests/integration/server-start.test.ts', 'tests/integration/supervisor.test.ts',
+  'tests/integration/not-found.test.ts', 'tests/security/policy.test.ts', 'tests/security/malformed-input.test.ts',
+  'tests/security/import-limits.test.ts', 'tests/security/uploads-limits.test.ts', 'tests/security/hostile.property.test.ts',
 ];
 
 export default defineConfig({
@@ -44,6 +49,8 @@ export default defineConfig({
         test: {
           name: 'server-pg',
           environment: 'node',
+          // one module graph per worker instead of per file: importing the app is most of a small file's time here
+          isolate: false,
           maxWorkers: WORKERS,
           hookTimeout: 120_000,
           testTimeout: 60_000,

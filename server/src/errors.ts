@@ -42,7 +42,8 @@ export class BusyError extends HttpError {
 /** Seconds a client is asked to wait when the database is unreachable (the server reconnects by itself). */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-const STORAGE_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+// 53100: PostgreSQL's disk_full
+const STORAGE_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL', '53100']);
 
 /** Whether an error says the disk (or the user's quota, or the database file) is full. */
 export function isStorageFull(err: unknown): boolean {
@@ -78,7 +79,7 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 
 /**
  * Makes the function that turns any thrown value into the HttpError a client gets, or undefined
- * for an unforeseen error (a 500). An unreachable database is 503 `database_unavailable` with Retry-After. A full disk (ENOSPC, EDQUOT, SQLITE_FULL) is 507
+ * for an unforeseen error (a 500). An unreachable database is 503 `database_unavailable` with Retry-After. A full disk (ENOSPC, EDQUOT, SQLITE_FULL, PostgreSQL's 53100) is 507
  * `insufficient_storage`, logged once a minute at most; a malformed percent-encoding and body
  * parser failures are 4xx.
  */

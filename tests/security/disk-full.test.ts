@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/src/config';
+import { isPostgres } from '../../server/src/db/database';
 import { fsPhotoWriter, type PhotoWriter } from '../../server/src/features/photos';
 import { DEMO_API_KEY, seedDemoApiKey } from '../../server/src/open311/api-keys';
 import { caseBody, HEFANG } from '../helpers/cases';
@@ -109,14 +110,30 @@ describe('a full disk while filing a case with photos', () => {
   });
 });
 
-describe('a full database (SQLITE_FULL)', () => {
+/**
+ * Makes the database full from now on: SQLite's file may not grow past its pages (SQLITE_FULL); PostgreSQL's
+ * inserts fail as a server out of disk does (SQLSTATE 53100 disk_full, raised by a trigger).
+ */
+function fillDatabase(s: SecuredApp): void {
+  if (isPostgres(s.db)) {
+    s.db.exec(`CREATE FUNCTION disk_is_full() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$`);
+    for (const table of ['features', 'cases', 'case_events', 'audit_log']) {
+      s.db.exec(`CREATE TRIGGER ${table}_disk_full BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION disk_is_full()`);
+    }
+    return;
+  }
+  s.db.exec('VACUUM');
+  s.db.pragma(`max_page_count = ${s.db.pragma('page_count', { simple: true }) as number}`);
+}
+
+describe('a full database (SQLITE_FULL, or PostgreSQL out of disk)', () => {
   it('answers 507 to an import and stores none of its features', async () => {
     const s = await createSecuredApp();
     const cookie = await s.cookieFor('planner');
     const before = [count(s, 'features'), count(s, 'audit_log')];
     const rows = Array.from({ length: 500 }, (_, i) => `${(120.155 + i * 1e-5).toFixed(5)},30.235,垃圾房${i},Room ${i},open`).join('\n');
-    s.db.exec('VACUUM');
-    s.db.pragma(`max_page_count = ${s.db.pragma('page_count', { simple: true }) as number}`);
+    fillDatabase(s);
     const res = await request(s.app).post('/api/layers/garbage-rooms/import').set('Cookie', cookie)
       .attach('file', Buffer.from(`lon,lat,name,name_en,status\n${rows}\n`), 'rooms.csv');
     expect(res.status).toBe(507);
@@ -128,8 +145,7 @@ describe('a full database (SQLITE_FULL)', () => {
     const s = await createSecuredApp({}, path.join(PROJECT_ROOT, 'data'));
     seedDemoApiKey(s.db);
     const before = [count(s, 'cases'), count(s, 'case_events')];
-    s.db.exec('VACUUM');
-    s.db.pragma(`max_page_count = ${s.db.pragma('page_count', { simple: true }) as number}`);
+    fillDatabase(s);
     const res = await request(s.app).post('/open311/v2/requests.json').type('form')
       .send({ api_key: DEMO_API_KEY, service_code: 'E01-02', lat: String(HEFANG.lat), long: String(HEFANG.lon), description: '河坊街口有一堆垃圾'.repeat(200) });
     expect(res.status).toBe(507);
