@@ -101,7 +101,7 @@ export function createErrorMapper(log: Logger, now: () => number = Date.now): (e
     return new BusyError('the database is unavailable, so nothing was saved; try again shortly', DATABASE_RETRY_AFTER_SECONDS, 'database_unavailable');
   };
   return (err) => (err instanceof HttpError ? err : err instanceof DatabaseUnavailableError ? unavailable(err)
-    : isStorageFull(err) ? storageFull(err) : fromUnstorableText(err) ?? fromMalformedUrl(err) ?? fromBodyParser(err as BodyParserError));
+    : isStorageFull(err) ? storageFull(err) : fromUnstorableText(err) ?? fromLockTimeout(err) ?? fromMalformedUrl(err) ?? fromBodyParser(err as BodyParserError));
 }
 
 /**
@@ -113,6 +113,15 @@ export function createErrorMapper(log: Logger, now: () => number = Date.now): (e
 function fromUnstorableText(err: unknown): HttpError | undefined {
   if (!(err instanceof PgError) || (err.code !== '22021' && err.code !== '22P05')) return undefined;
   return new HttpError(400, 'unstorable_text', 'the request holds a NUL character (U+0000), which cannot be stored or searched');
+}
+
+/**
+ * A PostgreSQL transaction that waited longer than `LOCK_WAIT_MS` for the write lock (other processes writing at
+ * once, or a long import) was rolled back: 503 busy, to be retried shortly.
+ */
+function fromLockTimeout(err: unknown): HttpError | undefined {
+  if (!(err instanceof PgError) || err.code !== '55P03') return undefined;
+  return new BusyError('the database is busy with other writes, so nothing was saved; try again shortly', 2);
 }
 
 /** Maps errors to `{ error: { code, message, details? } }` (see `createErrorMapper`); never leaks stacks or paths. */

@@ -3,6 +3,6 @@
  * convention over node-postgres in a worker thread), {@link openPostgres} (checks at start-up) and the errors
  * the rest of the server tells apart.
  */
-export { PgDatabase, PgStatement, PgError, DatabaseUnavailableError, WRITE_LOCK_KEY, type PgDatabaseOptions, type PgRunResult } from './pg-database';
+export { PgDatabase, PgStatement, PgError, DatabaseUnavailableError, WRITE_LOCK_KEY, LOCK_WAIT_MS, type PgDatabaseOptions, type PgRunResult } from './pg-database';
 export { openPostgres, DatabaseStartError } from './open';
 export { translatePlaceholders } from './placeholders';

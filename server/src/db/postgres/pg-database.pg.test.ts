@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseUrl } from '../../../../tests/helpers/test-db';
-import { DatabaseUnavailableError, PgDatabase, PgError } from './index';
+import { DatabaseUnavailableError, LOCK_WAIT_MS, PgDatabase, PgError, WRITE_LOCK_KEY } from './index';
 
 // the bridge on its own, against the server-pg project's cluster: better-sqlite3's calling convention on PostgreSQL
 describe('PgDatabase', () => {
@@ -67,6 +67,28 @@ describe('PgDatabase', () => {
       expect(short.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
     } finally {
       short.close();
+    }
+  });
+
+  it('bounds the wait for the write lock: another session holding it past LOCK_WAIT_MS makes the transaction fail with 55P03 and leave nothing', () => {
+    const other = new PgDatabase(db.connectionString);
+    try {
+      other.exec(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+      const started = Date.now();
+      let code: string | undefined;
+      try {
+        db.transaction(() => db.prepare('INSERT INTO t (name) VALUES (?)').run('while-locked'))();
+      } catch (err) {
+        code = (err as PgError).code;
+      }
+      expect(code).toBe('55P03');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(LOCK_WAIT_MS - 100);
+      other.exec('ROLLBACK');
+      expect(db.prepare("SELECT count(*) FROM t WHERE name = 'while-locked'").pluck().get()).toBe(0);
+      db.transaction(() => db.prepare('INSERT INTO t (name) VALUES (?)').run('after-lock'))();
+      expect(db.prepare("SELECT count(*) FROM t WHERE name = 'after-lock'").pluck().get()).toBe(1);
+    } finally {
+      other.close();
     }
   });
 

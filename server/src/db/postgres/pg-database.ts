@@ -4,6 +4,13 @@ import { SyncClient, BridgeTimeoutError, type BridgeReply, type BridgeRequest, t
 /** The advisory lock every write transaction takes first: write transactions run one at a time in the cluster. */
 export const WRITE_LOCK_KEY = 7_361_412;
 
+/**
+ * Longest a transaction waits for a lock (the write lock, or a row another session holds), in milliseconds. The
+ * wait blocks the whole process (the bridge is synchronous), so it is bounded: past it the statement fails with
+ * SQLSTATE 55P03 (lock_not_available), the transaction rolls back, and the request answers 503 busy.
+ */
+export const LOCK_WAIT_MS = 3_000;
+
 /** The database could not be reached (refused, lost, timed out): the request may be retried later. */
 export class DatabaseUnavailableError extends Error {
   readonly code = 'DATABASE_UNAVAILABLE';
@@ -123,7 +130,7 @@ export type PgDatabaseOptions = Partial<Omit<SyncClientOptions, 'connectionStrin
 /**
  * A PostgreSQL connection with the part of better-sqlite3's API the repositories use: `prepare`, `exec`,
  * `transaction` (nested calls become savepoints; the outermost takes {@link WRITE_LOCK_KEY} first, so write
- * transactions are serialised across every process like SQLite's single writer) and `close`. Synchronous: each
+ * transactions are serialised across every process like SQLite's single writer, waiting at most {@link LOCK_WAIT_MS}) and `close`. Synchronous: each
  * call waits for PostgreSQL (see {@link SyncClient}). `pragma` and `function` are SQLite's and throw here.
  */
 export class PgDatabase {
@@ -177,7 +184,7 @@ export class PgDatabase {
     const run = (...args: A): R => {
       const outer = this.depth === 0;
       const savepoint = `sp${this.depth}`;
-      this.request(outer ? { op: 'begin', sql: `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})` } : { op: 'exec', sql: `SAVEPOINT ${savepoint}` });
+      this.request(outer ? { op: 'begin', sql: `BEGIN; SET LOCAL lock_timeout = ${LOCK_WAIT_MS}; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})` } : { op: 'exec', sql: `SAVEPOINT ${savepoint}` });
       this.depth++;
       let result: R;
       try {

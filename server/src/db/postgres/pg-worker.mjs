@@ -103,6 +103,9 @@ async function handle(msg) {
     return { ok: true };
   } catch (err) {
     if (msg.op === 'commit' || msg.op === 'rollback') inTransaction = false;
+    // BEGIN went through but what followed it failed (the write lock's wait timed out): end that transaction
+    // block, else the connection would refuse every later statement as part of an aborted transaction
+    if (msg.op === 'begin' && client && !isConnectionError(err)) await client.query('ROLLBACK').catch(() => {});
     return fail(err);
   }
 }
