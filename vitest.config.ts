@@ -18,13 +18,16 @@ const WORKERS = Math.max(2, os.availableParallelism() - 1);
  * upload and import limits, refused while reading) or is about the SQLite file and its process (start-up on a file,
  * the supervisor, which runs SQLite processes; the multi-process test covers PostgreSQL's). The hostile-input
  * property suite stays on SQLite too (a minute of random requests); what it found on PostgreSQL, NUL characters,
- * has its own test there (nul-text.pg.test.ts).
+ * has its own test there (nul-text.pg.test.ts). Together they keep the PostgreSQL run to ~2 minutes of the suite.
  */
 const NOT_ON_POSTGRES = [
   'tests/integration/compression.test.ts', 'tests/integration/cors.test.ts', 'tests/integration/open311-cors.test.ts',
   'tests/integration/static-headers.test.ts', 'tests/integration/server-start.test.ts', 'tests/integration/supervisor.test.ts',
   'tests/integration/not-found.test.ts', 'tests/security/policy.test.ts', 'tests/security/malformed-input.test.ts',
   'tests/security/import-limits.test.ts', 'tests/security/uploads-limits.test.ts', 'tests/security/hostile.property.test.ts',
+  // the back-off arithmetic of lock-out waits in real seconds; its storage is tested across processes by
+  // auth-webhooks-processes.pg.test.ts. Hostile values in tiles are encoding; the NUL refusal has nul-text.pg.test.ts
+  'tests/security/login-lockout.test.ts', 'tests/security/tiles-hostile.test.ts',
 ];
 
 export default defineConfig({
