@@ -86,6 +86,24 @@ export interface SqlFragment {
   params: unknown[];
 }
 
+/**
+ * The condition of an items `datetime` interval (inclusive ISO timestamps, null = open) on `f.datetime_start` /
+ * `f.datetime_end`: SQL both engines accept, one term per part.
+ */
+export function intervalTerms([start, end]: readonly [string | null, string | null]): { parts: string[]; params: unknown[] } {
+  const parts = ['f.datetime_start IS NOT NULL'];
+  const params: unknown[] = [];
+  if (end !== null) {
+    parts.push('f.datetime_start <= ?');
+    params.push(end);
+  }
+  if (start !== null) {
+    parts.push('(f.datetime_end IS NULL OR f.datetime_end >= ?)');
+    params.push(start);
+  }
+  return { parts, params };
+}
+
 /** An end of an interval in a temporal relation: 0 = left start, 1 = left end, 2 = right start, 3 = right end. */
 type End = 0 | 1 | 2 | 3;
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { SqlFragment } from './feature-filter';
+import { intervalTerms, type SqlFragment } from './feature-filter';
 import { filterToPg, sortToPg } from './feature-filter-pg';
 import type { FeatureQuery, FeatureRepository, FeatureRow, NewFeature, PropertyEquals } from './feature-repository';
 import { jsonbKey, layerLiteral } from './property-index-repository';
@@ -42,16 +42,9 @@ function whereClause(q: FeatureQuery): SqlFragment {
     params.push(...q.bbox);
   }
   if (q.interval) {
-    const [start, end] = q.interval;
-    parts.push('f.datetime_start IS NOT NULL');
-    if (end !== null) {
-      parts.push('f.datetime_start <= ?');
-      params.push(end);
-    }
-    if (start !== null) {
-      parts.push('(f.datetime_end IS NULL OR f.datetime_end >= ?)');
-      params.push(start);
-    }
+    const t = intervalTerms(q.interval);
+    parts.push(...t.parts);
+    params.push(...t.params);
   }
   for (const e of q.equals ?? []) {
     const term = propertyEquals(e);

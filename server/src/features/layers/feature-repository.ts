@@ -1,5 +1,5 @@
 import { isPostgres, type Db } from '../../db/database';
-import type { FeatureFilter, SortKey } from './feature-filter';
+import { intervalTerms, type FeatureFilter, type SortKey } from './feature-filter';
 import { filterToSqlite, registerSpatialFunctions, sortToSqlite } from './feature-filter-sqlite';
 import { buildPgFeatureRepository } from './feature-repository.pg';
 import { createPropertyIndexRepository, POINT_X, POINT_Y, propertyIndexName, propertyPath } from './property-index-repository';
@@ -81,16 +81,9 @@ function whereClause(q: FeatureQuery, plan: Plan): { from: string; sql: string; 
   }
   if (plan.by !== 'property') params.push(q.layerId);
   if (q.interval) {
-    const [start, end] = q.interval;
-    parts.push('f.datetime_start IS NOT NULL');
-    if (end !== null) {
-      parts.push('f.datetime_start <= ?');
-      params.push(end);
-    }
-    if (start !== null) {
-      parts.push('(f.datetime_end IS NULL OR f.datetime_end >= ?)');
-      params.push(start);
-    }
+    const t = intervalTerms(q.interval);
+    parts.push(...t.parts);
+    params.push(...t.params);
   }
   for (const { property, value } of equals) {
     parts.push('json_extract(f.properties, ?) = ?');
