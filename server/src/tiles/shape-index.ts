@@ -5,6 +5,7 @@ import type { Layer } from '../features/layers';
 import type { TileRepository } from './tile-repository';
 import { BUFFER, EXTENT, MAX_ZOOM, type TileAddress } from './tile-math';
 import { pickTags, tilePropertyNames } from './tile-features';
+import { presplit, TileOccupancy } from './presplit';
 
 /** Deepest nesting of positions in the geometries tiles take (MultiPolygon: polygons, rings, positions). */
 const MAX_NESTING = 3;
@@ -31,32 +32,6 @@ interface Entry {
   index: GeoJSONVT;
 }
 
-/** Deepest zoom the index is split to ahead of requests, and most tiles split so (bounds memory and work). */
-export const PRESPLIT = { maxZoom: 18, maxTiles: 4096, sliceMs: 8 } as const;
-
-/**
- * Splits a fresh index down to PRESPLIT.maxZoom over the tiles that hold features, off the
- * request path (in setImmediate slices of about PRESPLIT.sliceMs): the clipping and
- * simplification of those tiles then happen once per layer version, not in a request.
- * Stops when `current()` no longer returns the entry (a write replaced it).
- */
-function presplit(entry: Entry, current: () => Entry | undefined): void {
-  const queue: [number, number, number][] = [[0, 0, 0]];
-  let done = 0;
-  const step = () => {
-    if (current() !== entry) return;
-    const until = performance.now() + PRESPLIT.sliceMs;
-    while (queue.length && done < PRESPLIT.maxTiles && performance.now() < until) {
-      const [z, x, y] = queue.shift()!;
-      done += 1;
-      if (!entry.index.getTileRaw(z, x, y)?.features.length || z >= PRESPLIT.maxZoom) continue;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) queue.push([z + 1, 2 * x + dx, 2 * y + dy]);
-    }
-    if (queue.length && done < PRESPLIT.maxTiles) setImmediate(step);
-  };
-  setImmediate(step);
-}
-
 /**
  * In-memory geojson-vt indexes of line and polygon layers, one per layer and
  * version: built on first use after a write, then clipped and simplified per tile.
@@ -65,12 +40,13 @@ function presplit(entry: Entry, current: () => Entry | undefined): void {
 export function createShapeIndexes(repo: TileRepository) {
   const entries = new Map<string, Entry>();
 
-  function build(layer: Layer): GeoJSONVT {
+  function build(layer: Layer, occupied: TileOccupancy): GeoJSONVT {
     const names = tilePropertyNames(layer.schema);
     const labelled = layer.geometryType === 'Polygon' && layer.options.labelProperty !== undefined;
     const features: Feature[] = repo.allFeatures(layer.id).flatMap((row) => {
       const geometry: unknown = JSON.parse(row.geometry);
       if (!tileable(geometry)) return [];
+      occupied.addCoordinates(geometry.type === 'GeometryCollection' ? [] : geometry.coordinates);
       const feature: Feature = { type: 'Feature', id: row.id, geometry, properties: pickTags(JSON.parse(row.properties), names) };
       if (!labelled) return [feature];
       // one label point per polygon, so that a polygon cut by tile edges is labelled once
@@ -85,9 +61,11 @@ export function createShapeIndexes(repo: TileRepository) {
     features(layer: Layer, { z, x, y }: TileAddress): readonly RawFeature[] {
       let entry = entries.get(layer.id);
       if (!entry || entry.version !== layer.version) {
-        entry = { version: layer.version, index: build(layer) };
-        entries.set(layer.id, entry);
-        presplit(entry, () => entries.get(layer.id));
+        const occupied = new TileOccupancy();
+        const fresh: Entry = { version: layer.version, index: build(layer, occupied) };
+        entries.set(layer.id, fresh);
+        presplit(fresh.index, occupied, () => entries.get(layer.id) === fresh);
+        entry = fresh;
       }
       return entry.index.getTileRaw(z, x, y)?.features ?? [];
     },
