@@ -80,12 +80,14 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   const layersFeature = createLayersFeature({
     db, audit,
     onWrite: (c) => {
+      tileService.layerChanged(c.layerId);
       events.publish('layer.changed', c);
       featurePhotos.service.prune(c.layerId);
     },
   });
   const { layers: layerRepository, features: featureRepository, service: layerService, writes } = layersFeature;
   const layerChanged = (layerId: string) => {
+    tileService.layerChanged(layerId);
     const version = layerRepository.get(layerId)?.version;
     if (version !== undefined) events.publish('layer.changed', { layerId, version });
   };
@@ -105,7 +107,10 @@ export function createApp({ db, config, log = createLogger(config.logLevel), upl
   const featurePhotos = createFeaturePhotos({ db, layers: layerRepository, features: featureRepository, audit, uploadDir: config.uploadDir, photoWriter, uploads, calendar });
   const tileService = createTileService({ layers: layerRepository, tiles: createTileRepository(db), cacheBytes: config.tileCacheMb * 1024 * 1024 });
   const links = { publicBaseUrl: config.publicBaseUrl };
-  const imports = createImportFeature({ db, layers: layerRepository, features: featureRepository, audit, uploads, onChange: (c) => events.publish('layer.changed', c) });
+  const imports = createImportFeature({ db, layers: layerRepository, features: featureRepository, audit, uploads, onChange: (c) => {
+    tileService.layerChanged(c.layerId);
+    events.publish('layer.changed', c);
+  } });
 
   const cors = createCors(config.corsOrigins);
   const allowOf = createAllowOf((id) => layerRepository.get(id));

@@ -9,9 +9,9 @@ import { createPointTiles, RAW_POINT_LIMIT } from './point-tiles';
 import type { TileAddress } from './tile-math';
 import { TILE_LIMITS } from './tile-features';
 import { encodeShapeLayers, type ShapeLayerInput } from './mvt-encode';
+import { createLayerVersionMemo, type LayerVersions } from './layer-versions';
 
-/** Outcome of resolving a comma-list of layer ids. */
-export type LayerVersions = { ok: true; versions: number[] } | { ok: false; unknown: string };
+export type { LayerVersions } from './layer-versions';
 
 /** A served tile and the cache key it lives under. */
 export interface TileResult {
@@ -41,6 +41,7 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
   const cache = new TileCache(deps.cacheBytes);
   const shapes = createShapeIndexes(tiles);
   const points = createPointTiles(tiles);
+  const versionMemo = createLayerVersionMemo(tiles.version);
 
   function render(current: (Layer | undefined)[], t: TileAddress): CachedTile {
     const shapeLayers: ShapeLayerInput[] = [];
@@ -93,16 +94,16 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
   }
 
   return {
-    /** Current versions of the listed layers, or the first unknown id. */
-    versions(ids: string[]): LayerVersions {
-      const versions: number[] = [];
-      for (const id of ids) {
-        const v = tiles.version(id);
-        if (v === undefined) return { ok: false, unknown: id };
-        versions.push(v);
-      }
-      return { ok: true, versions };
-    },
+    /**
+     * Current versions of the listed layers, or the first unknown id: read at most once per layer per
+     * event-loop turn (see `createLayerVersionMemo`), so a write committed before the turn is seen.
+     */
+    versions: (ids: string[]): LayerVersions => versionMemo.versions(ids),
+    /**
+     * Tells the service a layer was written (or created) in this process, before the write is answered:
+     * the next request reads its version again, even within the same turn.
+     */
+    layerChanged: (layerId: string): void => versionMemo.forget(layerId),
     /** A tile of the listed layers at their given versions, from the cache or freshly built. */
     tile(ids: string[], versions: number[], t: TileAddress): TileResult {
       const versionTag = versions.join(',');
