@@ -34,13 +34,15 @@ interface Prepared {
 
 const fieldLength = (len: number) => 1 + varintLength(len) + len;
 
-function featureBytes(p: Prepared, i: number): number {
+/** Bytes of a feature's message body: id, tag indices, type and geometry fields. */
+function innerBytes(p: Prepared, i: number): number {
   const id = idOf(p.features[i]!);
   const geometry = p.spans[4 * i + 1]! - p.spans[4 * i]!;
   const tags = p.spans[4 * i + 3]! - p.spans[4 * i + 2]!;
-  const inner = (id === undefined ? 0 : 1 + varintLength(id)) + (tags ? fieldLength(tags) : 0) + 2 + fieldLength(geometry);
-  return fieldLength(inner);
+  return (id === undefined ? 0 : 1 + varintLength(id)) + (tags ? fieldLength(tags) : 0) + 2 + fieldLength(geometry);
 }
+
+const featureBytes = (p: Prepared, i: number): number => fieldLength(innerBytes(p, i));
 
 /** Writes each feature's geometry and tag indices once, into writers reused from tile to tile. */
 function prepare({ name, features }: ShapeLayerInput, geometry: PbfWriter, tags: PbfWriter): Prepared {
@@ -111,21 +113,56 @@ function idOf(f: RawFeature): number | undefined {
   return typeof f.id === 'number' && Number.isSafeInteger(f.id) && f.id >= 0 ? f.id : undefined;
 }
 
-function writeFeature(p: Prepared, i: number, out: PbfWriter, tables: TagTables | undefined): void {
+/** Field keys (field number << 3 | wire type) of a Feature message (MVT 2.1 §4.2). */
+const FEATURE = (2 << 3) | 2;
+const ID = 1 << 3;
+const TAGS = (2 << 3) | 2;
+const TYPE = 3 << 3;
+const GEOMETRY = (4 << 3) | 2;
+
+/** Writes `src[start, end)` as a length-delimited value (a loop: most spans are a few dozen bytes, where a subarray view costs more than the copy). */
+function writeSpan(out: PbfWriter, src: Uint8Array, start: number, end: number): void {
+  out.writeVarint(end - start);
+  out.realloc(end - start);
+  const buf = out.buf;
+  let pos = out.pos;
+  for (let j = start; j < end; j += 1) buf[pos++] = src[j]!;
+  out.pos = pos;
+}
+
+/** Writes a feature from its prepared geometry and tag spans: its length is known beforehand (`innerBytes`), so no nested message is measured afterwards. */
+function writeFeature(p: Prepared, i: number, out: PbfWriter): void {
   const f = p.features[i]!;
   const id = idOf(f);
-  const geometry = p.geometry.buf.subarray(p.spans[4 * i]!, p.spans[4 * i + 1]!);
+  const s = 4 * i;
+  out.writeVarint(FEATURE);
+  out.writeVarint(innerBytes(p, i));
+  if (id !== undefined) {
+    out.writeVarint(ID);
+    out.writeVarint(id);
+  }
+  if (p.spans[s + 3]! > p.spans[s + 2]!) {
+    out.writeVarint(TAGS);
+    writeSpan(out, p.tags.buf, p.spans[s + 2]!, p.spans[s + 3]!);
+  }
+  out.writeVarint(TYPE);
+  out.writeVarint(f.type === 4 ? 1 : f.type);
+  out.writeVarint(GEOMETRY);
+  writeSpan(out, p.geometry.buf, p.spans[s]!, p.spans[s + 1]!);
+}
+
+/** Writes a feature whose tag indices are those of fresh `tables` (when the size limits dropped features). */
+function writeFeatureRetagged(p: Prepared, i: number, out: PbfWriter, tables: TagTables): void {
+  const f = p.features[i]!;
+  const id = idOf(f);
   out.writeTag(2, 2);
   out.writeRawMessage(() => {
     if (id !== undefined) out.writeVarintField(1, id);
-    if (tables) {
-      out.writeTag(2, 2);
-      out.writeRawMessage(() => tables.write(f.tags, out), undefined);
-    } else if (p.spans[4 * i + 3]! > p.spans[4 * i + 2]!) {
-      out.writeBytesField(2, p.tags.buf.subarray(p.spans[4 * i + 2]!, p.spans[4 * i + 3]!));
-    }
+    out.writeTag(2, 2);
+    out.writeRawMessage(() => tables.write(f.tags, out), undefined);
     out.writeVarintField(3, f.type === 4 ? 1 : f.type);
-    out.writeBytesField(4, geometry);
+    out.writeVarint(GEOMETRY);
+    writeSpan(out, p.geometry.buf, p.spans[4 * i]!, p.spans[4 * i + 1]!);
   }, undefined);
 }
 
@@ -135,7 +172,8 @@ function writeLayer(p: Prepared, out: PbfWriter): void {
   out.writeVarintField(5, EXTENT);
   // when features were dropped, fresh tables: no key or value of a dropped feature is left in them
   const tables = p.dropped ? new TagTables() : undefined;
-  for (const i of p.kept) writeFeature(p, i, out, tables);
+  if (tables) for (const i of p.kept) writeFeatureRetagged(p, i, out, tables);
+  else for (const i of p.kept) writeFeature(p, i, out);
   const { keys, values } = tables ?? p.tables;
   for (const k of keys) out.writeStringField(3, k);
   for (const v of values) out.writeMessage(4, writeValue, v);

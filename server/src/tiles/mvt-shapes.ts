@@ -148,14 +148,27 @@ export class TagTables {
     return i;
   }
 
+  /**
+   * Indices ([key, value, …]) already worked out per tags object: the shape index shares one tags
+   * object between features with the same tags, so most features of a tile are a lookup.
+   */
+  private readonly memo = new Map<object, number[]>();
+  /** Most tags objects remembered (a layer whose features all differ gains nothing from more). */
+  private static readonly MEMO_LIMIT = 4096;
+
   /** Writes the packed [key, value, …] indices of a feature's scalar tags. */
   write(tags: RawFeature['tags'], out: PbfWriter): void {
     if (!tags) return;
-    for (const k in tags) {
-      const v = tags[k];
-      if (typeof v !== 'string' && typeof v !== 'boolean' && !(typeof v === 'number' && Number.isFinite(v))) continue;
-      out.writeVarint(this.key(k));
-      out.writeVarint(this.value(v));
+    let indices = this.memo.get(tags);
+    if (!indices) {
+      indices = [];
+      for (const k in tags) {
+        const v = tags[k];
+        if (typeof v !== 'string' && typeof v !== 'boolean' && !(typeof v === 'number' && Number.isFinite(v))) continue;
+        indices.push(this.key(k), this.value(v));
+      }
+      if (this.memo.size < TagTables.MEMO_LIMIT) this.memo.set(tags, indices);
     }
+    for (let j = 0; j < indices.length; j += 1) out.writeVarint(indices[j]!);
   }
 }

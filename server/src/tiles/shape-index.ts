@@ -5,6 +5,7 @@ import type { Layer } from '../features/layers';
 import type { TileRepository } from './tile-repository';
 import { BUFFER, EXTENT, MAX_ZOOM, type TileAddress } from './tile-math';
 import { pickTags, tilePropertyNames } from './tile-features';
+import type { TagValue } from './mvt-points';
 import { presplit, TileOccupancy } from './presplit';
 
 /** Deepest nesting of positions in the geometries tiles take (MultiPolygon: polygons, rings, positions). */
@@ -43,11 +44,20 @@ export function createShapeIndexes(repo: TileRepository) {
   function build(layer: Layer, occupied: TileOccupancy): GeoJSONVT {
     const names = tilePropertyNames(layer.schema);
     const labelled = layer.geometryType === 'Polygon' && layer.options.labelProperty !== undefined;
+    // features with the same tags share one (read-only) object: less memory, and the encoder's tag tables look each up once per tile
+    const shared = new Map<string, Record<string, TagValue>>();
+    const intern = (tags: Record<string, TagValue>) => {
+      const key = JSON.stringify(tags);
+      const known = shared.get(key);
+      if (known) return known;
+      shared.set(key, tags);
+      return tags;
+    };
     const features: Feature[] = repo.allFeatures(layer.id).flatMap((row) => {
       const geometry: unknown = JSON.parse(row.geometry);
       if (!tileable(geometry)) return [];
       occupied.addCoordinates(geometry.type === 'GeometryCollection' ? [] : geometry.coordinates);
-      const feature: Feature = { type: 'Feature', id: row.id, geometry, properties: pickTags(JSON.parse(row.properties), names) };
+      const feature: Feature = { type: 'Feature', id: row.id, geometry, properties: intern(pickTags(JSON.parse(row.properties), names)) };
       if (!labelled) return [feature];
       // one label point per polygon, so that a polygon cut by tile edges is labelled once
       return [feature, { ...turf.pointOnFeature(feature), id: row.id, properties: feature.properties }];
