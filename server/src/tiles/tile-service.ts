@@ -20,7 +20,7 @@ export interface TileResult {
   versionTag: string;
 }
 
-/** Tiles up to this many raw bytes are gzipped as they are built; bigger ones off the event loop, on first use. */
+/** Tiles up to this many raw bytes are gzipped on the event loop when first asked for gzip; bigger ones in the thread pool. */
 export const INLINE_GZIP_BYTES = 16 * 1024;
 
 /**
@@ -61,10 +61,10 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
     const pointBytes = pointParts.reduce((sum, p) => sum + p.length, 0);
     const budget = Math.max(TILE_LIMITS.maxBytes - pointBytes, TILE_LIMITS.maxBytes / 4);
     const shapeBytes = encodeShapeLayers(shapeLayers, { maxFeaturesPerLayer: TILE_LIMITS.maxFeaturesPerLayer, budget });
-    const raw = Buffer.concat([...pointParts, shapeBytes]);
+    const raw = pointParts.length === 0 ? shapeBytes : Buffer.concat([...pointParts, shapeBytes]);
     const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 22)}"`;
-    if (raw.length === 0) return { raw, gzip: raw, etag };
-    return { raw, gzip: raw.length <= INLINE_GZIP_BYTES ? gzipSync(raw, GZIP_OPTIONS) : undefined, etag };
+    // gzipped only when a client asks for it (`gzip()`): an identity request does not pay for it
+    return raw.length === 0 ? { raw, gzip: raw, etag } : { raw, etag };
   }
 
   const gzipping = new WeakMap<CachedTile, Promise<Buffer>>();
@@ -126,11 +126,16 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
       });
     },
     /**
-     * The gzipped bytes of a served tile: at once when it has them, else compressed
-     * in the thread pool (one compression per tile however many ask) and kept with it.
+     * The gzipped bytes of a served tile, kept with it: at once when it has them or is small
+     * (up to INLINE_GZIP_BYTES, compressed here), else compressed in the thread pool (one
+     * compression per tile however many ask).
      */
     gzip(tile: CachedTile): Buffer | Promise<Buffer> {
       if (tile.gzip) return tile.gzip;
+      if (tile.raw.length <= INLINE_GZIP_BYTES) {
+        tile.gzip = gzipSync(tile.raw, GZIP_OPTIONS);
+        return tile.gzip;
+      }
       let pending = gzipping.get(tile);
       if (!pending) {
         pending = gzipOffThread(tile.raw, GZIP_OPTIONS)
