@@ -11,6 +11,8 @@ import { ensurePostgis, loadBuildings, loadCases, mvtQuery, startCluster, versio
 const POINTS = { id: 'bench-cases-1m', table: 'bench_cases', count: Number(process.env.BENCH_POINTS ?? 1_000_000) };
 const SHAPES = { id: 'bench-buildings-100k', table: 'bench_buildings', count: Number(process.env.BENCH_POLYGONS ?? 100_000) };
 const PASSES = 2;
+/** Polygon tiles per zoom (as many as the district has, up to this): z16–z18 tiles take milliseconds, so more of them steady the p50. */
+const SHAPE_TILES_PER_ZOOM = 12;
 const FEATURE_QUERIES = Number(process.env.BENCH_FEATURE_QUERIES ?? 40);
 /** A quick partial run for development: `BENCH_ONLY=features|tiles|shapes` and/or `--ours` (no PostGIS); it leaves docs/benchmarks.md alone. */
 const ONLY = process.env.BENCH_ONLY;
@@ -34,6 +36,36 @@ async function theirs(client: pg.Client, name: string, text: string, values: unk
   return { ms: performance.now() - t0, bytes: Buffer.isBuffer(v) ? v.length : String(v).length };
 }
 
+/** CPU milliseconds a process has run on all its threads (Linux /proc/…/task/…/schedstat, nanoseconds). */
+function cpuMs(pid: number): number {
+  let ns = 0;
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return ns / 1e6;
+}
+
+/**
+ * Waits until the server process is idle (under 5 % of a core over half a second, at most 120 s): the
+ * in-memory index's background work (the split of polygon tiles ahead of requests) is then done, as
+ * PostGIS's index build and ANALYZE are before its side is timed. Returns the seconds waited.
+ */
+async function settle(pid: number): Promise<number> {
+  const t0 = performance.now();
+  let before = cpuMs(pid);
+  while (performance.now() - t0 < 120_000) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpuMs(pid);
+    if (now - before < 25) break;
+    before = now;
+  }
+  return (performance.now() - t0) / 1000;
+}
+
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-bench-compare-'));
 const dbFile = path.join(tmp, 'bench.sqlite');
 // an empty data catalogue: start-up brings layer definitions up to date with DATA_DIR and needs its layers.json
@@ -51,12 +83,14 @@ const postgis = OURS_ONLY ? { ok: false as const, reason: '--ours was given' } :
 let cluster: Cluster | undefined;
 let client: pg.Client | undefined;
 let pgVersion = '';
+let backendPid = 0;
 if (postgis.ok) {
   cluster = startCluster();
   pgVersion = versions(cluster);
   loads.push(`PostGIS (COPY + 3857 column + GiST + VACUUM ANALYZE): points in ${loadCases(cluster, POINTS.table, POINTS.count).toFixed(1)} s, polygons in ${loadBuildings(cluster, SHAPES.table, SHAPES.count).toFixed(1)} s`);
   console.log(loads.at(-1));
   client = await cluster.client();
+  backendPid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
 } else {
   console.log(`PostGIS part skipped: ${postgis.reason}`);
 }
@@ -69,23 +103,35 @@ const slowest = { label: '', ms: 0, run: async (): Promise<void> => {} };
 
 async function tileSet(layer: string, table: string, columns: string[], zooms: number[], perZoom: number): Promise<void> {
   const [x0, y0] = districtTiles(18, 1)[0]!;
-  builds.push(`${layer}: first tile ${(await ours(`${url}/tiles/${layer}/18/${x0}/${y0}.mvt`)).ms.toFixed(0)} ms (builds the in-memory index)`);
+  const first = (await ours(`${url}/tiles/${layer}/18/${x0}/${y0}.mvt`)).ms;
+  builds.push(`${layer}: first tile ${first.toFixed(0)} ms (builds the in-memory index), then ${(await settle(proc.pid!)).toFixed(1)} s until the server idled (background split)`);
+  console.log(builds.at(-1));
   const query = mvtQuery(table, columns);
   if (client) await theirs(client, `mvt-${table}`, query, [18, x0, y0]);
   for (const z of zooms) {
     const tiles = districtTiles(z, perZoom);
     const a: Sample[] = [];
     const b: Sample[] = [];
+    // CPU of our server process and of the PostgreSQL backend: each is idle while the other side is timed
+    let cpuA = 0;
+    let cpuB = 0;
     for (let pass = 0; pass < PASSES; pass += 1) {
       for (const [x, y] of tiles) {
+        const c0 = cpuMs(proc.pid!);
         a.push(await ours(`${url}/tiles/${layer}/${z}/${x}/${y}.mvt`));
-        if (client) b.push(await theirs(client, `mvt-${table}`, query, [z, x, y]));
+        cpuA += cpuMs(proc.pid!) - c0;
+        if (client) {
+          const c1 = cpuMs(backendPid);
+          b.push(await theirs(client, `mvt-${table}`, query, [z, x, y]));
+          cpuB += cpuMs(backendPid) - c1;
+        }
       }
     }
     const sa = stats(a.map((s) => s.ms));
     const kb = (s: Sample[]) => (s.reduce((t, v) => t + v.bytes, 0) / s.length / 1024).toFixed(0);
     const sb = b.length ? stats(b.map((s) => s.ms)) : undefined;
-    tileRows.push(`| ${layer} | ${z} | ${tiles.length} × ${PASSES} | ${sa.p50.toFixed(1)} | ${sa.p95.toFixed(1)} | ${kb(a)} | ${sb ? `${sb.p50.toFixed(1)} | ${sb.p95.toFixed(1)} | ${kb(b)} | **${ratio(sb.p50, sa.p50)}**` : 'skipped | | | '} |`);
+    const cpu = (ms: number) => (ms / a.length).toFixed(2);
+    tileRows.push(`| ${layer} | ${z} | ${tiles.length} × ${PASSES} | ${sa.p50.toFixed(1)} | ${sa.p95.toFixed(1)} | ${kb(a)} | ${sb ? `${sb.p50.toFixed(1)} | ${sb.p95.toFixed(1)} | ${kb(b)} | **${ratio(sb.p50, sa.p50)}** | ${cpu(cpuA)} | ${cpu(cpuB)} | ${ratio(cpuB, cpuA)}` : `skipped | | | | ${cpu(cpuA)} | | `} |`);
     console.log(tileRows.at(-1));
     if (sa.p50 > slowest.ms) {
       Object.assign(slowest, { label: `cold ${layer} tiles at z${z}`, ms: sa.p50, run: async () => { for (const [x, y] of tiles) await ours(`${url}/tiles/${layer}/${z}/${x}/${y}.mvt`); } });
@@ -151,7 +197,7 @@ try {
     await tileSet(POINTS.id, POINTS.table, ['category', 'state', 'reported_on::text AS reported_on', 'priority'], [13, 14, 15, 16, 17, 18], 6);
   }
   if (ONLY === undefined || ONLY === 'tiles' || ONLY === 'shapes') {
-    await tileSet(SHAPES.id, SHAPES.table, ['floors', 'use'], [12, 13, 14, 15, 16, 17, 18], 6);
+    await tileSet(SHAPES.id, SHAPES.table, ['floors', 'use'], [12, 13, 14, 15, 16, 17, 18], SHAPE_TILES_PER_ZOOM);
   }
   if (ONLY === undefined || ONLY === 'features') await featureSet();
 } finally {
@@ -166,7 +212,7 @@ const prof = await startServerProcess({ DB_FILE: dbFile, DATA_DIR: path.join(tmp
 const [wx, wy] = districtTiles(18, 1)[0]!;
 await ours(`${prof.url}/tiles/${POINTS.id}/18/${wx}/${wy}.mvt`);
 await ours(`${prof.url}/tiles/${SHAPES.id}/18/${wx}/${wy}.mvt`);
-await new Promise((r) => setTimeout(r, 1000));
+await settle(prof.proc.pid!);
 const t0 = performance.now();
 await slowest.run();
 const windowMs = performance.now() - t0 + 50;
@@ -201,10 +247,10 @@ const file = writeBenchSection('compare', [
   skipped,
   `### Raw tiles (no tile cache: \`TILE_CACHE_MB=0\`, every request renders)`,
   '',
-  `Ours: HTTP GET over loopback (render + gzip + ETag, identity body). Theirs: the Martin / pg_tileserv query (ST_TileEnvelope, ST_AsMVTGeom, ST_AsMVT) as a prepared statement through \`pg\`, no HTTP. Same tile list, ${PASSES} passes. Our point tiles with more than 15,000 points are aggregated into 64-unit cells (issue 3's size limits), PostGIS sends every point: compare the KB columns.`,
+  `Ours: HTTP GET over loopback (render + gzip + ETag, identity body). Theirs: the Martin / pg_tileserv query (ST_TileEnvelope, ST_AsMVTGeom, ST_AsMVT) as a prepared statement through \`pg\`, no HTTP. Same tile list, ${PASSES} passes, timed once each layer's first tile has built our in-memory index and the server has idled. Our point tiles with more than 15,000 points are aggregated into 64-unit cells (issue 3's size limits), PostGIS sends every point: compare the KB columns. CPU ms: per tile, of our server process (all threads) and of the PostgreSQL backend (from /proc schedstat; steadier than the times when the machine is loaded).`,
   '',
-  '| layer | z | tiles | ours p50 ms | ours p95 ms | ours KB | PostGIS p50 ms | PostGIS p95 ms | PostGIS KB | PostGIS / ours (p50) |',
-  '|---|---|---|---|---|---|---|---|---|---|',
+  '| layer | z | tiles | ours p50 ms | ours p95 ms | ours KB | PostGIS p50 ms | PostGIS p95 ms | PostGIS KB | PostGIS / ours (p50) | ours CPU ms | PostGIS CPU ms | CPU ratio |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...tileRows,
   '',
   `### Features: \`/ogc/collections/${POINTS.id}/items\` with bbox + property filters, limit 100, over ${POINTS.count.toLocaleString('en')} points`,
