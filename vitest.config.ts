@@ -30,6 +30,13 @@ const NOT_ON_POSTGRES = [
   'tests/security/login-lockout.test.ts', 'tests/security/tiles-hostile.test.ts',
 ];
 
+/**
+ * Client tests that count on modules loaded fresh for their file (the `client` project shares one module graph per
+ * worker): locale.test.ts checks that the planner's messages are not loaded before its page asks for them, which an
+ * earlier file in the same worker may already have done.
+ */
+const CLIENT_FRESH_MODULES = ['client/src/i18n/locale.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -38,6 +45,9 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
+          // one module graph per worker, as server-pg: importing the app was most of a small file's CPU time
+          // (server/src's 44 files: 27 → 11 CPU s). Every file makes its own app, database and temp folders.
+          isolate: false,
           maxWorkers: WORKERS,
           // seeding the demo district in a hook takes ~3 s alone, more beside another worker
           hookTimeout: 30_000,
@@ -69,8 +79,23 @@ export default defineConfig({
         test: {
           name: 'client',
           environment: 'happy-dom',
+          // one module graph per worker: Vue, the i18n messages and happy-dom imported once instead of per file
+          // (the project's 100 files: 92 → 15 CPU s); the files that need fresh modules run in `client-fresh`
+          isolate: false,
           maxWorkers: WORKERS,
           include: ['client/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...CLIENT_FRESH_MODULES],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        plugins: [vue()],
+        resolve: { alias: sharedAlias },
+        test: {
+          name: 'client-fresh',
+          environment: 'happy-dom',
+          maxWorkers: WORKERS,
+          include: CLIENT_FRESH_MODULES,
           testTimeout: 20_000,
         },
       },
@@ -84,7 +109,12 @@ export default defineConfig({
           // pages lazy-load their chunks and chromium renders on SwiftShader: waits are generous on 2 loaded cores
           expect: { poll: { timeout: 15_000, interval: 100 } },
           hookTimeout: 240_000,
-          fileParallelism: false,
+          // Browser files share the other projects' workers. Vitest runs a project limited to one file at a time in
+          // a group of its own after all the others, so the browser files, which wait on chromium about half the time,
+          // ran alone at the end of the run on a half-idle machine. Each file has its own server, database copy,
+          // browser profile and screenshot folder; the client is built once, by the global setup (see there).
+          maxWorkers: WORKERS,
+          globalSetup: ['tests/global-setup-e2e.ts'],
         },
       },
     ],

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../server/src/config';
@@ -32,4 +33,27 @@ export async function buildClient(): Promise<void> {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
+}
+
+/**
+ * Starts the same production build as {@link buildClient} in a child process (`vite build`, its output on this
+ * process's stdout and stderr), for a caller that goes on with other work meanwhile (the e2e project's global setup).
+ * `exited` resolves with the exit code (1 if it could not start); `kill` stops a build still running.
+ */
+export function spawnClientBuild(): { exited: Promise<number>; kill(): void } {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(CLIENT_DIR, 'vite.config.ts'), '--mode', 'production', '--logLevel', 'warn'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<number>((resolve) => {
+    child.once('error', () => resolve(1));
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+  return {
+    exited,
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    },
+  };
 }

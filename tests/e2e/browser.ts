@@ -52,9 +52,25 @@ export async function launchBrowser(
   };
 }
 
-/** Builds the client with Vite's API when client/dist is missing or stale. */
+/** How long a browser file waits for the run's client build (tests/global-setup-e2e.ts) before it gives up. */
+const CLIENT_BUILD_TIMEOUT = 240_000;
+
+/**
+ * Makes sure client/dist is built. Under vitest the e2e project's global setup builds it once for the run and names
+ * a status file in `QINGBO_CLIENT_BUILD_STATUS`: this waits for that build and fails if it failed. Elsewhere (the
+ * benchmarks) it builds with Vite's API when client/dist is missing or stale.
+ */
 export async function ensureClientBuilt(): Promise<void> {
-  if (clientBuildIsStale()) await buildClient();
+  const status = process.env.QINGBO_CLIENT_BUILD_STATUS;
+  if (!status) {
+    if (clientBuildIsStale()) await buildClient();
+    return;
+  }
+  for (const end = Date.now() + CLIENT_BUILD_TIMEOUT; !fs.existsSync(status); await new Promise((r) => setTimeout(r, 200))) {
+    if (Date.now() > end) throw new Error(`the client build did not finish within ${CLIENT_BUILD_TIMEOUT / 1000} s`);
+  }
+  const { code } = JSON.parse(fs.readFileSync(status, 'utf8')) as { code: number };
+  if (code !== 0) throw new Error(`the client build failed (exit code ${code}); its output is above`);
 }
 
 /** The demo data folder; QINGBO_E2E_DATA_DIR points elsewhere (e.g. a fixture) when set. */
