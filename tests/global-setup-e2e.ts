@@ -22,8 +22,13 @@ export function setup(): () => void {
     finish(0);
     return () => fs.rmSync(status, { force: true });
   }
-  const build = spawnClientBuild();
-  void build.exited.then(finish);
+  let build = spawnClientBuild();
+  // once more after a failure: in a shared work tree another build may have emptied client/dist under this one
+  void build.exited.then((code) => {
+    if (code === 0) return finish(0);
+    build = spawnClientBuild();
+    return build.exited.then(finish);
+  });
   return () => {
     build.kill();
     fs.rmSync(status, { force: true });
