@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Cors } from '../cors';
-import type { TileService } from './tile-service';
+import type { TileResult, TileService } from './tile-service';
 import type { CachedTile } from './tile-cache';
 import { isValidTile } from './tile-math';
 import { parseLayerList } from './layer-list';
@@ -80,7 +80,7 @@ export interface TileFastPathDeps {
 const LOGGED_URL_LENGTH = 300;
 
 /** Answers a tile request; a promise when the answer waits for its gzip. */
-function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> | void {
+function serveTile(tiles: TileService, resolveTile: ResolveTile, deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> | void {
   const headers = req.headers;
   const cors = deps.cors.readHeaders(headers.origin);
   if (req.method === 'OPTIONS') {
@@ -103,14 +103,13 @@ function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMess
     sendError(res, 401, 'unauthenticated', 'sign in first', cors);
     return;
   }
-  const { ids, address, version } = parsed;
-  const resolved = tiles.versions(ids);
-  if (!resolved.ok) {
-    sendError(res, 404, 'not_found', `layer "${resolved.unknown}" does not exist`, cors);
+  const resolved = resolveTile(parsed);
+  if (typeof resolved === 'string') {
+    sendError(res, 404, 'not_found', `layer "${resolved}" does not exist`, cors);
     return;
   }
-  const { tile, versionTag } = tiles.tile(ids, resolved.versions, address);
-  const answer: Answer = { req, res, tile, immutable: version === versionTag, varyOrigin: deps.cors.varyOrigin, cors };
+  const { tile, versionTag } = resolved;
+  const answer: Answer = { req, res, tile, immutable: parsed.version === versionTag, varyOrigin: deps.cors.varyOrigin, cors };
   if (matchesEtag(headers['if-none-match'], tile.etag)) return bodiless(answer, 304);
   if (tile.raw.length === 0) return bodiless(answer, 204);
   const range = headers.range !== undefined && ifRangeHolds(headers['if-range'] as string | undefined, tile.etag)
@@ -126,6 +125,37 @@ function serveTile(tiles: TileService, deps: TileFastPathDeps, req: IncomingMess
   const gzipped = tiles.gzip(tile);
   if (Buffer.isBuffer(gzipped)) return full(answer, 'gzip');
   return gzipped.then(() => full(answer, 'gzip'));
+}
+
+/** The tile a parsed URL names now, or the id of its first unknown layer. */
+type ResolveTile = (parsed: ParsedTile & { ok: true }) => TileResult | string;
+
+/**
+ * Resolves tile URLs to tiles, remembering them for the rest of the event-loop turn: the layers'
+ * versions are read once per turn (`tiles.versions`), so within a turn, and while this process writes
+ * no layer (`tiles.writeCount`), a URL's tile stays the one first found for it; the cache lookup (and
+ * its LRU touch) happens once per URL and turn. Emptied at the end of the turn, so that it holds no
+ * tile longer than that.
+ */
+function createTurnTiles(tiles: TileService): ResolveTile {
+  const turnTiles = new Map<ParsedTile, TileResult>();
+  let writes = -1;
+  const clear = () => turnTiles.clear();
+  return (parsed) => {
+    const now = tiles.writeCount();
+    if (now !== writes) {
+      turnTiles.clear();
+      writes = now;
+    }
+    const known = turnTiles.get(parsed);
+    if (known) return known;
+    const versions = tiles.versions(parsed.ids);
+    if (!versions.ok) return versions.unknown;
+    const result = tiles.tile(parsed.ids, versions.versions, parsed.address);
+    if (turnTiles.size === 0) setImmediate(clear);
+    turnTiles.set(parsed, result);
+    return result;
+  };
 }
 
 /** Most URLs whose parse is remembered (a tile URL is parsed once, then looked up). */
@@ -216,11 +246,12 @@ function fail(deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse,
  * one is logged once and answered with a JSON 500 for that request alone.
  */
 export function createTileFastPath(tiles: TileService, deps: TileFastPathDeps) {
+  const resolveTile = createTurnTiles(tiles);
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? '';
     if (!parsedUrls.has(url) && !isTileUrl(url)) return false;
     try {
-      serveTile(tiles, deps, req, res, url)?.catch((err: unknown) => fail(deps, req, res, url, err));
+      serveTile(tiles, resolveTile, deps, req, res, url)?.catch((err: unknown) => fail(deps, req, res, url, err));
     } catch (err) {
       fail(deps, req, res, url, err);
     }

@@ -35,8 +35,10 @@ describe('createLayerVersionMemo', () => {
     const t = table({ a: 3, b: 7 });
     const memo = createLayerVersionMemo(t.read);
     memo.versions(['a', 'b']);
+    expect(memo.forgotten()).toBe(0);
     t.rows.set('a', 4);
     memo.forget('a');
+    expect(memo.forgotten()).toBe(1);
     expect(memo.versions(['a', 'b'])).toEqual({ ok: true, versions: [4, 7] });
     expect(t.reads).toEqual(['a', 'b', 'a']);
   });

@@ -16,6 +16,7 @@ const UNKNOWN = -1;
  */
 export function createLayerVersionMemo(read: (layerId: string) => number | undefined) {
   const memo = new Map<string, number>();
+  let forgotten = 0;
   let clearing = false;
   const clear = () => {
     memo.clear();
@@ -49,7 +50,10 @@ export function createLayerVersionMemo(read: (layerId: string) => number | undef
     /** Drops what this turn read of a layer (a write in this process changed it: the next request reads it again). */
     forget(layerId: string): void {
       memo.delete(layerId);
+      forgotten += 1;
     },
+    /** How many times `forget` was called: what was derived from this turn's versions holds while it stays the same. */
+    forgotten: (): number => forgotten,
   };
 }
 

@@ -104,6 +104,11 @@ export function createTileService(deps: { layers: LayerRepository; tiles: TileRe
      * the next request reads its version again, even within the same turn.
      */
     layerChanged: (layerId: string): void => versionMemo.forget(layerId),
+    /**
+     * A number that changes with each `layerChanged`: an answer derived from `versions` in this
+     * event-loop turn holds for the rest of the turn while it stays the same.
+     */
+    writeCount: (): number => versionMemo.forgotten(),
     /** A tile of the listed layers at their given versions, from the cache or freshly built. */
     tile(ids: string[], versions: number[], t: TileAddress): TileResult {
       const versionTag = versions.join(',');
