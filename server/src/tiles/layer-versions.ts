@@ -6,11 +6,17 @@ const UNKNOWN = -1;
 
 /**
  * The layers' versions as tile requests see them, read from the database at most once per layer per
- * event-loop turn instead of once per request: every request served in one turn (all the sockets one
- * poll found readable) shares the reads, and the next turn reads again. So a tile request never sees a
- * version older than the ones committed before its turn began, whichever process or connection wrote
- * them (nothing to hear or to wait for), and a write this process makes calls {@link LayerVersionMemo.forget}
- * before it is answered, which drops the turn's reads at once.
+ * event-loop turn instead of once per request (a read is a read transaction on SQLite, a round trip on
+ * PostgreSQL): every request served in one turn shares the reads, and the first request of the next turn
+ * reads again (the memo is emptied in `setImmediate`, at the end of the turn that filled it).
+ *
+ * Freshness: a request sees every write committed before the first version read of its turn, whichever
+ * process or connection made it (another worker, `npm run import`, a script on the file): nothing to hear,
+ * no notification to lose. A turn reads the sockets one poll found readable, so a request handled in it
+ * was received before that read, and any write acknowledged before the request was sent is seen. (libuv
+ * polls again within one turn only when over 1,024 sockets were ready at once: then the bound is that
+ * turn, milliseconds.) A write of this process calls {@link LayerVersionMemo.forget} before it is
+ * answered, which drops that layer's read at once, even within the turn.
  *
  * `read` is the database read of one layer's version (undefined: no such layer).
  */
