@@ -16,6 +16,36 @@ const TSGL_VERSION = '5.6.0';
 const TSGL_DIR = path.join(os.tmpdir(), 'qingbo-bench-tileserver-gl');
 const TSGL_MAIN = path.join(TSGL_DIR, 'node_modules', 'tileserver-gl-light', 'src', 'main.js');
 const GZIP = ['Accept-Encoding: gzip'];
+const CONNECTIONS = 50;
+/** How many times each of our server and the bare one is measured, in turn. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+
+/** One wrk run against a server, with the server's CPU time per answered request. */
+interface Measured extends WrkResult {
+  /** User + system CPU time of the server process per answered request (µs). */
+  cpuUs: number;
+}
+
+/** utime + stime of a process in clock ticks (1/100 s on Linux). */
+function cpuTicks(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** A 2 s warm-up, then a measured wrk run, reading the server's CPU time around it. */
+function measured(proc: ChildProcess, url: string): Measured {
+  runWrk(url, 2, CONNECTIONS, GZIP);
+  const before = cpuTicks(proc.pid!);
+  const r = runWrk(url, SECONDS, CONNECTIONS, GZIP);
+  const ticks = cpuTicks(proc.pid!) - before;
+  // requests answered ≈ req/s × the run's length (wrk's own figure is requests over its measured duration)
+  return { ...r, cpuUs: (ticks * 10_000) / Math.max(1, r.rps * SECONDS) };
+}
+
+const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The median run by req/s (its other figures with it). */
+const median = (ms: Measured[]) => [...ms].sort((a, b) => a.rps - b.rps)[Math.floor(ms.length / 2)]!;
+const loadAverage = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ');
 
 /** tileserver-gl-light in a temporary folder (npm install --prefix) when asked to install; a reason when not there. */
 function ensureTileserverGl(): { ok: true } | { ok: false; reason: string } {
@@ -83,19 +113,21 @@ if (!hasWrk()) {
   const probe = spawnSync('curl', ['-s', '-H', GZIP[0]!, '-o', path.join(tmp, 'tile.gz'), '-w', '%{size_download}', oursUrl], { encoding: 'utf8' });
   const gzBytes = fs.existsSync(path.join(tmp, 'tile.gz')) ? fs.readFileSync(path.join(tmp, 'tile.gz')) : Buffer.alloc(0);
   if (probe.status !== 0 || gzBytes.length === 0) throw new Error('could not fetch the gzip tile with curl');
-  runWrk(oursUrl, 2, 50, GZIP);
-  const rows: { name: string; r?: WrkResult; note?: string }[] = [];
-  rows.push({ name: 'Qingbo One Map (cached tile, fast path)', r: runWrk(oursUrl, SECONDS, 50, GZIP) });
-  await stopProcess(server.proc);
-
   const barePort = 40000 + Math.floor(Math.random() * 20000);
   const bare = spawn(process.execPath, ['-e', `
     const body = require('fs').readFileSync(${JSON.stringify(path.join(tmp, 'tile.gz'))});
     require('http').createServer((req, res) => { res.writeHead(200, { 'Content-Type': 'application/vnd.mapbox-vector-tile', 'Content-Encoding': 'gzip', 'Content-Length': body.length }); res.end(body); }).listen(${barePort}, '127.0.0.1');`]);
+  const bareUrl = `http://127.0.0.1:${barePort}/t.mvt`;
   await waitFor(`http://127.0.0.1:${barePort}/`, bare);
-  runWrk(`http://127.0.0.1:${barePort}/t.mvt`, 2, 50, GZIP);
-  rows.push({ name: 'bare node:http, same bytes (ceiling)', r: runWrk(`http://127.0.0.1:${barePort}/t.mvt`, SECONDS, 50, GZIP) });
+  // in turn (ours, bare, ours, bare, …): the neighbours' load on the shared cores changes from minute to minute
+  const runs: { ours: Measured; bare: Measured; load: string }[] = [];
+  for (let i = 0; i < ROUNDS; i += 1) runs.push({ ours: measured(server.proc, oursUrl), bare: measured(bare, bareUrl), load: loadAverage() });
+  await stopProcess(server.proc);
   await stopProcess(bare);
+  const rows: { name: string; m?: Measured; note?: string }[] = [
+    { name: 'Qingbo One Map (cached tile, fast path)', m: median(runs.map((r) => r.ours)) },
+    { name: 'bare node:http, same bytes (ceiling)', m: median(runs.map((r) => r.bare)) },
+  ];
 
   const tsgl = ensureTileserverGl();
   if (tsgl.ok) {
@@ -115,8 +147,7 @@ if (!hasWrk()) {
       if (res.status !== 200) {
         rows.push({ name: `TileServer GL ${TSGL_VERSION} (tileserver-gl-light, MBTiles)`, note: `tile answered HTTP ${res.status}: ${body.toString().slice(0, 80)}` });
       } else {
-        runWrk(tileUrl, 2, 50, GZIP);
-        rows.push({ name: `TileServer GL ${TSGL_VERSION} (tileserver-gl-light, MBTiles)`, r: runWrk(tileUrl, SECONDS, 50, GZIP) });
+        rows.push({ name: `TileServer GL ${TSGL_VERSION} (tileserver-gl-light, MBTiles)`, m: measured(proc, tileUrl) });
       }
     } else {
       rows.push({ name: `TileServer GL ${TSGL_VERSION}`, note: `did not start on Node ${process.version}: ${stderr.trim().split('\n').slice(-2).join(' ').slice(0, 200)}` });
@@ -127,21 +158,30 @@ if (!hasWrk()) {
   }
   fs.rmSync(tmp, { recursive: true, force: true });
 
-  const ceiling = rows[1]!.r!.rps;
-  const ourRps = rows[0]!.r!.rps;
-  const table = rows.map(({ name, r, note }) => (r
-    ? `| ${name} | ${r.rps.toFixed(0)} | ${r.p50ms.toFixed(2)} | ${r.p99ms.toFixed(2)} | ${r.errors} | ${((r.rps / ceiling) * 100).toFixed(0)} % | ${(ourRps / r.rps).toFixed(2)}× |`
-    : `| ${name} | — | — | — | — | ${note} | |`));
-  console.log(table.join('\n'));
+  const ceiling = rows[1]!.m!;
+  const ours = rows[0]!.m!;
+  const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+  const table = rows.map(({ name, m, note }) => (m
+    ? `| ${name} | ${m.rps.toFixed(0)} | ${m.p50ms.toFixed(2)} | ${m.p99ms.toFixed(2)} | ${m.errors} | ${m.cpuUs.toFixed(1)} | ${pct(m.rps / ceiling.rps)} | ${pct(ceiling.cpuUs / m.cpuUs)} | ${(ours.rps / m.rps).toFixed(2)}× |`
+    : `| ${name} | — | — | — | — | — | ${note} | | |`));
+  const turns = runs.map((r, i) => `| ${i + 1} | ${r.ours.rps.toFixed(0)} | ${r.bare.rps.toFixed(0)} | ${pct(r.ours.rps / r.bare.rps)} | ${r.ours.cpuUs.toFixed(1)} | ${r.bare.cpuUs.toFixed(1)} | ${pct(r.bare.cpuUs / r.ours.cpuUs)} | ${r.load} |`);
+  const shares = (f: (r: (typeof runs)[number]) => number) => pct(medianOf(runs.map(f)));
+  console.log([...table, '', ...turns].join('\n'));
   const file = writeBenchSection('cached', [
     '## Cached tiles vs TileServer GL and bare node:http (`npm run bench -- cached [--install]`)',
     '',
     `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}.`,
-    `One z18 tile \`${tilePath}\` of the ${LAYER.count.toLocaleString('en')}-point synthetic layer, gzip (${(gzBytes.length / 1024).toFixed(1)} KB on the wire), requested with \`Accept-Encoding: gzip\`. TileServer GL serves an MBTiles file (written with better-sqlite3: metadata + tiles tables, gzip tile data) of the same ${tiles} tiles (z${ZOOMS[0]}–z${ZOOMS.at(-1)}, every district tile), the bare node:http server the same bytes from memory. \`wrk -t1 -c50 -d${SECONDS}s\` after a 2 s warm-up; wrk and the server share the 2 cores.`,
+    `One z18 tile \`${tilePath}\` of the ${LAYER.count.toLocaleString('en')}-point synthetic layer, gzip (${(gzBytes.length / 1024).toFixed(1)} KB on the wire), requested with \`Accept-Encoding: gzip\`. TileServer GL serves an MBTiles file (written with better-sqlite3: metadata + tiles tables, gzip tile data) of the same ${tiles} tiles (z${ZOOMS[0]}–z${ZOOMS.at(-1)}, every district tile), the bare node:http server the same bytes from memory. \`wrk -t1 -c${CONNECTIONS} -d${SECONDS}s\` after a 2 s warm-up; wrk and the server share the 2 cores. Our server and the bare one are measured in turn, ${ROUNDS} times each; the first table gives each one's median run (by req/s). CPU per request is the server process's user + system time over the wrk run (\`/proc/<pid>/stat\`) divided by the requests answered: the neighbours on the shared cores move it less than req/s.`,
     '',
-    '| server | req/s | p50 ms | p99 ms | errors | share of ceiling | ours / this |',
-    '|---|---|---|---|---|---|---|',
+    '| server | req/s | p50 ms | p99 ms | errors | CPU µs/request | share of ceiling (req/s) | share of ceiling (CPU/request) | ours / this |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...table,
+    '',
+    `Runs in turn (share of the bare server's figure, median: req/s ${shares((r) => r.ours.rps / r.bare.rps)}, CPU per request ${shares((r) => r.bare.cpuUs / r.ours.cpuUs)}):`,
+    '',
+    '| run | ours req/s | bare req/s | share (req/s) | ours CPU µs/req | bare CPU µs/req | share (CPU/req) | load average (1, 5, 15 min) after |',
+    '|---|---|---|---|---|---|---|---|',
+    ...turns,
   ].join('\n'));
   console.log(`wrote ${file}`);
 }
