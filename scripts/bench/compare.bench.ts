@@ -247,7 +247,7 @@ const file = writeBenchSection('compare', [
   skipped,
   `### Raw tiles (no tile cache: \`TILE_CACHE_MB=0\`, every request renders)`,
   '',
-  `Ours: HTTP GET over loopback (render + gzip + ETag, identity body). Theirs: the Martin / pg_tileserv query (ST_TileEnvelope, ST_AsMVTGeom, ST_AsMVT) as a prepared statement through \`pg\`, no HTTP. Same tile list, ${PASSES} passes, timed once each layer's first tile has built our in-memory index and the server has idled. Our point tiles with more than 15,000 points are aggregated into 64-unit cells (issue 3's size limits), PostGIS sends every point: compare the KB columns. CPU ms: per tile, of our server process (all threads) and of the PostgreSQL backend (from /proc schedstat; steadier than the times when the machine is loaded).`,
+  `Ours: HTTP GET over loopback (render + ETag, identity body: no gzip is made for it). Theirs: the Martin / pg_tileserv query (ST_TileEnvelope, ST_AsMVTGeom, ST_AsMVT) as a prepared statement through \`pg\`, no HTTP. Same tile list, ${PASSES} passes, timed once each layer's first tile has built our in-memory index and the server has idled. Our point tiles with more than 15,000 points are aggregated into 64-unit cells (issue 3's size limits), PostGIS sends every point: compare the KB columns. CPU ms: per tile, of our server process (all threads) and of the PostgreSQL backend (from /proc schedstat; steadier than the times when the machine is loaded).`,
   '',
   '| layer | z | tiles | ours p50 ms | ours p95 ms | ours KB | PostGIS p50 ms | PostGIS p95 ms | PostGIS KB | PostGIS / ours (p50) | ours CPU ms | PostGIS CPU ms | CPU ratio |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
