@@ -43,8 +43,11 @@ function measured(proc: ChildProcess, url: string): Measured {
 }
 
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-/** The median run by req/s (its other figures with it). */
-const median = (ms: Measured[]) => [...ms].sort((a, b) => a.rps - b.rps)[Math.floor(ms.length / 2)]!;
+/** Each figure's median over the runs (errors: their sum). */
+const median = (ms: Measured[]): Measured => ({
+  rps: medianOf(ms.map((m) => m.rps)), p50ms: medianOf(ms.map((m) => m.p50ms)), p99ms: medianOf(ms.map((m) => m.p99ms)),
+  errors: ms.reduce((sum, m) => sum + m.errors, 0), cpuUs: medianOf(ms.map((m) => m.cpuUs)),
+});
 const loadAverage = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ');
 
 /** tileserver-gl-light in a temporary folder (npm install --prefix) when asked to install; a reason when not there. */
@@ -171,7 +174,7 @@ if (!hasWrk()) {
     '## Cached tiles vs TileServer GL and bare node:http (`npm run bench -- cached [--install]`)',
     '',
     `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}.`,
-    `One z18 tile \`${tilePath}\` of the ${LAYER.count.toLocaleString('en')}-point synthetic layer, gzip (${(gzBytes.length / 1024).toFixed(1)} KB on the wire), requested with \`Accept-Encoding: gzip\`. TileServer GL serves an MBTiles file (written with better-sqlite3: metadata + tiles tables, gzip tile data) of the same ${tiles} tiles (z${ZOOMS[0]}–z${ZOOMS.at(-1)}, every district tile), the bare node:http server the same bytes from memory. \`wrk -t1 -c${CONNECTIONS} -d${SECONDS}s\` after a 2 s warm-up; wrk and the server share the 2 cores. Our server and the bare one are measured in turn, ${ROUNDS} times each; the first table gives each one's median run (by req/s). CPU per request is the server process's user + system time over the wrk run (\`/proc/<pid>/stat\`) divided by the requests answered: the neighbours on the shared cores move it less than req/s.`,
+    `One z18 tile \`${tilePath}\` of the ${LAYER.count.toLocaleString('en')}-point synthetic layer, gzip (${(gzBytes.length / 1024).toFixed(1)} KB on the wire), requested with \`Accept-Encoding: gzip\`. TileServer GL serves an MBTiles file (written with better-sqlite3: metadata + tiles tables, gzip tile data) of the same ${tiles} tiles (z${ZOOMS[0]}–z${ZOOMS.at(-1)}, every district tile), the bare node:http server the same bytes from memory. \`wrk -t1 -c${CONNECTIONS} -d${SECONDS}s\` after a 2 s warm-up; wrk and the server share the 2 cores. Our server and the bare one are measured in turn, ${ROUNDS} times each; the first table gives each figure's median over the runs (errors: their sum), the second each run. CPU per request is the server process's user + system time over the wrk run (\`/proc/<pid>/stat\`) divided by the requests answered: the neighbours on the shared cores move it less than req/s.`,
     '',
     '| server | req/s | p50 ms | p99 ms | errors | CPU µs/request | share of ceiling (req/s) | share of ceiling (CPU/request) | ours / this |',
     '|---|---|---|---|---|---|---|---|---|',
