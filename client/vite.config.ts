@@ -44,12 +44,13 @@ function shellChunk(id: string, graph: ModuleGraph): string | null {
 }
 
 /**
- * The `map` chunk: MapLibre, the app's map components and composables (client/src/maplibre; LiveSources excepted,
- * fetched once the map has drawn) and the layer catalogue store they draw from. Every page with a map loads them
- * all anyway; left to the splitter they were six chunks (the filing page fetched five of them, ~0.3 KB of headers
- * each by Chromium's count). Their own imports come along (a group takes its modules' dependencies).
+ * The `map` chunk: MapLibre, MapView with what every page with a map uses beside it (client/src/maplibre: the style's
+ * metadata, layer visibility and opacity, clicks, point layers) and the layer catalogue store they draw from. Every
+ * page with a map loads them all anyway; left to the splitter they were six chunks (the filing page fetched five of
+ * them, ~0.3 KB of headers each by Chromium's count). The planner's tools (filters, overlays, opacity sliders) and
+ * the live layers stay with the pages that use them. A group takes its modules' own imports along.
  */
-const MAP_CHUNK = /[\\/]node_modules[\\/]maplibre-gl[\\/]|[\\/]client[\\/]src[\\/](?:maplibre[\\/](?!LiveSources\.vue)|features[\\/]layers[\\/](?:store|groups|legend|extent)\.ts$)/;
+const MAP_CHUNK = /[\\/]node_modules[\\/]maplibre-gl[\\/]|[\\/]client[\\/]src[\\/](?:maplibre[\\/](?:MapView\.vue|context|debugHandle|fonts|keepVisibility|styles|styleMetadata|opacity|useLayerVisibility|useMapClick|usePointLayer)\b|features[\\/]layers[\\/](?:store|groups|legend|extent)\.ts$|features[\\/]cases[\\/](?:PointMap|PointMarker|OfflineMapCopies)\.vue)/;
 
 /**
  * The `cases` chunk: what the case pages (filing, queues, the case page, the category admin) share — display
@@ -129,7 +130,8 @@ export default defineConfig({
     __VUE_OPTIONS_API__: false,
     __VUE_PROD_DEVTOOLS__: false,
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
-    __VUE_I18N_FULL_INSTALL__: true,
+    // no <i18n-t>, <i18n-n>, <i18n-d> nor v-t in the templates: vue-i18n's global components stay out of the bundle
+    __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
@@ -142,6 +144,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1600,
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 } },
     rollupOptions: {
       // A feature's front door (features/<name>/index.ts) only re-exports: importing one export must not make the
       // chunk that imports it load every module the door lists (pages stay lazy, the app shell stays small).

@@ -2,6 +2,7 @@ import './app/theme.css';
 import { createPinia } from 'pinia';
 import { createApp, watch } from 'vue';
 import App from './app/App.vue';
+import { afterFirstView } from './app/firstView';
 import { useNoticesStore } from './app/notices';
 import { createAppRouter } from './app/router';
 import { handleAuthFailures, installAccessGuard, useSessionStore } from './features/auth';
@@ -17,8 +18,9 @@ const session = useSessionStore(pinia);
 void session.load().finally(() => watch(() => session.user?.id ?? null, () => restartSharedLive()));
 installAccessGuard(router, session);
 handleAuthFailures({ router, session, notices: useNoticesStore(pinia) });
-// the service worker (offline filing) would serve stale modules to Vite's dev server
-if (import.meta.env.PROD) installOfflineSupport(session);
+// the service worker (offline filing) would serve stale modules to Vite's dev server; it registers once the first
+// page is up (its map drawn), so that its precache does not take the network from the first page's map
+if (import.meta.env.PROD) installOfflineSupport(session, afterFirstView(router));
 
 const i18n = createAppI18n();
 const notices = useNoticesStore(pinia);

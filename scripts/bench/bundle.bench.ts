@@ -45,7 +45,7 @@ const file = writeBenchSection('bundle', [
   '## Bundle budget (`npm run bench -- bundle [--before=DIR]`)',
   '',
   `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}.`,
-  'Cold load of each page (fresh chromium profile, no throttling) from a production build served by the real server; bytes are resource timing `transferSize` (the encoded body as sent, brotli for chromium, plus the fixed 300 bytes Chromium counts for headers whatever their real size) of the main-thread scripts that finished before the `qingbo:map-ready` mark (MapLibre\'s and the analysis worker scripts excluded; the app\'s service worker is blocked, as responses it serves carry no transferSize). /cases/new is opened by the demo inspector, /overview by the demo leader. `tests/e2e/bundle.e2e.test.ts` holds the suite to the same budgets, except /cases/new, held at 335 KB until it reaches its 300 KB.',
+  'Cold load of each page (fresh chromium profile, no throttling) from a production build served by the real server; bytes are resource timing `transferSize` (the encoded body as sent, brotli for chromium, plus the fixed 300 bytes Chromium counts for headers whatever their real size) of the main-thread scripts that finished before the `qingbo:map-ready` mark (MapLibre\'s and the analysis worker scripts excluded; the app\'s service worker is blocked, as responses it serves carry no transferSize). /cases/new is opened by the demo inspector, /overview by the demo leader. `tests/e2e/bundle.e2e.test.ts` holds the suite to the same budgets.',
   '',
   ...table,
 ].join('\n'));

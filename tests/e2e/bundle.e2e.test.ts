@@ -10,12 +10,6 @@ if (skipReason) console.warn(`Skipping the bundle budget browser test: ${skipRea
 
 /** Issue #17's budgets, written out here by hand: main-thread JavaScript transferred before the map first draws. */
 const BUDGET_KB: Record<string, number> = { '/map': 400, '/cases/new': 300, '/overview': 450 };
-/**
- * What the suite holds each page to. /cases/new has not reached its 300 KB budget yet (issue #17 stays open: MapLibre
- * alone is 230 KB of it; 342 → 332 → 331 → 308 KB so far), so the suite holds it where it is, as a ratchet against
- * growth, while `npm run bench -- bundle` still measures it against 300 KB and fails. Lower this as the page gets lighter.
- */
-const HELD_KB: Record<string, number> = { ...BUDGET_KB, '/cases/new': 310 };
 
 describe.skipIf(skipReason !== undefined)('bundle budget of the production build (same measurement as `npm run bench -- bundle`)', () => {
   let running: Awaited<ReturnType<typeof startE2eServer>>;
@@ -38,12 +32,12 @@ describe.skipIf(skipReason !== undefined)('bundle budget of the production build
     }
   });
 
-  it.each(BUDGET_PAGES.map((p, i) => [p.path, p, i] as const))('%s stays within what the suite holds it to', async (pagePath, page, i) => {
+  it.each(BUDGET_PAGES.map((p, i) => [p.path, p, i] as const))('%s stays within its budget', async (pagePath, page, i) => {
     expect(page.budgetBytes).toBe(BUDGET_KB[pagePath]! * 1024);
     const load = await measurePageLoad(running.server.url, page, { serviceWorker: false }, 700 + i);
     const list = load.scriptList.map((s) => `${s.path} ${kb(s.bytes)} KB`).join(', ');
     // a compressed transfer: far fewer bytes than the scripts decode to
     expect(load.scriptBytes).toBeLessThan(load.scriptDecodedBytes / 2);
-    expect(load.scriptBytes / 1024, `${pagePath}: ${kb(load.scriptBytes)} KB of scripts (${list})`).toBeLessThanOrEqual(HELD_KB[pagePath]!);
+    expect(load.scriptBytes / 1024, `${pagePath}: ${kb(load.scriptBytes)} KB of scripts (${list})`).toBeLessThanOrEqual(BUDGET_KB[pagePath]!);
   });
 });

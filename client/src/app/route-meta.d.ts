@@ -12,5 +12,7 @@ declare module 'vue-router' {
     messages?: MessageArea[];
     /** The page fills the window: no header or navigation. */
     fullScreen?: boolean;
+    /** The page draws a map when it opens: work that waits for the first view waits for its first draw (see ./firstView.ts). */
+    drawsMap?: boolean;
   }
 }

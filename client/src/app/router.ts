@@ -16,22 +16,22 @@ import { tokensPages } from '../features/tokens';
  */
 export const routes: RouteRecordRaw[] = [
   // Each role's own work (a visitor's: the map); a guard, not a redirect, so that it runs once the session is known.
-  { path: '/', component: mapPages.map, meta: { access: 'public' }, beforeEnter: toLanding },
-  { path: '/map', name: 'map', component: mapPages.map, meta: { access: 'public', titleKey: 'nav.map', messages: ['planner'] } },
+  { path: '/', component: mapPages.map, meta: { access: 'public', drawsMap: true }, beforeEnter: toLanding },
+  { path: '/map', name: 'map', component: mapPages.map, meta: { access: 'public', titleKey: 'nav.map', messages: ['planner', 'caseWork'], drawsMap: true } },
   {
     path: '/preview/:style(console|overview)', name: 'style-preview',
-    component: previewPages.preview, meta: { access: 'public', titleKey: 'preview.title', fullScreen: true },
+    component: previewPages.preview, meta: { access: 'public', titleKey: 'preview.title', fullScreen: true, drawsMap: true },
   },
   {
     path: '/overview', name: 'overview',
-    component: overviewPages.overview, meta: { access: OVERVIEW_ROLES, titleKey: 'overview.title', fullScreen: true, messages: ['overview'] },
+    component: overviewPages.overview, meta: { access: OVERVIEW_ROLES, titleKey: 'overview.title', fullScreen: true, messages: ['overview'], drawsMap: true },
   },
-  { path: '/login', name: 'login', component: authPages.login, meta: { access: 'public', titleKey: 'login.title' } },
-  { path: '/cases', name: 'cases', component: casePages.queue, meta: { access: CASE_ROLES, titleKey: 'cases.queue.title' } },
-  { path: '/cases/new', name: 'case-new', component: casePages.new, meta: { access: CASE_FILERS, titleKey: 'cases.new.title' } },
+  { path: '/login', name: 'login', component: authPages.login, meta: { access: 'public', titleKey: 'login.title', messages: ['login'] } },
+  { path: '/cases', name: 'cases', component: casePages.queue, meta: { access: CASE_ROLES, titleKey: 'cases.queue.title', messages: ['caseWork'] } },
+  { path: '/cases/new', name: 'case-new', component: casePages.new, meta: { access: CASE_FILERS, titleKey: 'cases.new.title', drawsMap: true } },
   {
     path: '/cases/:id(\\d+|QB\\d{4}-\\d{6})', name: 'case',
-    component: casePages.case, meta: { access: CASE_ROLES, titleKey: 'cases.page.title' },
+    component: casePages.case, meta: { access: CASE_ROLES, titleKey: 'cases.page.title', messages: ['caseWork'], drawsMap: true },
   },
   { path: '/reports', name: 'reports', component: reportsPages.reports, meta: { access: REPORT_ROLES, titleKey: 'nav.reports' } },
   {
@@ -40,7 +40,7 @@ export const routes: RouteRecordRaw[] = [
   },
   {
     path: '/admin/audit', name: 'audit',
-    component: auditPages.audit, meta: { access: ['admin'], titleKey: 'audit.title' },
+    component: auditPages.audit, meta: { access: ['admin'], titleKey: 'audit.title', messages: ['audit'] },
   },
   {
     path: '/admin/categories', name: 'case-categories',
@@ -54,7 +54,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/admin/webhooks', name: 'webhooks',
     component: notificationsPages.webhooks, meta: { access: ['admin'], titleKey: 'nav.webhooks', messages: ['notifications'] },
   },
-  { path: '/tokens', name: 'tokens', component: tokensPages.tokens, meta: { access: 'signed-in', titleKey: 'tokens.title' } },
+  { path: '/tokens', name: 'tokens', component: tokensPages.tokens, meta: { access: 'signed-in', titleKey: 'tokens.title', messages: ['tokens'] } },
   { path: '/forbidden', name: FORBIDDEN_ROUTE, component: authPages.forbidden, meta: { access: 'public', titleKey: 'forbidden.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFoundView.vue'), meta: { access: 'public', titleKey: 'notFound.title' } },
 ];

@@ -3,7 +3,7 @@ import type { Composer } from 'vue-i18n';
 import type { AppLocale } from './locale';
 
 /** A group of messages only some pages need, loaded with the first of them (the rest ship in the app shell). */
-export type MessageArea = 'planner' | 'overview' | 'categoryAdmin' | 'notifications';
+export type MessageArea = 'planner' | 'overview' | 'categoryAdmin' | 'notifications' | 'tokens' | 'login' | 'audit' | 'caseWork';
 
 /** What loading messages needs of a composer (the global one, from `i18n.global` or `useI18n()`). */
 export type MessageTarget = Pick<Composer, 'locale' | 'getLocaleMessage' | 'setLocaleMessage' | 'mergeLocaleMessage'>;
@@ -26,7 +26,49 @@ const AREA_LOADERS: Record<MessageArea, Record<AppLocale, () => Promise<object>>
     'zh-CN': async () => (await import('../features/notifications/messages.zh-CN')).notificationsZhCN,
     en: async () => (await import('../features/notifications/messages.en')).notificationsEn,
   },
+  tokens: {
+    'zh-CN': async () => (await import('../features/tokens/messages.zh-CN')).tokensZhCN,
+    en: async () => (await import('../features/tokens/messages.en')).tokensEn,
+  },
+  login: {
+    'zh-CN': async () => (await import('./login.zh-CN')).loginZhCN,
+    en: async () => (await import('./login.en')).loginEn,
+  },
+  audit: {
+    'zh-CN': async () => (await import('./audit.zh-CN')).auditZhCN,
+    en: async () => (await import('./audit.en')).auditEn,
+  },
+  caseWork: {
+    'zh-CN': async () => (await import('./caseWork.zh-CN')).caseWorkZhCN,
+    en: async () => (await import('./caseWork.en')).caseWorkEn,
+  },
 };
+
+/**
+ * Areas whose messages join a core key rather than a key of their own (`caseWork` → `cases.queue`, `cases.page` …),
+ * with one of their keys, whose presence tells that the area is in.
+ */
+const NESTED_AREAS: Partial<Record<MessageArea, { under: string; marker: string }>> = {
+  caseWork: { under: 'cases', marker: 'queue' },
+};
+
+/** Whether a locale's messages hold the area already. */
+function hasArea(present: Record<string, unknown>, area: MessageArea): boolean {
+  const nested = NESTED_AREAS[area];
+  if (!nested) return present[area] !== undefined;
+  return (present[nested.under] as Record<string, unknown> | undefined)?.[nested.marker] !== undefined;
+}
+
+/** The messages to merge for the areas loaded: each under its name, or inside the core key it joins. */
+function placed(loaded: readonly (readonly [MessageArea, object])[]): Record<string, object> {
+  const tree: Record<string, object> = {};
+  for (const [area, messages] of loaded) {
+    const nested = NESTED_AREAS[area];
+    if (nested) tree[nested.under] = { ...tree[nested.under], ...messages };
+    else tree[area] = messages;
+  }
+  return tree;
+}
 
 const wantedAreas = new WeakMap<object, Set<MessageArea>>();
 
@@ -41,9 +83,9 @@ export async function loadMessageAreas(target: MessageTarget, areas: readonly Me
   wantedAreas.set(target, wanted);
   areas.forEach((area) => wanted.add(area));
   const present = target.getLocaleMessage(locale) as Record<string, unknown>;
-  const missing = areas.filter((area) => present[area] === undefined);
+  const missing = areas.filter((area) => !hasArea(present, area));
   const loaded = await Promise.all(missing.map(async (area) => [area, await AREA_LOADERS[area][locale]()] as const));
-  if (loaded.length > 0) target.mergeLocaleMessage(locale, Object.fromEntries(loaded));
+  if (loaded.length > 0) target.mergeLocaleMessage(locale, placed(loaded));
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { CoreMessages } from './zh-CN';
 import { casesEn } from './cases.en';
-import { tokensEn } from '../features/tokens';
 import { offlineEn } from './offline.en';
 
 /** English UI strings (the core; the areas are in their own files, see ./areas.ts). */
@@ -88,34 +87,6 @@ export const en: CoreMessages = {
     greening: 'Parks and greening',
     enforcement: 'City enforcement',
   },
-  login: {
-    title: 'Sign in',
-    heading: 'Sign in to Qingbo One Map',
-    intro: 'Sign in with your account.',
-    needed: 'Sign in to continue to {path}.',
-    username: 'Username',
-    password: 'Password',
-    submit: 'Sign in',
-    submitting: 'Signing in…',
-    signedInAs: 'You are signed in as {name} ({role}); you can sign in with another account.',
-    errors: {
-      invalidCredentials: 'Wrong username or password.',
-      accountLocked: 'Too many wrong passwords: the account is locked. Try again in {minutes} minutes.',
-      tooManyAttempts: 'Too many sign-in attempts. Try again in {seconds} seconds.',
-      accountDisabled: 'This account is disabled. Ask an administrator.',
-      missingUsername: 'Enter your username.',
-      missingPassword: 'Enter your password.',
-      network: 'Cannot reach the server. Check your connection and try again.',
-      server: 'The server failed. Try again later.',
-      csrf: 'The request was refused (cross-site). Reload the page and try again.',
-      other: 'Sign-in failed: {message}',
-    },
-    demo: {
-      title: 'Demo accounts',
-      note: 'Accounts of the demo district, for trying the console out; a real deployment switches them off. Every password is {password}.',
-      use: 'Use the {username} account',
-    },
-  },
   userMenu: {
     signIn: 'Sign in',
     label: 'Signed in: {name}, {role}',
@@ -143,52 +114,6 @@ export const en: CoreMessages = {
     dismiss: 'Dismiss',
     unknownRole: 'signed out',
   },
-  audit: {
-    title: 'Audit log',
-    intro: 'Every write and sign-in: who did what, when, to which record.',
-    filter: 'Record type',
-    allEntities: 'All',
-    loading: 'Loading the audit log…',
-    error: 'Could not load the audit log: {message}',
-    retry: 'Retry',
-    empty: 'No entries match.',
-    range: '{from}–{to} of {total}',
-    previous: 'Previous',
-    next: 'Next',
-    paging: 'Pages',
-    columns: {
-      at: 'Time',
-      user: 'User',
-      action: 'Action',
-      entity: 'Record',
-      entityId: 'Id',
-      summary: 'Summary',
-    },
-    actions: {
-      login: 'Sign in',
-      create: 'Create',
-      replace: 'Replace',
-      patch: 'Edit',
-      update: 'Edit',
-      delete: 'Delete',
-      import: 'Import',
-    },
-    entities: {
-      session: 'Session',
-      feature: 'Feature · {layer}',
-      caseCategory: 'Case category',
-    },
-    summary: {
-      after: 'New',
-      before: 'Before deletion',
-      changed: 'Changed',
-      geometry: 'Geometry: {type}',
-      geometryChanged: 'Geometry changed',
-      empty: 'empty',
-      none: '—',
-    },
-    system: 'system',
-  },
   popup: {
     close: 'Close',
     yes: 'Yes',
@@ -196,7 +121,6 @@ export const en: CoreMessages = {
     layer: 'Layer',
   },
   cases: casesEn,
-  tokens: tokensEn,
   offline: offlineEn,
   notificationBell: { label: 'Notifications', unread: 'Notifications: {n} unread' },
 };

@@ -70,6 +70,19 @@ describe('message areas', () => {
     expect(i18n.global.te('overview.title')).toBe(false);
   });
 
+  it('joins the case work texts to the cases texts the filing page has from the start', async () => {
+    const i18n = createAppI18n({ storage: memoryStorage(), document });
+    expect(i18n.global.t('cases.new.submit')).toBe('上报');
+    expect(i18n.global.te('cases.queue.title')).toBe(false);
+
+    await loadMessageAreas(i18n.global, ['caseWork']);
+    expect(i18n.global.t('cases.queue.title')).toBe('案件');
+    expect(i18n.global.t('cases.new.submit'), 'the core cases texts stay').toBe('上报');
+    await setAppLocale(i18n.global, 'en');
+    expect(i18n.global.t('cases.page.back')).toBe('← Back to the cases');
+    expect(i18n.global.t('cases.new.submit')).toBe('Report');
+  });
+
   it('brings the areas in use along when the language switches', async () => {
     const i18n = createAppI18n({ storage: memoryStorage(), document });
     await loadMessageAreas(i18n.global, ['overview']);

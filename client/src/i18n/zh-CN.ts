@@ -3,7 +3,10 @@ import type { LayerGroup } from '@shared/layers';
 import type { Department } from '../features/auth';
 import type { overviewZhCN } from './overview.zh-CN';
 import { casesZhCN } from './cases.zh-CN';
-import { tokensZhCN } from '../features/tokens';
+import type { tokensZhCN } from '../features/tokens/messages.zh-CN';
+import type { auditZhCN } from './audit.zh-CN';
+import type { loginZhCN } from './login.zh-CN';
+import type { caseWorkZhCN } from './caseWork.zh-CN';
 import type { categoryAdminZhCN } from './categoryAdmin.zh-CN';
 import { offlineZhCN } from './offline.zh-CN';
 import type { plannerZhCN } from './planner.zh-CN';
@@ -94,34 +97,6 @@ export const zhCN = {
     greening: '园林',
     enforcement: '城管执法',
   } satisfies Record<Department, string>,
-  login: {
-    title: '登录',
-    heading: '登录清波一张图',
-    intro: '请使用你的账号登录。',
-    needed: '请先登录，再继续访问 {path}。',
-    username: '用户名',
-    password: '密码',
-    submit: '登录',
-    submitting: '正在登录…',
-    signedInAs: '你已以 {name}（{role}）登录；可以换一个账号登录。',
-    errors: {
-      invalidCredentials: '用户名或密码错误。',
-      accountLocked: '密码错误次数过多，账号已暂时锁定，请 {minutes} 分钟后再试。',
-      tooManyAttempts: '登录尝试过于频繁，请 {seconds} 秒后再试。',
-      accountDisabled: '此账号已停用，请联系系统管理员。',
-      missingUsername: '请输入用户名。',
-      missingPassword: '请输入密码。',
-      network: '无法连接服务器，请检查网络后重试。',
-      server: '服务器出错，请稍后再试。',
-      csrf: '请求被拒绝（来源不一致），请刷新页面后重试。',
-      other: '登录失败：{message}',
-    },
-    demo: {
-      title: '演示账号',
-      note: '以下为演示街道的账号，仅用于体验，正式部署时会停用。所有账号的密码均为 {password}。',
-      use: '使用 {username} 账号',
-    },
-  },
   userMenu: {
     signIn: '登录',
     label: '当前用户：{name}，{role}',
@@ -149,52 +124,6 @@ export const zhCN = {
     dismiss: '关闭提示',
     unknownRole: '未登录',
   },
-  audit: {
-    title: '审计日志',
-    intro: '每一次写操作与登录的记录：谁、何时、做了什么、改了哪条数据。',
-    filter: '对象类型',
-    allEntities: '全部',
-    loading: '正在加载审计日志…',
-    error: '审计日志加载失败：{message}',
-    retry: '重试',
-    empty: '没有符合条件的记录。',
-    range: '第 {from}–{to} 条，共 {total} 条',
-    previous: '上一页',
-    next: '下一页',
-    paging: '翻页',
-    columns: {
-      at: '时间',
-      user: '用户',
-      action: '操作',
-      entity: '对象',
-      entityId: '编号',
-      summary: '摘要',
-    },
-    actions: {
-      login: '登录',
-      create: '新建',
-      replace: '替换',
-      patch: '修改',
-      update: '修改',
-      delete: '删除',
-      import: '导入',
-    },
-    entities: {
-      session: '登录会话',
-      feature: '要素 · {layer}',
-      caseCategory: '案件分类',
-    },
-    summary: {
-      after: '新建',
-      before: '删除前',
-      changed: '修改',
-      geometry: '几何类型：{type}',
-      geometryChanged: '几何已改变',
-      empty: '空',
-      none: '—',
-    },
-    system: '系统',
-  },
   popup: {
     close: '关闭',
     yes: '是',
@@ -202,7 +131,6 @@ export const zhCN = {
     layer: '图层',
   },
   cases: casesZhCN,
-  tokens: tokensZhCN,
   offline: offlineZhCN,
   notificationBell: { label: '通知', unread: '通知：{n} 条未读' },
 };
@@ -216,4 +144,8 @@ export type MessageSchema = CoreMessages & {
   overview: typeof overviewZhCN;
   categoryAdmin: typeof categoryAdminZhCN;
   notifications: typeof notificationsZhCN;
+  tokens: typeof tokensZhCN;
+  login: typeof loginZhCN;
+  audit: typeof auditZhCN;
+  cases: typeof caseWorkZhCN;
 };

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { createAppI18n, setAppLocale } from '../../i18n';
+import { createAppI18n, loadMessageAreas, setAppLocale } from '../../i18n';
 import type { AuditEntry } from './api';
 import AuditPage from './AuditPage.vue';
 
@@ -26,6 +26,8 @@ async function mountAt(path: string, locale: 'zh-CN' | 'en' = 'zh-CN') {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/admin/audit', component: AuditPage }] });
   await router.push(path);
   const i18n = createAppI18n({ storage: memoryStorage() });
+  // as the route's `meta.messages` has it loaded in the app
+  await loadMessageAreas(i18n.global, ['audit']);
   if (locale === 'en') await setAppLocale(i18n.global, 'en');
   const page = mount(AuditPage, { global: { plugins: [router, i18n] } });
   await flushPromises();

@@ -3,7 +3,7 @@ import { createPinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import { createAppRouter } from '../../app/router';
-import { createAppI18n } from '../../i18n';
+import { createTestI18n } from '../../i18n/testing';
 import { DEMO_ACCOUNTS } from './demoAccounts';
 import LoginPage from './LoginPage.vue';
 import { useSessionStore } from './store';
@@ -18,7 +18,7 @@ async function open(server: (request: ReceivedRequest) => Response | Promise<Res
   const router = createAppRouter(createMemoryHistory());
   await router.push({ path: '/login', query: redirect === null ? {} : { redirect } });
   const pinia = createPinia();
-  const wrapper = mount(LoginPage, { global: { plugins: [pinia, router, createAppI18n({ storage: memoryStorage() })] }, attachTo: document.body });
+  const wrapper = mount(LoginPage, { global: { plugins: [pinia, router, createTestI18n({ storage: memoryStorage() })] }, attachTo: document.body });
   return { wrapper, router, fetch, session: useSessionStore(pinia) };
 }
 

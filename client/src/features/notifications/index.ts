@@ -1,6 +1,13 @@
+import { defineAsyncComponent } from 'vue';
+
 export { createWebhook, deleteWebhook, fetchNotifications, fetchWebhooks, markNotificationsRead } from './api';
-export { default as NotificationBell } from './NotificationBell.vue';
 export { useNotificationsStore } from './store';
+
+/**
+ * The header's notification bell (the unread count and the list; props `fetch` and `hub` for tests): a chunk of its
+ * own, fetched when first shown (the app shows it once the first page is up).
+ */
+export const NotificationBell = defineAsyncComponent(() => import('./NotificationBell.vue'));
 
 /** The notifications feature's pages, loaded when their route is first visited. */
 export const notificationsPages = {

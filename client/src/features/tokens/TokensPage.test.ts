@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { createAppI18n } from '../../i18n';
+import { createTestI18n } from '../../i18n/testing';
 import type { TokenInfo } from './api';
 import TokensPage from './TokensPage.vue';
 
@@ -31,7 +31,7 @@ function fakeServer() {
 }
 
 function mountPage(server: ReturnType<typeof fakeServer>, confirm = () => true) {
-  return mount(TokensPage, { props: { fetch: server.fetch, confirm }, global: { plugins: [createAppI18n({ storage: memoryStorage() })] } });
+  return mount(TokensPage, { props: { fetch: server.fetch, confirm }, global: { plugins: [createTestI18n({ storage: memoryStorage() })] } });
 }
 
 describe('TokensPage', () => {

@@ -1,6 +1,4 @@
 export { createToken, fetchTokens, revokeToken, tokenState, type NewToken, type TokenInfo } from './api';
-export { tokensEn } from './messages.en';
-export { tokensZhCN } from './messages.zh-CN';
 
 /** The tokens feature's pages, loaded when their route is first visited. */
 export const tokensPages = {

@@ -1,5 +1,4 @@
 import { ref, watch, type Ref } from 'vue';
-import { Workbox } from 'workbox-window';
 import { OUTBOX_SYNC_TAG, USER_API_PATHS, USER_SCOPED_CACHES, type SwMessage } from '../../../sw/rules';
 
 /** What the app knows about its service worker. */
@@ -11,7 +10,9 @@ export interface ServiceWorkerState {
 }
 
 const state: ServiceWorkerState = { offlineReady: ref(false), updateWaiting: ref(false) };
-let workbox: Workbox | undefined;
+/** Activates the waiting version, once the registration (and workbox-window) is in. */
+let skipWaiting: (() => void) | undefined;
+let registering = false;
 
 /** The service worker's state (all false where none is registered: development, tests, old browsers). */
 export function useServiceWorker(): ServiceWorkerState & { applyUpdate(): void } {
@@ -19,30 +20,35 @@ export function useServiceWorker(): ServiceWorkerState & { applyUpdate(): void }
 }
 
 /**
- * Registers `/sw.js` (production builds only; the caller checks `import.meta.env.PROD`). A new
- * version waits until the user accepts it (`applyUpdate`), so a half-filled form is never
+ * Registers `/sw.js` (production builds only; the caller checks `import.meta.env.PROD`) once `when` settles, with
+ * workbox-window fetched then (see ./registration.ts). Whether the page is served by the service worker is followed
+ * from now on. A new version waits until the user accepts it (`applyUpdate`), so a half-filled form is never
  * reloaded from under them.
  */
-export function registerServiceWorker(container: ServiceWorkerContainer | undefined = globalThis.navigator?.serviceWorker): void {
-  if (!container || workbox) return;
-  workbox = new Workbox('/sw.js', { scope: '/' });
-  workbox.addEventListener('waiting', () => {
-    state.updateWaiting.value = true;
-  });
-  workbox.addEventListener('controlling', (event) => {
-    if (event.isUpdate) globalThis.location.reload();
-  });
+export function registerServiceWorker(
+  when: Promise<unknown> = Promise.resolve(),
+  container: ServiceWorkerContainer | undefined = globalThis.navigator?.serviceWorker,
+): void {
+  if (!container || registering) return;
+  registering = true;
   state.offlineReady.value = container.controller !== null;
   container.addEventListener('controllerchange', () => {
     state.offlineReady.value = container.controller !== null;
   });
-  workbox.register().catch((e: unknown) => console.warn('service worker: not registered', e));
+  void when
+    .then(() => import('./registration'))
+    .then(({ registerWorkbox }) => {
+      skipWaiting = registerWorkbox(() => {
+        state.updateWaiting.value = true;
+      });
+    })
+    .catch((e: unknown) => console.warn('service worker: not registered', e));
 }
 
 /** Activates the waiting version; the page reloads once it has taken over. */
 function applyUpdate(): void {
-  if (!workbox) return globalThis.location.reload();
-  workbox.messageSkipWaiting();
+  if (!skipWaiting) return globalThis.location.reload();
+  skipWaiting();
 }
 
 /** Asks the browser to send queued cases when the network returns, even with the app closed (Background Sync). */
@@ -101,8 +107,11 @@ export function syncUserCaches(options: SyncUserCachesOptions): () => void {
   }, { immediate: true });
 }
 
-/** Installs offline support for the app: the service worker and the user's offline copies. Production builds only. */
-export function installOfflineSupport(session: { readonly user: { id: number } | null }): void {
-  registerServiceWorker();
+/**
+ * Installs offline support for the app: the service worker, registered once `firstView` settles (its precache must
+ * not compete with the first page for the network), and the user's offline copies. Production builds only.
+ */
+export function installOfflineSupport(session: { readonly user: { id: number } | null }, firstView: Promise<unknown> = Promise.resolve()): void {
+  registerServiceWorker(firstView);
   syncUserCaches({ userId: () => session.user?.id ?? null });
 }

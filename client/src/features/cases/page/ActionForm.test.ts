@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { createAppI18n } from '../../../i18n';
+import { createTestI18n } from '../../../i18n/testing';
 import type { CaseAction } from '../types';
 import ActionForm from './ActionForm.vue';
 
@@ -9,7 +9,7 @@ const memoryStorage = () => ({ getItem: () => null, setItem: () => undefined });
 function mountForm(action: CaseAction, props: Partial<{ defaultDepartment: 'municipal' | null; deadline: string | null; afterUploaded: boolean }> = {}) {
   return mount(ActionForm, {
     props: { action, defaultDepartment: null, deadline: null, photoCount: 0, busy: false, ...props },
-    global: { plugins: [createAppI18n({ storage: memoryStorage() })] },
+    global: { plugins: [createTestI18n({ storage: memoryStorage() })] },
   });
 }
 
