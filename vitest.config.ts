@@ -46,7 +46,7 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           // one module graph per worker, as server-pg: importing the app was most of a small file's CPU time
-          // (server/src's 44 files: 27 → 11 CPU s). Every file makes its own app, database and temp folders.
+          // (the project's 117 files: 352 → 180 CPU s). Every file makes its own app, database and temp folders.
           isolate: false,
           maxWorkers: WORKERS,
           // seeding the demo district in a hook takes ~3 s alone, more beside another worker
