@@ -26,12 +26,13 @@ async function clearUserCaches(): Promise<void> {
 
 /**
  * Keeps a request that was in flight when the session ended (a map tile still loading at sign-out) from writing the
- * signed-out user's data back into a freshly emptied cache.
+ * signed-out user's data back into a freshly emptied cache. The session is read when the worker starts handling the
+ * request, in the order the page sent them: a cache-first request whose cache lookup is still pending when a sign-out
+ * is handled would otherwise reach the network (and `requestWillFetch`) after the caches were emptied.
  */
 const sameSession: WorkboxPlugin = {
-  requestWillFetch: async ({ request, state }) => {
+  handlerWillStart: async ({ state }) => {
     if (state) state.generation = sessionGeneration;
-    return request;
   },
   cacheWillUpdate: async ({ response, state }) => (state?.generation === sessionGeneration ? response : null),
 };
