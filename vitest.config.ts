@@ -39,6 +39,8 @@ const CLIENT_FRESH_MODULES = ['client/src/i18n/locale.test.ts'];
 
 export default defineConfig({
   test: {
+    // the run's pool: one more than a project's own, so that server files fill the time browser files spend waiting
+    maxWorkers: WORKERS + 1,
     projects: [
       {
         resolve: { alias: sharedAlias },
