@@ -56,5 +56,9 @@ export async function fillCaseForm(page: Page, input: { category: string; search
   if (input.photos?.length) await page.locator('#case-photos').setInputFiles(input.photos);
 }
 
-/** Console errors a test may ignore: requests that fail because the test took the network away. */
-export const offlineNoise = (e: string) => /ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|Failed to fetch/.test(e);
+/**
+ * Console errors a test may ignore: requests that fail because the test took the network away. A request the service
+ * worker handles while offline fails as `net::ERR_FAILED` (the worker's own fetch failed), not as DISCONNECTED: the worker
+ * registers after the map's first draw, so it may take over the page just before the network goes.
+ */
+export const offlineNoise = (e: string) => /ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|Failed to fetch|Failed to load resource: net::ERR_FAILED/.test(e);
