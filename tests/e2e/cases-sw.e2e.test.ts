@@ -191,6 +191,11 @@ describe.skipIf(skipReason !== undefined)('opening the app and filing a case wit
     const userCaches = () => page.evaluate(async () => (await (globalThis as unknown as Browser).caches.keys()).filter((k) => k.startsWith('qingbo-user') || k.startsWith('qingbo-map')));
     await expect.poll(userCaches).toContain('qingbo-user-v1');
 
+    // Leave the app for a page it does not run on (still under the worker): a map left open keeps loading public tiles,
+    // which a visitor may cache again after the sign-out, and the login page asks /api/auth/me (a visitor's `null`,
+    // cached too). What must go is the signed-in user's copies, so nothing may ask for anything while the test looks.
+    await page.goto(url('/api/health'));
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as Browser).navigator.serviceWorker.controller !== null)).toBe(true);
     const status = await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }).then((r) => r.status));
     expect(status).toBe(204);
     await expect.poll(userCaches).toEqual([]);
