@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/app';
 import { binaryParser, decodeTile, tileOf } from '../helpers/tiles';
 import { createFeatureRepository, createLayerRepository, type NewFeature } from '../../server/src/features/layers';
+import { SHAPE_ROWS_PAGE } from '../../server/src/tiles/shape-tiles';
 import { terminateShapeWorker } from '../../server/src/tiles/shape-worker-client';
 
 // Line and polygon layers are indexed and encoded in a worker thread: while the first tile of a big polygon
@@ -115,6 +116,22 @@ describe('shape tiles in the worker thread', () => {
     expect(after.get(first!)).toBe('新楼');
     expect(after.has(second!)).toBe(false);
     expect(after.size).toBe(before.size - 1);
+  });
+
+  it('shows a write made while the layer\'s rows are read in pages: the tile is of the version after it', async () => {
+    const t = createTestApp();
+    const ids = addBuildings(t, SHAPE_ROWS_PAGE + 100);
+    const { server, get, onReceived } = await serve(t);
+    servers.push(server);
+    const features = createFeatureRepository(t.db);
+    const side = Math.ceil(Math.sqrt(SHAPE_ROWS_PAGE + 100));
+    // the first page is read while the app takes the request; the write comes before the next page
+    onReceived(blocksTile, () => {
+      features.update(ids[0]!, building(0, side, '新楼'), NOW);
+    });
+    const tile = await get(blocksTile);
+    expect(tile.status).toBe(200);
+    expect(namesIn(tile.body).get(ids[0]!)).toBe('新楼');
   });
 
   it('fails the tiles waiting on a worker that died with a JSON 503, and serves the next tile from a fresh worker', async () => {

@@ -35,7 +35,7 @@ export interface ShapeSource {
   names: string[];
   /** Whether each polygon also gets a label point (a polygon layer with a label property). */
   labelled: boolean;
-  ids: Float64Array;
+  ids: ArrayLike<number>;
   /** Each feature's stored geometry (GeoJSON text). */
   geometries: string[];
   /** Each feature's stored properties (JSON text). */

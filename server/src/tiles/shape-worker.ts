@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type GeoJSONVT from 'geojson-vt';
-import { buildShapeIndex, type ShapeSource } from './shape-index';
+import { buildShapeIndex } from './shape-index';
 import { presplit, TileOccupancy } from './presplit';
 import { encodeShapeLayers, type ShapeLayerInput } from './mvt-encode';
 
@@ -11,12 +11,22 @@ export interface ShapeLayerRef {
   version: number;
 }
 
+/** A page of a layer's stored rows, as columns. */
+export interface ShapeRows {
+  ids: number[];
+  geometries: string[];
+  properties: string[];
+}
+
 /**
- * A request to the shape worker. Requests are handled in the order they are posted, so an `encode`
- * posted after the `build` of its layers' versions finds them built.
+ * A request to the shape worker. Requests are handled in the order they are posted: the `rows` of a read (one
+ * per page) come before the `build` that takes them, and an `encode` posted after the `build` of its layers'
+ * versions finds them built.
  */
 export type ShapeRequest =
-  | { op: 'build'; id: number; key: string; version: number; source: ShapeSource }
+  | ({ op: 'rows'; read: number } & ShapeRows)
+  | { op: 'discard'; read: number }
+  | { op: 'build'; id: number; key: string; version: number; read: number; names: string[]; labelled: boolean }
   | { op: 'drop'; key: string }
   | { op: 'encode'; id: number; layers: ShapeLayerRef[]; z: number; x: number; y: number; maxFeaturesPerLayer: number; budget: number };
 
@@ -30,16 +40,33 @@ interface Entry {
 
 /**
  * Keeps the geojson-vt indexes of line and polygon layers (one per key, at one version; each split
- * ahead of requests by `presplit` after its build) and answers `build`, `drop` and `encode` requests
- * posted on `port`. Runs in the shape worker thread (see shape-worker.mjs).
+ * ahead of requests by `presplit` after its build), built from the rows posted page by page, and answers
+ * the requests posted on `port`. Runs in the shape worker thread (see shape-worker.mjs).
  */
 export function serveShapeRequests(port: MessagePort): void {
   const entries = new Map<string, Entry>();
+  const reads = new Map<number, ShapeRows>();
+
+  function rows(r: Extract<ShapeRequest, { op: 'rows' }>): void {
+    const known = reads.get(r.read);
+    if (!known) {
+      reads.set(r.read, { ids: r.ids, geometries: r.geometries, properties: r.properties });
+      return;
+    }
+    for (let i = 0; i < r.ids.length; i += 1) {
+      known.ids.push(r.ids[i]!);
+      known.geometries.push(r.geometries[i]!);
+      known.properties.push(r.properties[i]!);
+    }
+  }
 
   function build(r: Extract<ShapeRequest, { op: 'build' }>): void {
+    const source = reads.get(r.read);
+    reads.delete(r.read);
     entries.delete(r.key);
+    if (!source) throw new Error(`no rows were read for ${r.key} at version ${r.version}`);
     const occupied = new TileOccupancy();
-    const entry: Entry = { version: r.version, index: buildShapeIndex(r.source, occupied) };
+    const entry: Entry = { version: r.version, index: buildShapeIndex({ ...source, names: r.names, labelled: r.labelled }, occupied) };
     entries.set(r.key, entry);
     presplit(entry.index, occupied, () => entries.get(r.key) === entry);
   }
@@ -57,6 +84,11 @@ export function serveShapeRequests(port: MessagePort): void {
   }
 
   port.on('message', (r: ShapeRequest) => {
+    if (r.op === 'rows') return rows(r);
+    if (r.op === 'discard') {
+      reads.delete(r.read);
+      return;
+    }
     if (r.op === 'drop') {
       entries.delete(r.key);
       return;
