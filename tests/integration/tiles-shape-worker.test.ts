@@ -80,7 +80,7 @@ afterEach(() => {
 describe('shape tiles in the worker thread', () => {
   it('answers other requests while the first tile of a big polygon layer is being built', async () => {
     const t = createTestApp();
-    addBuildings(t, 4000);
+    addBuildings(t, 6000);
     const { server, get, onReceived } = await serve(t);
     servers.push(server);
     const order: string[] = [];
