@@ -9,6 +9,7 @@ import { ifRangeHolds, parseRange } from './range';
 import { isTileUrl, matchTileUrl, type TileRequest } from './tile-url';
 import { DatabaseUnavailableError } from '../db/postgres';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../errors';
+import { ShapeWorkerError } from './shape-worker-client';
 
 /** Media type of Mapbox Vector Tiles. */
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -79,7 +80,7 @@ export interface TileFastPathDeps {
 /** Longest part of a URL copied into a log line. */
 const LOGGED_URL_LENGTH = 300;
 
-/** Answers a tile request; a promise when the answer waits for its gzip. */
+/** Answers a tile request; a promise when the answer waits for its tile (shape layers being encoded) or its gzip. */
 function serveTile(tiles: TileService, resolveTile: ResolveTile, deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> | void {
   const headers = req.headers;
   const cors = deps.cors.readHeaders(headers.origin);
@@ -108,8 +109,15 @@ function serveTile(tiles: TileService, resolveTile: ResolveTile, deps: TileFastP
     sendError(res, 404, 'not_found', `layer "${resolved}" does not exist`, cors);
     return;
   }
+  if (resolved instanceof Promise) return resolved.then((r) => answerTile(tiles, r, parsed.version, deps, req, res, cors));
+  return answerTile(tiles, resolved, parsed.version, deps, req, res, cors);
+}
+
+/** Answers a tile request with its tile; a promise when the answer waits for its gzip. */
+function answerTile(tiles: TileService, resolved: TileResult, version: string | null, deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, cors: readonly string[]): Promise<void> | void {
+  const headers = req.headers;
   const { tile, versionTag } = resolved;
-  const answer: Answer = { req, res, tile, immutable: parsed.version === versionTag, varyOrigin: deps.cors.varyOrigin, cors };
+  const answer: Answer = { req, res, tile, immutable: version === versionTag, varyOrigin: deps.cors.varyOrigin, cors };
   if (matchesEtag(headers['if-none-match'], tile.etag)) return bodiless(answer, 304);
   if (tile.raw.length === 0) return bodiless(answer, 204);
   const range = headers.range !== undefined && ifRangeHolds(headers['if-range'] as string | undefined, tile.etag)
@@ -128,7 +136,7 @@ function serveTile(tiles: TileService, resolveTile: ResolveTile, deps: TileFastP
 }
 
 /** The tile a parsed URL names now, or the id of its first unknown layer. */
-type ResolveTile = (parsed: ParsedTile & { ok: true }) => TileResult | string;
+type ResolveTile = (parsed: ParsedTile & { ok: true }) => TileResult | Promise<TileResult> | string;
 
 /**
  * Resolves tile URLs to tiles, remembering them for the rest of the event-loop turn: the layers'
@@ -138,7 +146,7 @@ type ResolveTile = (parsed: ParsedTile & { ok: true }) => TileResult | string;
  * tile longer than that.
  */
 function createTurnTiles(tiles: TileService): ResolveTile {
-  const turnTiles = new Map<ParsedTile, TileResult>();
+  const turnTiles = new Map<ParsedTile, TileResult | Promise<TileResult>>();
   let writes = -1;
   const clear = () => turnTiles.clear();
   return (parsed) => {
@@ -228,13 +236,15 @@ function partial(a: Answer, start: number, end: number): void {
 
 /**
  * Logs a failed tile request once and answers it with a JSON 500 (or drops it when its headers went); an
- * unreachable database is a 503 with Retry-After, like every other route.
+ * unreachable database is a 503 with Retry-After, like every other route, and so is a shape worker that died
+ * while the tile waited on it (the next tile starts a fresh one).
  */
 function fail(deps: TileFastPathDeps, req: IncomingMessage, res: ServerResponse, url: string, err: unknown): void {
   const unavailable = err instanceof DatabaseUnavailableError;
   if (!unavailable) deps.log.error({ err, method: req.method, url: url.slice(0, LOGGED_URL_LENGTH) }, 'tile request failed');
   if (res.headersSent) res.destroy();
   else if (unavailable) sendError(res, 503, 'database_unavailable', 'the database is unavailable; try again shortly', ['Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)]);
+  else if (err instanceof ShapeWorkerError) sendError(res, 503, 'tiles_unavailable', 'the tile worker restarted; try again', ['Retry-After', '1']);
   else sendError(res, 500, 'internal_error', 'internal server error');
 }
 

@@ -1,12 +1,10 @@
-import GeoJSONVT, { type RawFeature } from 'geojson-vt';
+import GeoJSONVT from 'geojson-vt';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Layer } from '../features/layers';
-import type { TileRepository } from './tile-repository';
-import { BUFFER, EXTENT, MAX_ZOOM, type TileAddress } from './tile-math';
-import { pickTags, tilePropertyNames } from './tile-features';
+import { BUFFER, EXTENT, MAX_ZOOM } from './tile-math';
+import { pickTags } from './tile-features';
 import type { TagValue } from './mvt-points';
-import { presplit, TileOccupancy } from './presplit';
+import type { TileOccupancy } from './presplit';
 
 /** Deepest nesting of positions in the geometries tiles take (MultiPolygon: polygons, rings, positions). */
 const MAX_NESTING = 3;
@@ -28,56 +26,48 @@ function tileable(geometry: unknown): geometry is Geometry {
   return typeof g.type === 'string' && g.type !== 'GeometryCollection' && finitePositions(g.coordinates, MAX_NESTING);
 }
 
-interface Entry {
-  version: number;
-  index: GeoJSONVT;
+/**
+ * The stored rows of a line or polygon layer at one version, as columns (cheap to post to a worker),
+ * and what the index needs of the layer's definition.
+ */
+export interface ShapeSource {
+  /** Names of the properties that go into tiles (`tilePropertyNames`). */
+  names: string[];
+  /** Whether each polygon also gets a label point (a polygon layer with a label property). */
+  labelled: boolean;
+  ids: ArrayLike<number>;
+  /** Each feature's stored geometry (GeoJSON text). */
+  geometries: string[];
+  /** Each feature's stored properties (JSON text). */
+  properties: string[];
 }
 
 /**
- * In-memory geojson-vt indexes of line and polygon layers, one per layer and
- * version: built on first use after a write, then clipped and simplified per tile.
- * Labelled polygon layers also carry one label point per polygon (same id and tags).
+ * Builds the geojson-vt index of a line or polygon layer from its stored rows, split to z5, and marks
+ * in `occupied` the tiles its features touch (for `presplit`). Labelled polygon layers also carry one
+ * label point per polygon (same id and tags). Takes seconds on 10^5 polygons: run it in the shape worker.
  */
-export function createShapeIndexes(repo: TileRepository) {
-  const entries = new Map<string, Entry>();
-
-  function build(layer: Layer, occupied: TileOccupancy): GeoJSONVT {
-    const names = tilePropertyNames(layer.schema);
-    const labelled = layer.geometryType === 'Polygon' && layer.options.labelProperty !== undefined;
-    // features with the same tags share one (read-only) object: less memory, and the encoder's tag tables look each up once per tile
-    const shared = new Map<string, Record<string, TagValue>>();
-    const intern = (tags: Record<string, TagValue>) => {
-      const key = JSON.stringify(tags);
-      const known = shared.get(key);
-      if (known) return known;
-      shared.set(key, tags);
-      return tags;
-    };
-    const features: Feature[] = repo.allFeatures(layer.id).flatMap((row) => {
-      const geometry: unknown = JSON.parse(row.geometry);
-      if (!tileable(geometry)) return [];
-      occupied.addCoordinates(geometry.type === 'GeometryCollection' ? [] : geometry.coordinates);
-      const feature: Feature = { type: 'Feature', id: row.id, geometry, properties: intern(pickTags(JSON.parse(row.properties), names)) };
-      if (!labelled) return [feature];
-      // one label point per polygon, so that a polygon cut by tile edges is labelled once
-      return [feature, { ...turf.pointOnFeature(feature), id: row.id, properties: feature.properties }];
-    });
-    const fc: FeatureCollection = { type: 'FeatureCollection', features };
-    return new GeoJSONVT(fc, { maxZoom: MAX_ZOOM, indexMaxZoom: 5, indexMaxPoints: 100_000, tolerance: 3, extent: EXTENT, buffer: BUFFER });
-  }
-
-  return {
-    /** The features of a layer in one tile, as geojson-vt keeps them (flat rings in tile units: read-only). */
-    features(layer: Layer, { z, x, y }: TileAddress): readonly RawFeature[] {
-      let entry = entries.get(layer.id);
-      if (!entry || entry.version !== layer.version) {
-        const occupied = new TileOccupancy();
-        const fresh: Entry = { version: layer.version, index: build(layer, occupied) };
-        entries.set(layer.id, fresh);
-        presplit(fresh.index, occupied, () => entries.get(layer.id) === fresh);
-        entry = fresh;
-      }
-      return entry.index.getTileRaw(z, x, y)?.features ?? [];
-    },
+export function buildShapeIndex(source: ShapeSource, occupied: TileOccupancy): GeoJSONVT {
+  const { names, labelled, ids, geometries, properties } = source;
+  // features with the same tags share one (read-only) object: less memory, and the encoder's tag tables look each up once per tile
+  const shared = new Map<string, Record<string, TagValue>>();
+  const intern = (tags: Record<string, TagValue>) => {
+    const key = JSON.stringify(tags);
+    const known = shared.get(key);
+    if (known) return known;
+    shared.set(key, tags);
+    return tags;
   };
+  const features: Feature[] = [];
+  for (let i = 0; i < ids.length; i += 1) {
+    const geometry: unknown = JSON.parse(geometries[i]!);
+    if (!tileable(geometry)) continue;
+    occupied.addCoordinates(geometry.type === 'GeometryCollection' ? [] : geometry.coordinates);
+    const feature: Feature = { type: 'Feature', id: ids[i]!, geometry, properties: intern(pickTags(JSON.parse(properties[i]!), names)) };
+    features.push(feature);
+    // one label point per polygon, so that a polygon cut by tile edges is labelled once
+    if (labelled) features.push({ ...turf.pointOnFeature(feature), id: ids[i]!, properties: feature.properties });
+  }
+  const fc: FeatureCollection = { type: 'FeatureCollection', features };
+  return new GeoJSONVT(fc, { maxZoom: MAX_ZOOM, indexMaxZoom: 5, indexMaxPoints: 100_000, tolerance: 3, extent: EXTENT, buffer: BUFFER });
 }

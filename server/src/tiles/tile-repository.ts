@@ -11,6 +11,7 @@ const SQLITE = {
     FROM features f JOIN features_rtree r ON r.id = f.id
     WHERE f.layer_id = ? AND f.id IN (SELECT value FROM json_each(?)) ORDER BY f.id`,
   all: 'SELECT id, geometry, json(properties) AS properties FROM features WHERE layer_id = ? ORDER BY id',
+  page: 'SELECT id, geometry, json(properties) AS properties FROM features WHERE layer_id = ? AND id > ? ORDER BY id LIMIT ?',
   ids: (ids: readonly number[]) => JSON.stringify(ids),
 };
 
@@ -24,6 +25,7 @@ const POSTGRES: typeof SQLITE = {
   pointsByIds: `SELECT f.id, ${REPRESENTATIVE}, f.properties::text FROM features f
     WHERE f.layer_id = ? AND f.id = ANY(?::bigint[]) ORDER BY f.id`,
   all: 'SELECT id, geometry, properties::text AS properties FROM features WHERE layer_id = ? ORDER BY id',
+  page: 'SELECT id, geometry, properties::text AS properties FROM features WHERE layer_id = ? AND id > ? ORDER BY id LIMIT ?',
   ids: (ids) => `{${ids.join(',')}}`,
 };
 
@@ -64,6 +66,7 @@ export function createTileRepository(db: Db) {
     'SELECT version, feature_id FROM feature_changes WHERE layer_id = ? AND version > ? AND version <= ? ORDER BY version',
   ).raw(true);
   const all = db.prepare<[string], { id: number; geometry: string; properties: string }>(sql.all);
+  const page = db.prepare<[string, number, number], { id: number; geometry: string; properties: string }>(sql.page);
   const inTransaction = db.transaction((read: () => unknown) => read());
   const snapshot = isPostgres(db) ? pgSnapshot(db) : <T>(read: () => T): T => inTransaction(read) as T;
   const toPoint = ([id, lon, lat, properties]: [number, number, number, string]): SourcePoint =>
@@ -104,6 +107,8 @@ export function createTileRepository(db: Db) {
     snapshot,
     /** Every feature of a layer, for building an in-memory shape index. */
     allFeatures: (layerId: string) => all.all(layerId),
+    /** Up to `limit` features of a layer with ids above `afterId`, in id order (a layer read in pages). */
+    featurePage: (layerId: string, afterId: number, limit: number) => page.all(layerId, afterId, limit),
   };
 }
 
