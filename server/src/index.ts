@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { isPostgres, pgOf, type Db } from './db/database';
 import { createLogger } from './logger';
 import { startServer } from './server';
+import { startShapeWorker } from './tiles/shape-worker-client';
 import { SeedError } from './seed/catalogue';
 import { DatabaseStartError } from './db/postgres';
 import { DEMO_PASSWORD, enabledDemoAccounts } from './seed/demo-accounts';
@@ -26,6 +27,8 @@ try {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const running = await startServer(config, log);
+  // the first polygon tile should not wait for the tile worker's start
+  startShapeWorker();
   log.info({ url: running.url, db: isPostgres(running.db) ? `postgres ${pgOf(running.db).name}` : config.dbFile }, 'Qingbo One Map is listening');
   const banner = bannerLines(running.db, running.url);
   // under the supervisor the banner is printed once per run, not at every restart
