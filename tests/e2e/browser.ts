@@ -110,7 +110,19 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; e
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
+    if (msg.type() !== 'error') return;
+    const at = errors.push(msg.text()) - 1;
+    // MapLibre logs a tile's failure with the error its web worker sent, rebuilt as a plain object: the console shows
+    // only its (minified) class name, e.g. "Ar" for AJAXError. Its own fields (status, statusText, url) are added when
+    // they can be read; until then, and if they cannot, the bare text stays (and still counts).
+    const [first] = msg.args();
+    void first?.evaluate((value) => {
+      if (value === null || typeof value !== 'object') return null;
+      const plain = Object.entries(value as Record<string, unknown>).filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v));
+      return plain.length ? JSON.stringify(Object.fromEntries(plain)) : null;
+    }).then((fields) => {
+      if (fields) errors[at] = `${errors[at]} ${fields}`;
+    }, () => undefined);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('response', (response) => {
