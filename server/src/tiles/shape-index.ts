@@ -26,20 +26,21 @@ function tileable(geometry: unknown): geometry is Geometry {
   return typeof g.type === 'string' && g.type !== 'GeometryCollection' && finitePositions(g.coordinates, MAX_NESTING);
 }
 
-/**
- * The stored rows of a line or polygon layer at one version, as columns (cheap to post to a worker),
- * and what the index needs of the layer's definition.
- */
-export interface ShapeSource {
-  /** Names of the properties that go into tiles (`tilePropertyNames`). */
-  names: string[];
-  /** Whether each polygon also gets a label point (a polygon layer with a label property). */
-  labelled: boolean;
-  ids: ArrayLike<number>;
+/** A line or polygon layer's stored rows, as columns (cheap to post to a worker). */
+export interface ShapeRows {
+  ids: number[];
   /** Each feature's stored geometry (GeoJSON text). */
   geometries: string[];
   /** Each feature's stored properties (JSON text). */
   properties: string[];
+}
+
+/** The stored rows of a line or polygon layer at one version, and what the index needs of the layer's definition. */
+export interface ShapeSource extends ShapeRows {
+  /** Names of the properties that go into tiles (`tilePropertyNames`). */
+  names: string[];
+  /** Whether each polygon also gets a label point (a polygon layer with a label property). */
+  labelled: boolean;
 }
 
 /**

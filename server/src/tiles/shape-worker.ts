@@ -1,21 +1,16 @@
 import type { MessagePort } from 'node:worker_threads';
 import type GeoJSONVT from 'geojson-vt';
-import { buildShapeIndex } from './shape-index';
+import { buildShapeIndex, type ShapeRows } from './shape-index';
 import { presplit, TileOccupancy } from './presplit';
 import { encodeShapeLayers, type ShapeLayerInput } from './mvt-encode';
+
+export type { ShapeRows } from './shape-index';
 
 /** One shape layer of a tile to encode: its index's key, its name in the tile and the version it must be at. */
 export interface ShapeLayerRef {
   key: string;
   name: string;
   version: number;
-}
-
-/** A page of a layer's stored rows, as columns. */
-export interface ShapeRows {
-  ids: number[];
-  geometries: string[];
-  properties: string[];
 }
 
 /**
